@@ -1,0 +1,91 @@
+import type { CensusMetrics } from './census.ts';
+import { DataFileError } from './csv.ts';
+
+/** Municipality kinds (exact API values). */
+export const municipalityKinds = ['designated_city', 'core_city', 'special_case_city', 'city', 'special_ward', 'town', 'village'] as const;
+export type MunicipalityKind = (typeof municipalityKinds)[number];
+export type Designation = 'designated_city' | 'core_city' | 'special_case_city';
+
+/** A designation row from seeds/city_designations.csv. */
+export interface DesignationRow {
+  code: string;
+  name: string;
+  designation: Designation;
+  since: string;
+  source: string;
+}
+
+/**
+ * A municipality's kind: its designation if it has one, 特別区 for Tokyo's 23 wards, else from the name's suffix.
+ * @example municipalityKind('13112', '世田谷区', undefined) // 'special_ward'
+ */
+export function municipalityKind(code: string, name: string, designation: Designation | undefined): MunicipalityKind {
+  if (designation) return designation;
+  if (/^131\d\d$/.test(code)) return 'special_ward';
+  if (name.endsWith('市')) return 'city';
+  if (name.endsWith('町')) return 'town';
+  if (name.endsWith('村')) return 'village';
+  throw new Error(`cannot tell the kind of ${code} ${name}: its name ends in none of 市/町/村/区`);
+}
+
+/** One joined municipality row, as the `municipalities` table holds it. */
+export interface MunicipalityRow extends CensusMetrics {
+  code: string;
+  name: string;
+  nameKana: string | null;
+  prefCode: string;
+  prefName: string;
+  kind: MunicipalityKind;
+  designationSince: string | null;
+  daytimePopulation: number;
+  /** 昼夜間人口比率 in percent. */
+  dayNightRatio: number;
+  /** True where no measured figure exists and the ratio is the jobs-per-resident estimate. */
+  dayNightEstimated: boolean;
+  lon: number;
+  lat: number;
+  boundaryAreaKm2: number;
+}
+
+/** Census total of the 2020 census, used to prove that nothing was lost in the join. */
+export const census2020Total = 126_146_099;
+export const municipalityCount = 1741;
+
+/**
+ * Checks the joined table: the exact count, the census total, every code both ways, and no NaN anywhere.
+ * Throws DataFileError naming the offending code and metric.
+ */
+export function validateMunicipalities(rows: MunicipalityRow[], boundaryCodes: Set<string>, censusCodes: Set<string>): void {
+  for (const code of boundaryCodes) {
+    if (!censusCodes.has(code)) throw new DataFileError('boundaries', null, `municipality ${code} has no census row`, 'use matching vintages of N03 (2021) and SSDSE-A (2026)');
+  }
+  for (const code of censusCodes) {
+    if (!boundaryCodes.has(code)) throw new DataFileError('SSDSE-A-2026.csv', null, `census code ${code} has no boundary`, 'use matching vintages of N03 (2021) and SSDSE-A (2026)');
+  }
+  if (rows.length !== municipalityCount) throw new DataFileError('municipalities', null, `${rows.length} municipalities joined, expected ${municipalityCount}`, 'check both inputs are complete');
+  const total = rows.reduce((s, r) => s + r.population, 0);
+  if (total !== census2020Total) throw new DataFileError('SSDSE-A-2026.csv', null, `2020 population totals ${total}, expected ${census2020Total}`, 'use the publisher\'s file unchanged');
+  for (const row of rows) {
+    for (const [key, value] of Object.entries(row)) {
+      if (typeof value === 'number' && !Number.isFinite(value)) {
+        throw new DataFileError('municipalities', null, `${row.code} ${row.name}: ${key} is ${value}`, 'check the inputs for that municipality');
+      }
+    }
+  }
+}
+
+const designations = new Set<Designation>(['designated_city', 'core_city', 'special_case_city']);
+
+/** Reads seeds/city_designations.csv (code, name, designation, since, source …), checking each row. */
+export function readDesignations(records: { line: number; values: Record<string, string> }[], file: string): Map<string, DesignationRow> {
+  const out = new Map<string, DesignationRow>();
+  for (const { line, values } of records) {
+    const { code, name, designation, since, source } = values;
+    if (!/^\d{5}$/.test(code ?? '')) throw new DataFileError(file, line, `code "${code}" is not 5 digits`, 'write the JIS code with its leading zero, e.g. 01100');
+    if (!designations.has(designation as Designation)) throw new DataFileError(file, line, `designation "${designation}" is unknown`, `use one of ${[...designations].join(', ')}`);
+    if (!source) throw new DataFileError(file, line, 'source is empty', 'name where the fact comes from');
+    if (out.has(code)) throw new DataFileError(file, line, `code ${code} is listed twice`, 'keep one row per city');
+    out.set(code, { code, name, designation: designation as Designation, since: since ?? '', source });
+  }
+  return out;
+}

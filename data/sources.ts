@@ -1,0 +1,139 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (data/ lives directly below it). */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** Where the pipeline writes the database and the client's boundary asset (git-ignored). */
+export const buildDir = join(repoRoot, 'data', 'build');
+const cacheDir = join(repoRoot, 'data', 'cache');
+
+/** A third-party input file: where it may be found, and the dataset facts shown in the product. */
+export interface SourceFile {
+  id: string;
+  /** Environment variable holding an explicit path. */
+  envVar: string;
+  /** Path below ../shared/data beside the checkout. */
+  sharedPath: string;
+  /** Public download address, used only when no local copy exists. */
+  url: string;
+}
+
+/** A dataset as the `sources` table and the UI's attribution footer show it. */
+export interface DatasetInfo {
+  id: string;
+  name: string;
+  vintage: string;
+  licence: string;
+  attribution: string;
+  url: string;
+}
+
+const N03 = 'https://raw.githubusercontent.com/smartnews-smri/japan-topography/b403e71eb97f1fdf32f63d16bd485129f703855e/data/municipality/topojson/s0010/';
+const SSDSE = 'https://raw.githubusercontent.com/cr4ft3r-ch1/Statistic-competition/ac5ed69d6e8d38da58d70b981c051a9257f22a3e/data/';
+const TOKYO = 'https://raw.githubusercontent.com/auto-data-analysis/tokyo-daytime-population-analysis/47b275effb4ac4cd150a5c8751e0a5399f65edaf/opendata/raw/';
+
+export const sourceFiles = {
+  boundaries: {
+    id: 'boundaries',
+    envVar: 'ATLAS_BOUNDARIES',
+    sharedPath: 'external/municipality_boundaries_n03_2021/s0010/N03-21_210101_designated_city.json',
+    url: `${N03}N03-21_210101_designated_city.json`,
+  },
+  prefectures: {
+    id: 'prefectures',
+    envVar: 'ATLAS_PREFECTURES',
+    sharedPath: 'external/municipality_boundaries_n03_2021/s0010/prefectures.json',
+    url: `${N03}prefectures.json`,
+  },
+  census2020: {
+    id: 'census2020',
+    envVar: 'ATLAS_SSDSE_2026',
+    sharedPath: 'external/census_ssdse_a/raw/SSDSE-A-2026.csv',
+    url: `${SSDSE}SSDSE-A-2026.csv`,
+  },
+  census2015: {
+    id: 'census2015',
+    envVar: 'ATLAS_SSDSE_2021',
+    sharedPath: 'external/census_ssdse_a/raw/SSDSE-A-2021.csv',
+    url: `${SSDSE}SSDSE-A-2021.csv`,
+  },
+  tokyoDaytime: {
+    id: 'tokyoDaytime',
+    envVar: 'ATLAS_TOKYO_DAYTIME',
+    sharedPath: 'external/daytime_population_tokyo/tokyo_2020_table1_daytime_population.csv',
+    url: `${TOKYO}${encodeURIComponent('令和2年第1表_地域_昼間_常住_男女別人口.csv')}`,
+  },
+} satisfies Record<string, SourceFile>;
+
+/** Datasets whose attribution lines the product must show. */
+export const datasets: DatasetInfo[] = [
+  {
+    id: 'n03',
+    name: '国土数値情報（行政区域データ）N03 2021',
+    vintage: '2021-01-01',
+    licence: '国土数値情報ダウンロードサイトコンテンツ利用規約（政府標準利用規約 2.0 準拠）',
+    attribution: '「国土数値情報（行政区域データ）」（国土交通省）を加工して作成',
+    url: 'https://nlftp.mlit.go.jp/ksj/gml/datalist/KsjTmplt-N03-v3_0.html',
+  },
+  {
+    id: 'ssdse',
+    name: '教育用標準データセット SSDSE-A-2026 / SSDSE-A-2021',
+    vintage: '国勢調査 2020-10-01 / 2015-10-01; 面積 2024; 経済センサス 2021',
+    licence: '政府標準利用規約 2.0（CC BY 4.0 互換）',
+    attribution: '独立行政法人統計センター「教育用標準データセット（SSDSE）」を加工して作成（2020年・2015年国勢調査ほか）',
+    url: 'https://www.nstac.go.jp/use/literacy/ssdse/',
+  },
+  {
+    id: 'tokyo_daytime',
+    name: '東京都の昼間人口（令和2年国勢調査）',
+    vintage: '2020-10-01',
+    licence: 'CC BY 4.0',
+    attribution: '東京都の統計（昼間人口）, CC BY 4.0 — 東京都総務局統計部「令和2年国勢調査による東京都の昼間人口」',
+    url: 'https://www.toukei.metro.tokyo.lg.jp/tyukanj/tj-index.htm',
+  },
+];
+
+/** Thrown when no place holds an input file; the message lists every place looked at. */
+export class SourceMissingError extends Error {
+  constructor(source: SourceFile, places: string[]) {
+    super(
+      `Input "${source.id}" was not found. Looked at:\n` +
+        places.map((p) => `  - ${p}`).join('\n') +
+        `\nProvide it by one of: setting ${source.envVar}=/path/to/file; placing it at ../shared/data/${source.sharedPath}; ` +
+        `or downloading ${source.url} to ${join('data', 'cache', source.sharedPath.split('/').pop()!)}.`,
+    );
+    this.name = 'SourceMissingError';
+  }
+}
+
+/** The candidate paths of a source, in the order they are tried (env → ../shared → data/cache). */
+export function candidatePaths(source: SourceFile, env: NodeJS.ProcessEnv = process.env, root = repoRoot): string[] {
+  const fromEnv = env[source.envVar];
+  const sharedRoot = env.ATLAS_SHARED_DATA ?? resolve(root, '..', 'shared', 'data');
+  return [
+    ...(fromEnv ? [resolve(fromEnv)] : []),
+    join(sharedRoot, source.sharedPath),
+    join(cacheDir, source.sharedPath.split('/').pop()!),
+  ];
+}
+
+/**
+ * Finds a source file locally, or downloads it into data/cache where there is internet.
+ * Throws SourceMissingError naming every place looked at.
+ */
+export async function locateSource(source: SourceFile, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const places = candidatePaths(source, env);
+  const found = places.find((p) => existsSync(p));
+  if (found) return found;
+  const target = places[places.length - 1];
+  try {
+    const res = await fetch(source.url, { signal: AbortSignal.timeout(20_000) });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, Buffer.from(await res.arrayBuffer()));
+    return target;
+  } catch (err) {
+    throw new SourceMissingError(source, [...places, `${source.url} (download failed: ${(err as Error).message})`]);
+  }
+}

@@ -1,0 +1,34 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Topology } from 'topojson-specification';
+import type { MunicipalityRow } from './municipalities.ts';
+
+/** A prefecture as stored: code, names and a representative point. */
+export interface PrefectureRow {
+  code: string;
+  name: string;
+  nameKana: string | null;
+  lon: number;
+  lat: number;
+}
+
+/** What a feature step (regions, exchanges, hazards, stories) gets from the core build. */
+export interface BuildContext {
+  conn: DuckDBConnection;
+  municipalities: MunicipalityRow[];
+  prefectures: PrefectureRow[];
+  /** The client topology (objects `municipalities` with {code}, `prefectures` with {code,name}), for dissolves. */
+  topology: Topology;
+  log: (message: string) => void;
+}
+
+/** One named step of the pipeline after the core tables exist; returns a one-line summary with counts. */
+export interface BuildStep {
+  name: string;
+  run(ctx: BuildContext): Promise<string>;
+}
+
+/**
+ * The pipeline's feature steps, run in order after the core tables exist.
+ * Each feature owns one module; add it here.
+ */
+export const featureSteps: BuildStep[] = [];
