@@ -1,0 +1,75 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { timingSafeEqual } from 'node:crypto';
+import { ApiError, errorBody } from './errors.ts';
+import { type AppDeps, type Route, parseInput } from './route.ts';
+import { metricRoutes } from './routes/metrics.ts';
+import { municipalityRoutes } from './routes/municipalities.ts';
+import { boundaryRoute, statusRoutes } from './routes/status.ts';
+
+/** Every API route of the app, in the order they are matched (also the OpenAPI document's order). */
+export function apiRoutes(deps: AppDeps): Route<any, any, any>[] {
+  // `any`: routes differ in their input types; each is checked where it is defined.
+  return [...statusRoutes, ...municipalityRoutes, ...metricRoutes, boundaryRoute(deps.boundaryAsset)];
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const sent = /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1]?.trim() ?? '';
+  const a = Buffer.from(sent);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Builds the Hono app. Tests call it without a socket: `createApp(deps).request('/api/health')`.
+ */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+
+  app.use('/api/*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: () => { throw new ApiError(413, 'payload_too_large', 'request body is larger than 2 MiB'); } }));
+
+  for (const route of apiRoutes(deps)) {
+    app.on(route.method.toUpperCase(), route.path, async (c) => {
+      if (route.write && !tokenMatches(c.req.header('authorization'), deps.writeToken)) {
+        throw new ApiError(401, 'unauthorized', 'writes need the header "Authorization: Bearer <token>" with the token printed at server start (or ATLAS_WRITE_TOKEN)');
+      }
+      const repeated = Object.entries(c.req.queries()).find(([, v]) => v.length > 1);
+      if (repeated) throw new ApiError(400, 'invalid_input', `query ${repeated[0]}: give it once, not ${repeated[1].length} times`);
+      const query = parseInput(route.query, c.req.query(), 'query');
+      const params = parseInput(route.params, c.req.param(), 'path');
+      let body: unknown;
+      if (route.body) {
+        let json: unknown;
+        try {
+          json = await c.req.json();
+        } catch {
+          throw new ApiError(400, 'invalid_json', 'the request body must be JSON (Content-Type: application/json)');
+        }
+        body = parseInput(route.body, json, 'body');
+      }
+      const result = await route.handle({ c, deps, query, params, body });
+      return result instanceof Response ? result : c.json(result as object);
+    });
+  }
+
+  app.all('/api/*', (c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}; see /api/openapi.json`), 404));
+
+  if (deps.staticDir && existsSync(deps.staticDir)) {
+    const root = resolve(deps.staticDir);
+    app.use('/*', serveStatic({ root }));
+    // Client-side routes (e.g. /present/story/2) get the app shell.
+    const shell = existsSync(join(root, 'index.html')) ? readFileSync(join(root, 'index.html'), 'utf8') : null;
+    app.get('*', (c) => (shell ? c.html(shell) : c.text('client not built; run `npm run build:web`', 404)));
+  }
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return c.json(errorBody(err.code, err.message), err.status);
+    console.error(`[${new Date().toISOString()}] ${c.req.method} ${c.req.path}:`, err);
+    return c.json(errorBody('internal', 'the server could not answer this request; the error was logged'), 500);
+  });
+  app.notFound((c) => c.json(errorBody('not_found', `nothing at ${c.req.path}`), 404));
+  return app;
+}

@@ -1,0 +1,66 @@
+import type { ClassMethod } from '../types/metrics.ts';
+
+/**
+ * Class breaks for a choropleth: the upper bound of each class, ascending; the last is the maximum.
+ * Values must be finite; fewer distinct values than classes give fewer breaks.
+ * @example classify([1, 2, 3, 4], 2, 'equal') // [2.5, 4]
+ */
+export function classify(values: readonly number[], classes: number, method: ClassMethod): number[] {
+  if (!Number.isInteger(classes) || classes < 2) throw new RangeError(`classes must be an integer ≥ 2, got ${classes}`);
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return [];
+  const distinct = new Set(sorted).size;
+  const k = Math.min(classes, distinct);
+  if (k < 2) return [sorted[sorted.length - 1]];
+  const breaks = method === 'equal' ? equalBreaks(sorted, k) : method === 'quantile' ? quantileBreaks(sorted, k) : jenksBreaks(sorted, k);
+  return [...new Set(breaks)];
+}
+
+function equalBreaks(sorted: number[], k: number): number[] {
+  const min = sorted[0];
+  const max = sorted[sorted.length - 1];
+  return Array.from({ length: k }, (_, i) => (i === k - 1 ? max : min + ((max - min) * (i + 1)) / k));
+}
+
+function quantileBreaks(sorted: number[], k: number): number[] {
+  return Array.from({ length: k }, (_, i) => sorted[Math.min(sorted.length - 1, Math.ceil(((i + 1) * sorted.length) / k) - 1)]);
+}
+
+/** Fisher–Jenks natural breaks by dynamic programming over the sorted values (O(k·n²)). */
+function jenksBreaks(sorted: number[], k: number): number[] {
+  const n = sorted.length;
+  // Prefix sums give any class's sum of squared deviations in O(1).
+  const s1 = new Float64Array(n + 1);
+  const s2 = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    s1[i + 1] = s1[i] + sorted[i];
+    s2[i + 1] = s2[i] + sorted[i] * sorted[i];
+  }
+  const ssd = (from: number, to: number) => {
+    const m = to - from;
+    const sum = s1[to] - s1[from];
+    return s2[to] - s2[from] - (sum * sum) / m;
+  };
+  // cost[c][j]: best total deviation of the first j values in c+1 classes; cut[c][j]: start of the last class.
+  const cost = Array.from({ length: k }, () => new Float64Array(n + 1).fill(Infinity));
+  const cut = Array.from({ length: k }, () => new Int32Array(n + 1));
+  for (let j = 1; j <= n; j++) cost[0][j] = ssd(0, j);
+  for (let c = 1; c < k; c++) {
+    for (let j = c + 1; j <= n; j++) {
+      for (let i = c; i < j; i++) {
+        const v = cost[c - 1][i] + ssd(i, j);
+        if (v < cost[c][j]) {
+          cost[c][j] = v;
+          cut[c][j] = i;
+        }
+      }
+    }
+  }
+  const breaks: number[] = [];
+  let end = n;
+  for (let c = k - 1; c >= 0; c--) {
+    breaks.unshift(sorted[end - 1]);
+    end = cut[c][end];
+  }
+  return breaks;
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { AtlasDb } from '../db.ts';
+import { ApiError } from '../errors.ts';
+import { classify } from '../metrics/classify.ts';
+import { defineRoute } from '../route.ts';
+import { type ClassMethod, type MetricId, type MetricValues, classMethods, metricIds, metrics } from '../types/metrics.ts';
+
+/** Values and class breaks of one metric for every municipality. */
+export async function metricValues(db: AtlasDb, metric: MetricId, classes: number, method: ClassMethod): Promise<MetricValues> {
+  const info = metrics[metric];
+  // The column comes from the fixed catalogue above, never from the request.
+  const rows = await db.all<{ code: string; v: number | null }>(`SELECT code, ${info.column} AS v FROM municipalities ORDER BY code`);
+  const values: Record<string, number | null> = {};
+  const finite: number[] = [];
+  for (const { code, v } of rows) {
+    values[code] = v;
+    if (v !== null && Number.isFinite(v)) finite.push(v);
+  }
+  return {
+    metric,
+    unit: info.unit,
+    method,
+    values,
+    breaks: classify(finite, classes, method),
+    min: Math.min(...finite),
+    max: Math.max(...finite),
+  };
+}
+
+export const metricRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/metrics/:metric',
+    tag: 'metrics',
+    summary: 'One metric for every municipality with choropleth class breaks.',
+    returns: '{metric, unit, method, values:{code:value}, breaks, min, max}',
+    params: z.object({ metric: z.string().max(40) }),
+    query: z
+      .object({
+        classes: z.coerce.number().int().min(2).max(9).default(5),
+        method: z.enum(classMethods as [ClassMethod, ...ClassMethod[]]).default('quantile'),
+      })
+      .strict(),
+    handle: ({ deps, params, query }) => {
+      if (!(metricIds as readonly string[]).includes(params.metric)) {
+        throw new ApiError(400, 'unknown_metric', `unknown metric "${params.metric}"; valid metrics: ${metricIds.join(', ')}`);
+      }
+      return metricValues(deps.db, params.metric as MetricId, query.classes, query.method);
+    },
+  }),
+];

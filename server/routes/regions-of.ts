@@ -1,0 +1,12 @@
+import type { AtlasDb } from '../db.ts';
+import type { MunicipalityRegion } from '../types/regions.ts';
+
+/** The regions a municipality belongs to, with its role in each (empty until the regions tables exist). */
+export async function regionsOf(db: AtlasDb, code: string): Promise<MunicipalityRegion[]> {
+  const exists = await db.one(`SELECT 1 AS x FROM information_schema.tables WHERE table_name = 'region_members'`);
+  if (!exists) return [];
+  return (await db.all(
+    `SELECT r.id, r.type, r.name, m.role FROM region_members m JOIN regions r ON r.id = m.region_id WHERE m.code = $1 ORDER BY r.type, r.name`,
+    [code],
+  )) as unknown as MunicipalityRegion[];
+}

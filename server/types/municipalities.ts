@@ -1,0 +1,81 @@
+/**
+ * API response types of the spine routes, shared by server and client (`import type`).
+ * A renamed field breaks the build on both sides rather than the page.
+ */
+import type { MunicipalityExchange } from './exchanges.ts';
+import type { MunicipalityRegion } from './regions.ts';
+
+/** Municipality kinds (exact API values). 施行時特例市 = special_case_city. */
+export type MunicipalityKind = 'designated_city' | 'core_city' | 'special_case_city' | 'city' | 'special_ward' | 'town' | 'village';
+
+/** One municipality in lists: identity, location and every census metric. */
+export interface Municipality {
+  code: string;
+  name: string;
+  nameKana: string | null;
+  prefCode: string;
+  prefName: string;
+  kind: MunicipalityKind;
+  population: number;
+  population2015: number;
+  /** Population change 2015→2020, %. Null where 2015 was 0 (Fukushima evacuation zone). */
+  popChangePct: number | null;
+  households: number;
+  areaKm2: number;
+  density: number;
+  share65plus: number | null;
+  sharePrimary: number | null;
+  shareSecondary: number | null;
+  shareTertiary: number | null;
+  jobsPerResident: number | null;
+  daytimePopulation: number;
+  /** 昼夜間人口比率, % (100 = as many people by day as by night). */
+  dayNightRatio: number;
+  /** True where the ratio is estimated from jobs per employed resident (everywhere but Tokyo). */
+  dayNightEstimated: boolean;
+  lon: number;
+  lat: number;
+}
+
+/** GET /api/municipalities */
+export interface MunicipalityList {
+  items: Municipality[];
+  total: number;
+}
+
+/** GET /api/municipalities/{code}: every metric, plus the regions and exchanges it takes part in. */
+export interface MunicipalityDetail extends Municipality {
+  designationSince: string | null;
+  employed: number;
+  privateEmployees: number;
+  boundaryAreaKm2: number;
+  regions: MunicipalityRegion[];
+  exchanges: MunicipalityExchange[];
+}
+
+/** GET /api/health */
+export interface Health {
+  status: 'ok';
+  municipalities: number;
+  dataVintage: string;
+}
+
+/** One dataset with the attribution line the UI must show. GET /api/sources */
+export interface DataSource {
+  id: string;
+  name: string;
+  vintage: string;
+  licence: string;
+  attribution: string;
+  url: string;
+}
+export interface SourceList {
+  items: DataSource[];
+  /** Mean error of the day/night estimate on Tokyo's measured cities, percentage points. */
+  dayNightEstimateErrorPoints: number;
+}
+
+/** Every error response: `{error:{code,message}}`. */
+export interface ApiErrorBody {
+  error: { code: string; message: string };
+}
