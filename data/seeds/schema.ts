@@ -1,0 +1,184 @@
+/**
+ * The shape of every seed file: its columns (in order), the closed value sets and the typed row.
+ * The importer writes these columns and the loader checks them, so the two cannot drift apart.
+ */
+
+/** 政令指定都市 / 中核市 / 施行時特例市. */
+export const DESIGNATIONS = ['designated_city', 'core_city', 'special_case_city'] as const;
+export type Designation = (typeof DESIGNATIONS)[number];
+
+/** 連携中枢都市圏 / 定住自立圏 / a grouping named in a seed document. */
+export const REGION_TYPES = ['central_city_region', 'settlement_zone', 'seed_grouping'] as const;
+export type RegionType = (typeof REGION_TYPES)[number];
+
+/** Id prefix of each region type: `ccr-34207`, `sz-31202`, `seed-002-kamo`. */
+export const REGION_ID_PREFIX: Readonly<Record<RegionType, string>> = {
+  central_city_region: 'ccr',
+  settlement_zone: 'sz',
+  seed_grouping: 'seed',
+};
+
+/**
+ * Region (and member) status.
+ * - active: in force as far as the sources say;
+ * - planned / declared: announced (中心市宣言 or a planned join) but not yet formed;
+ * - unconfirmed: a candidate the sources do not confirm (exclude from counts);
+ * - converted / abolished / dissolved / superseded: a 定住自立圏 that ended, usually into a 連携中枢都市圏;
+ * - documented: a seed-document grouping (a project or study as of the document's date).
+ */
+export const REGION_STATUSES = [
+  'active',
+  'planned',
+  'declared',
+  'unconfirmed',
+  'converted',
+  'abolished',
+  'dissolved',
+  'superseded',
+  'documented',
+] as const;
+export type RegionStatus = (typeof REGION_STATUSES)[number];
+
+export const MEMBER_ROLES = ['center', 'member'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+/** Which summary a coverage metric belongs to. */
+export const COVERAGE_TYPES = ['central_city_region', 'settlement_zone', 'exchange'] as const;
+export type CoverageType = (typeof COVERAGE_TYPES)[number];
+
+/**
+ * Exchange kinds. partnership = 縁組協定 and other formal exchange agreements (協定, 提携書, 宣言);
+ * relationship_population = a 関係人口 project linking an organisation's home to its project area;
+ * other = exchange without a named agreement (交流自治体, 国内交流都市, company-led exchange …).
+ */
+export const EXCHANGE_KINDS = ['sister', 'friendship', 'partnership', 'disaster_aid', 'relationship_population', 'other'] as const;
+export type ExchangeKind = (typeof EXCHANGE_KINDS)[number];
+
+/** Hazard zone ids and their official names. */
+export const HAZARD_ZONES = {
+  nankai_trough: '南海トラフ地震防災対策推進地域',
+  nankai_trough_tsunami: '南海トラフ地震津波避難対策特別強化地域',
+  tokyo_inland: '首都直下地震緊急対策区域',
+  tokyo_core: '首都中枢機能維持基盤整備地区',
+  japan_trench: '日本海溝・千島海溝周辺海溝型地震防災対策推進地域',
+  japan_trench_tsunami: '日本海溝・千島海溝周辺海溝型地震津波避難対策特別強化地域',
+  hokkaido_sanriku_advisory: '北海道・三陸沖後発地震注意情報 対象市町村',
+} as const;
+export type HazardZone = keyof typeof HAZARD_ZONES;
+
+/**
+ * municipality: one designated municipality (code filled);
+ * prefecture_all: the whole prefecture (code empty; expand with the master);
+ * prefecture_part: part of the prefecture, members not known here (code empty; do not guess);
+ * count: an official total (code empty; `count` filled).
+ */
+export const HAZARD_SCOPES = ['municipality', 'prefecture_all', 'prefecture_part', 'count'] as const;
+export type HazardScope = (typeof HAZARD_SCOPES)[number];
+
+/** Columns of each seed file, in file order. */
+export const COLUMNS = {
+  city_designations: ['code', 'name', 'prefecture', 'designation', 'since', 'as_of', 'source', 'note'],
+  regions: ['id', 'type', 'name', 'center_codes', 'status', 'as_of', 'source', 'note'],
+  region_members: ['region_id', 'code', 'name', 'prefecture', 'role', 'joined', 'as_of', 'source', 'note', 'status'],
+  region_coverage: ['type', 'metric', 'value', 'as_of', 'source', 'note'],
+  exchanges: [
+    'id', 'a_code', 'a_name', 'a_prefecture', 'b_code', 'b_name', 'b_prefecture',
+    'kind', 'since_year', 'agreement', 'source', 'note', 'a_former_name', 'b_former_name',
+  ],
+  exchange_networks: ['network', 'network_name', 'code', 'name', 'prefecture', 'kind', 'since_year', 'source', 'note'],
+  hazard_zones: ['zone', 'zone_name', 'scope', 'pref_code', 'prefecture', 'code', 'name', 'count', 'as_of', 'source', 'note'],
+} as const;
+export type SeedFileName = keyof typeof COLUMNS;
+
+export interface CityDesignation {
+  code: string;
+  name: string;
+  prefecture: string;
+  designation: Designation;
+  /** YYYY-MM-DD, or '' when unknown. */
+  since: string;
+  asOf: string;
+  source: string;
+  note: string;
+}
+
+export interface Region {
+  id: string;
+  type: RegionType;
+  name: string;
+  /** Codes of the centre cities (two for 複眼型); empty for a grouping without a centre. */
+  centerCodes: string[];
+  status: RegionStatus;
+  asOf: string;
+  source: string;
+  note: string;
+}
+
+export interface RegionMember {
+  regionId: string;
+  code: string;
+  name: string;
+  prefecture: string;
+  role: MemberRole;
+  /** YYYY, YYYY-MM or YYYY-MM-DD, or '' when unknown. */
+  joined: string;
+  asOf: string;
+  source: string;
+  note: string;
+  /** The region's status unless this member differs (e.g. planned to join). */
+  status: RegionStatus;
+}
+
+export interface RegionCoverage {
+  type: CoverageType;
+  metric: string;
+  value: number;
+  asOf: string;
+  source: string;
+  note: string;
+}
+
+export interface Exchange {
+  id: string;
+  aCode: string;
+  aName: string;
+  aPrefecture: string;
+  bCode: string;
+  bName: string;
+  bPrefecture: string;
+  kind: ExchangeKind;
+  sinceYear: number | null;
+  /** The agreement's own name (姉妹都市提携, 災害時相互応援協定 …). */
+  agreement: string;
+  source: string;
+  note: string;
+  /** The municipality that signed, when it has since merged (川口町 for 長岡市); '' otherwise. */
+  aFormerName: string;
+  bFormerName: string;
+}
+
+export interface ExchangeNetworkMember {
+  network: string;
+  networkName: string;
+  code: string;
+  name: string;
+  prefecture: string;
+  kind: ExchangeKind;
+  sinceYear: number | null;
+  source: string;
+  note: string;
+}
+
+export interface HazardZoneRow {
+  zone: HazardZone;
+  zoneName: string;
+  scope: HazardScope;
+  prefCode: string;
+  prefecture: string;
+  code: string;
+  name: string;
+  count: number | null;
+  asOf: string;
+  source: string;
+  note: string;
+}
