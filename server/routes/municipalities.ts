@@ -3,6 +3,7 @@ import { ApiError } from '../errors.ts';
 import { codeSchema, defineRoute, queryString } from '../route.ts';
 import type { Municipality, MunicipalityDetail, MunicipalityKind, MunicipalityList } from '../types/municipalities.ts';
 import type { AtlasDb } from '../db.ts';
+import { normaliseSearch } from '../types/search.ts';
 import { exchangesOf } from './exchanges-of.ts';
 import { regionsOf } from './regions-of.ts';
 
@@ -14,18 +15,6 @@ export const municipalityColumns = `code, name, name_kana AS "nameKana", pref_co
   density, share_65plus AS "share65plus", share_primary AS "sharePrimary", share_secondary AS "shareSecondary",
   share_tertiary AS "shareTertiary", jobs_per_resident AS "jobsPerResident", daytime_population AS "daytimePopulation",
   day_night_ratio AS "dayNightRatio", day_night_estimated AS "dayNightEstimated", lon, lat`;
-
-/**
- * Normalises search text: NFKC (full-width → half-width), katakana → hiragana, no spaces,
- * so that "セタガヤ", "せたがや" and "世田谷" all find 世田谷区.
- * @example normaliseSearch('セタガヤ ') // 'せたがや'
- */
-export function normaliseSearch(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\u30a1-\u30f6]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60))
-    .replace(/\s+/g, '');
-}
 
 const listQuery = z
   .object({

@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import type { AtlasDb } from '../db.ts';
 import { defineRoute } from '../route.ts';
-import type { DataSource, Health, SourceList } from '../types/municipalities.ts';
+import type { DataSource, Health, Prefecture, PrefectureList, SourceList } from '../types/municipalities.ts';
 
 /** Health: the service answers and the database holds every municipality. */
 export async function health(db: AtlasDb): Promise<Health> {
@@ -32,6 +32,11 @@ export function cachedJson(text: string): (c: Context) => Response {
   };
 }
 
+/** The 47 prefectures with readings and a representative point (for labels and prefecture-level partners). */
+export async function prefectures(db: AtlasDb): Promise<PrefectureList> {
+  return { items: (await db.all('SELECT code, name, name_kana AS "nameKana", lon, lat FROM prefectures ORDER BY code')) as unknown as Prefecture[] };
+}
+
 export const statusRoutes = [
   defineRoute({
     method: 'get',
@@ -48,6 +53,14 @@ export const statusRoutes = [
     summary: 'Every dataset with vintage, licence and the attribution line shown in the UI.',
     returns: '{items:[{id,name,vintage,licence,attribution,url}], dayNightEstimateErrorPoints}',
     handle: ({ deps }) => sources(deps.db),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/prefectures',
+    tag: 'status',
+    summary: 'The 47 prefectures with readings and a representative point.',
+    returns: '{items:[{code,name,nameKana,lon,lat}]}',
+    handle: ({ deps }) => prefectures(deps.db),
   }),
 ];
 

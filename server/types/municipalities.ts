@@ -53,6 +53,18 @@ export interface MunicipalityDetail extends Municipality {
   exchanges: MunicipalityExchange[];
 }
 
+/** GET /api/prefectures: two-digit code, name, reading and a representative point. */
+export interface Prefecture {
+  code: string;
+  name: string;
+  nameKana: string | null;
+  lon: number;
+  lat: number;
+}
+export interface PrefectureList {
+  items: Prefecture[];
+}
+
 /** GET /api/health */
 export interface Health {
   status: 'ok';

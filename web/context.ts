@@ -1,0 +1,45 @@
+import type { Topology } from 'topojson-specification';
+import type { Municipality, Prefecture, SourceList } from '../server/types/municipalities.ts';
+import type { AtlasMap } from './map/atlas-map.ts';
+import type { UrlState } from './state.ts';
+
+/** What every view can use: the map, the URL state, the loaded reference data and the shared panels. */
+export interface AppContext {
+  atlas: AtlasMap;
+  state: UrlState;
+  /** All 1,741 municipalities by code. */
+  munis: Map<string, Municipality>;
+  prefectures: Prefecture[];
+  /** The boundary topology (objects `municipalities`, `prefectures`), for client-side dissolves. */
+  topology: Topology;
+  sources: SourceList;
+  /** Selects a municipality (null clears): outline, URL, details panel; `fly` moves the camera to it. */
+  select(code: string | null, options?: { fly?: boolean }): void;
+  /** Shows content in the right-hand panel and returns its body element. */
+  showPanel(content: HTMLElement | string): HTMLElement;
+  closePanel(): void;
+  /** Replaces the map legend (null hides it). */
+  setLegend(content: HTMLElement | string | null): void;
+  /** A short message at the bottom of the screen. */
+  toast(message: string): void;
+  /** Re-renders the whole UI in the current language. */
+  rerender(): void;
+}
+
+/** One view of the atlas (a tab): its controls on the left, its layers on the map. */
+export interface View {
+  id: string;
+  label(): string;
+  /** Builds the view's controls into `panel` and draws its layers. */
+  mount(ctx: AppContext, panel: HTMLElement): void | Promise<void>;
+  /** Removes the view's layers, legend and listeners. */
+  unmount(ctx: AppContext): void;
+  /** An extra tooltip line for a municipality under the pointer. */
+  tooltip?(m: Municipality): string | null;
+  /** A click on a municipality; return true when the view handled it (no default selection). */
+  onMapClick?(code: string, event: { shiftKey: boolean }): boolean;
+  /** Called after the selection changed. */
+  onSelect?(code: string | null): void;
+  /** Called when URL keys changed (back/forward, links). */
+  onStateChange?(changed: Set<string>): void;
+}

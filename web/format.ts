@@ -1,0 +1,43 @@
+import type { MetricInfo } from '../server/types/metrics.ts';
+import { getLang } from './i18n.ts';
+
+const nf = (digits: number) => new Intl.NumberFormat('ja-JP', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const int = nf(0);
+const one = nf(1);
+const two = nf(2);
+
+/** 1,234,567 */
+export const fmtInt = (v: number) => int.format(Math.round(v));
+/** 12.3 (one decimal) */
+export const fmt1 = (v: number) => one.format(v);
+
+/** A number with its unit, formatted for Japanese readers: 1,234,567人, 12.3%, 2,509 km². */
+export function fmtValue(value: number | null | undefined, unit: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return getLang() === 'ja' ? 'データなし' : 'no data';
+  switch (unit) {
+    case '人':
+      return getLang() === 'ja' ? `${fmtInt(value)}人` : `${fmtInt(value)} people`;
+    case '世帯':
+      return getLang() === 'ja' ? `${fmtInt(value)}世帯` : `${fmtInt(value)} households`;
+    case '%':
+      return `${one.format(value)}%`;
+    case 'km²':
+      return `${fmtInt(value)} km²`;
+    case '人/km²':
+      return getLang() === 'ja' ? `${fmtInt(value)}人/km²` : `${fmtInt(value)} /km²`;
+    case 'km':
+      return `${fmtInt(value)} km`;
+    case '倍':
+      return getLang() === 'ja' ? `${two.format(value)}倍` : `×${two.format(value)}`;
+    default:
+      return `${two.format(value)}${unit ? ` ${unit}` : ''}`;
+  }
+}
+
+/** A metric value with the metric's unit. */
+export const fmtMetric = (info: MetricInfo, value: number | null | undefined) => fmtValue(value, info.unit);
+
+/** Escapes text for innerHTML. */
+export function esc(text: string | number | null | undefined): string {
+  return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

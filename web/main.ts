@@ -1,0 +1,188 @@
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { Municipality, MunicipalityList, PrefectureList, SourceList } from '../server/types/municipalities.ts';
+import { adoptTokenFromUrl, api } from './api.ts';
+import type { AppContext, View } from './context.ts';
+import { esc } from './format.ts';
+import { type Lang, getLang, setLang, t } from './i18n.ts';
+import { type AreaCollection, AtlasMap } from './map/atlas-map.ts';
+import { installLabels } from './map/labels.ts';
+import { UrlState } from './state.ts';
+import { showMunicipality } from './ui/municipality-panel.ts';
+import { installSearch } from './ui/search.ts';
+import { views } from './views/index.ts';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+async function boot(): Promise<void> {
+  adoptTokenFromUrl();
+  const state = new UrlState();
+  setLang(state.get('lang') === 'en' ? 'en' : 'ja');
+
+  const [topology, list, prefectures, sources] = await Promise.all([
+    api<Topology>('/api/boundaries'),
+    api<MunicipalityList>('/api/municipalities'),
+    api<PrefectureList>('/api/prefectures'),
+    api<SourceList>('/api/sources'),
+  ]);
+  const munis = new Map(list.items.map((m) => [m.code, m]));
+  const muniShapes = feature(topology, topology.objects.municipalities as GeometryCollection) as unknown as AreaCollection<{ code: string }>;
+  const prefShapes = feature(topology, topology.objects.prefectures as GeometryCollection) as unknown as AreaCollection<{ code: string; name: string }>;
+  const atlas = new AtlasMap($('map'), muniShapes, prefShapes, state.camera);
+  await atlas.ready;
+
+  const rightPanel = $('right');
+  const tooltip = $('tooltip');
+  let view: View = views[0];
+  let toastTimer = 0;
+
+  const ctx: AppContext = {
+    atlas,
+    state,
+    munis,
+    prefectures: prefectures.items,
+    topology,
+    sources,
+    select(code, options = {}) {
+      const m = code ? munis.get(code) : undefined;
+      state.set({ sel: m ? m.code : null });
+      atlas.setSelected(m ? [m.code] : []);
+      if (m) {
+        if (options.fly) atlas.flyTo({ lon: m.lon, lat: m.lat, zoom: Math.max(atlas.map.getZoom(), 9) });
+        void showMunicipality(ctx, m.code);
+      } else ctx.closePanel();
+      view.onSelect?.(m ? m.code : null);
+    },
+    showPanel(content) {
+      rightPanel.hidden = false;
+      const body = $('right-body');
+      if (typeof content === 'string') body.innerHTML = content;
+      else body.replaceChildren(content);
+      return body;
+    },
+    closePanel() {
+      rightPanel.hidden = true;
+    },
+    setLegend(content) {
+      const legend = $('legend');
+      if (content === null) legend.replaceChildren();
+      else if (typeof content === 'string') legend.innerHTML = content;
+      else legend.replaceChildren(content);
+    },
+    toast(message) {
+      const el = $('toast');
+      el.textContent = message;
+      el.hidden = false;
+      clearTimeout(toastTimer);
+      toastTimer = window.setTimeout(() => (el.hidden = true), 4000);
+    },
+    rerender() {
+      renderChrome();
+      void switchView(view.id, true);
+    },
+  };
+
+  function renderChrome(): void {
+    document.title = t('連携アトラス — 自治体間連携の地図', 'Renkei Atlas — how Japanese municipalities work together');
+    $('lang').textContent = getLang() === 'ja' ? 'English' : '日本語';
+    $('lang').setAttribute('aria-label', t('英語に切り替え', 'Switch to Japanese'));
+    $('share').textContent = t('リンクをコピー', 'Copy link');
+    $('tabs').innerHTML = views.map((v) => `<button type="button" role="tab" data-view="${v.id}" aria-selected="${v.id === view.id}">${esc(v.label())}</button>`).join('');
+    $('search').setAttribute('placeholder', t('市区町村を検索（漢字・かな）', 'Search municipalities (kanji or kana)'));
+    $('attribution').innerHTML = sources.items.map((s) => `<span title="${esc(`${s.name} · ${s.vintage} · ${s.licence}`)}">${esc(s.attribution)}</span>`).join('');
+  }
+
+  async function switchView(id: string, force = false): Promise<void> {
+    const next = views.find((v) => v.id === id) ?? views[0];
+    if (next === view && !force && view.id === (state.get('view') ?? views[0].id)) return;
+    view.unmount(ctx);
+    view = next;
+    state.set({ view: view.id === views[0].id ? null : view.id }, { silent: true });
+    for (const b of $('tabs').querySelectorAll<HTMLButtonElement>('button')) b.setAttribute('aria-selected', String(b.dataset.view === view.id));
+    const panel = $('left-body');
+    panel.replaceChildren();
+    try {
+      await view.mount(ctx, panel);
+    } catch (err) {
+      panel.innerHTML = `<p class="empty">${esc((err as Error).message)}</p>`;
+    }
+  }
+
+  // Pointer on municipalities: tooltip (name, prefecture, the view's value) and hover outline.
+  atlas.map.on('mousemove', 'muni-fill', (e) => {
+    const code = e.features?.[0]?.properties?.code as string | undefined;
+    const m = code ? munis.get(code) : undefined;
+    if (!m) return;
+    atlas.setHovered(m.code);
+    atlas.map.getCanvas().style.cursor = 'pointer';
+    const extra = view.tooltip?.(m);
+    tooltip.innerHTML = `<b>${esc(m.name)}</b> <small>${esc(m.prefName)}</small>${extra ? `<br>${extra}` : ''}`;
+    tooltip.hidden = false;
+    tooltip.style.left = `${e.point.x + 14}px`;
+    tooltip.style.top = `${e.point.y + 14}px`;
+  });
+  atlas.map.on('mouseleave', 'muni-fill', () => {
+    atlas.setHovered(null);
+    tooltip.hidden = true;
+    atlas.map.getCanvas().style.cursor = '';
+  });
+  atlas.map.on('click', 'muni-fill', (e) => {
+    const code = e.features?.[0]?.properties?.code as string | undefined;
+    if (!code) return;
+    if (view.onMapClick?.(code, { shiftKey: e.originalEvent.shiftKey })) return;
+    ctx.select(code);
+  });
+  atlas.map.on('moveend', () => state.setCamera(atlas.camera()));
+
+  installLabels(atlas, prefectures.items, list.items);
+  installSearch($('search') as HTMLInputElement, $('search-list') as HTMLUListElement, list.items, (m: Municipality) => ctx.select(m.code, { fly: true }));
+
+  $('tabs').addEventListener('click', (e) => {
+    const id = (e.target as HTMLElement).closest<HTMLButtonElement>('button')?.dataset.view;
+    if (id) void switchView(id);
+  });
+  $('lang').addEventListener('click', () => {
+    const next: Lang = getLang() === 'ja' ? 'en' : 'ja';
+    setLang(next);
+    state.set({ lang: next === 'ja' ? null : next }, { silent: true });
+    ctx.rerender();
+    const sel = state.get('sel');
+    if (sel && !rightPanel.hidden) void showMunicipality(ctx, sel);
+  });
+  $('share').addEventListener('click', async () => {
+    const href = state.href();
+    try {
+      await navigator.clipboard.writeText(href);
+      ctx.toast(t('リンクをコピーしました: ', 'Link copied: ') + href);
+    } catch {
+      ctx.toast(href);
+    }
+  });
+  $('right-close').addEventListener('click', () => ctx.select(null));
+  document.querySelector('[data-collapse="left"]')!.addEventListener('click', (e) => {
+    const left = $('left');
+    left.classList.toggle('collapsed');
+    (e.currentTarget as HTMLElement).textContent = left.classList.contains('collapsed') ? '›' : '‹';
+    // Resize after the panel's width changed so the map fills the space without jumping.
+    requestAnimationFrame(() => atlas.map.resize());
+  });
+  state.subscribe((changed) => {
+    if (changed.has('view')) void switchView(state.get('view') ?? views[0].id);
+    view.onStateChange?.(changed);
+  });
+
+  view = views.find((v) => v.id === state.get('view')) ?? views[0];
+  renderChrome();
+  await switchView(view.id, true);
+  const sel = state.get('sel');
+  if (sel && munis.has(sel)) ctx.select(sel);
+  $('loading').hidden = true;
+  // A handle for debugging and for the browser tests.
+  Object.assign(window, { atlas: { map: atlas.map, state, ctx, ready: true } });
+}
+
+boot().catch((err: Error) => {
+  const el = $('loading');
+  el.hidden = false;
+  el.innerHTML = `<div><b>${esc(t('地図を読み込めませんでした。', 'The atlas could not load.'))}</b><br>${esc(err.message)}<br>${esc(t('サーバーが起動しているか確認し、再読み込みしてください。', 'Check that the server is running, then reload.'))}</div>`;
+});

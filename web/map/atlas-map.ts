@@ -1,0 +1,118 @@
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { Layer } from '@deck.gl/core';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { Map as MapLibre, NavigationControl, ScaleControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { Camera } from '../state.ts';
+
+setWorkerUrl(workerUrl);
+
+export type AreaCollection<P> = FeatureCollection<Polygon | MultiPolygon, P>;
+
+/** Colours of the base map: sea, land without data, borders. */
+export const baseColours = { sea: '#d4e4ee', land: '#eceae4', muniLine: '#ffffff', prefLine: '#4a5568', hover: '#111827', selected: '#f0a000' };
+
+/**
+ * A style that needs no network: a sea background plus our own municipality and prefecture polygons.
+ * Labels are drawn by deck.gl's TextLayer with the system CJK font (no glyph server needed).
+ */
+function localStyle(munis: AreaCollection<{ code: string }>, prefs: AreaCollection<{ code: string; name: string }>): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      munis: { type: 'geojson', data: munis, promoteId: 'code' },
+      prefs: { type: 'geojson', data: prefs, promoteId: 'code' },
+    },
+    layers: [
+      { id: 'sea', type: 'background', paint: { 'background-color': baseColours.sea } },
+      { id: 'muni-fill', type: 'fill', source: 'munis', paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], baseColours.land], 'fill-opacity': ['coalesce', ['feature-state', 'opacity'], 1] } },
+      { id: 'muni-line', type: 'line', source: 'munis', paint: { 'line-color': baseColours.muniLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.15, 8, 0.8, 11, 1.4], 'line-opacity': 0.8 } },
+      { id: 'pref-line', type: 'line', source: 'prefs', paint: { 'line-color': baseColours.prefLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 9, 1.6] } },
+      { id: 'muni-hover', type: 'line', source: 'munis', paint: { 'line-color': baseColours.hover, 'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2, 0] } },
+      { id: 'muni-selected', type: 'line', source: 'munis', paint: { 'line-color': baseColours.selected, 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 0] } },
+    ],
+  };
+}
+
+/**
+ * The map: MapLibre for the polygons, a deck.gl overlay (overlaid mode; interleaved breaks on MapLibre 6)
+ * for arcs, points, rings and labels. Views set deck layers under their own key.
+ */
+export class AtlasMap {
+  readonly map: MapLibre;
+  readonly overlay: MapboxOverlay;
+  readonly ready: Promise<void>;
+  private layerGroups = new Map<string, Layer[]>();
+  private coloured = new Set<string>();
+  private selected = new Set<string>();
+  private hovered: string | null = null;
+
+  constructor(container: HTMLElement, munis: AreaCollection<{ code: string }>, prefs: AreaCollection<{ code: string; name: string }>, camera: Camera) {
+    this.map = new MapLibre({
+      container,
+      style: localStyle(munis, prefs),
+      center: [camera.lon, camera.lat],
+      zoom: camera.zoom,
+      pitch: camera.pitch,
+      bearing: camera.bearing,
+      minZoom: 3,
+      maxZoom: 13,
+      attributionControl: false,
+      // Kept so that "Save image" can read the canvas after it was drawn.
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+    });
+    this.map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+    this.overlay = new MapboxOverlay({ layers: [], deviceProps: { webgl: { preserveDrawingBuffer: true } } } as ConstructorParameters<typeof MapboxOverlay>[0]);
+    this.map.addControl(this.overlay);
+    this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
+  }
+
+  /** Replaces the deck.gl layers of one group (a view or a feature); null removes the group. */
+  setLayers(group: string, layers: Layer[] | null): void {
+    if (layers && layers.length) this.layerGroups.set(group, layers);
+    else this.layerGroups.delete(group);
+    this.overlay.setProps({ layers: [...this.layerGroups.values()].flat() });
+  }
+
+  /** Colours municipalities by code (others get the plain land colour); null clears the choropleth. */
+  setFillColours(colours: Map<string, string> | null, opacity = 1): void {
+    for (const code of this.coloured) if (!colours?.has(code)) this.map.setFeatureState({ source: 'munis', id: code }, { color: null, opacity: null });
+    this.coloured.clear();
+    if (!colours) return;
+    for (const [code, color] of colours) {
+      this.map.setFeatureState({ source: 'munis', id: code }, { color, opacity });
+      this.coloured.add(code);
+    }
+  }
+
+  /** Outlines the selected municipalities. */
+  setSelected(codes: Iterable<string>): void {
+    for (const code of this.selected) this.map.setFeatureState({ source: 'munis', id: code }, { selected: false });
+    this.selected = new Set(codes);
+    for (const code of this.selected) this.map.setFeatureState({ source: 'munis', id: code }, { selected: true });
+  }
+
+  /** Outlines the municipality under the pointer. */
+  setHovered(code: string | null): void {
+    if (this.hovered === code) return;
+    if (this.hovered) this.map.setFeatureState({ source: 'munis', id: this.hovered }, { hover: false });
+    this.hovered = code;
+    if (code) this.map.setFeatureState({ source: 'munis', id: code }, { hover: true });
+  }
+
+  /** The camera now. */
+  camera(): Camera {
+    const c = this.map.getCenter();
+    return { lon: c.lng, lat: c.lat, zoom: this.map.getZoom(), pitch: this.map.getPitch(), bearing: this.map.getBearing() };
+  }
+
+  /** Moves the camera smoothly (instantly when the user prefers reduced motion). */
+  flyTo(camera: Partial<Camera> & { lon: number; lat: number }, durationMs = 1600): void {
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const options = { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom ?? this.map.getZoom(), pitch: camera.pitch ?? this.map.getPitch(), bearing: camera.bearing ?? this.map.getBearing() };
+    if (reduce || durationMs === 0) this.map.jumpTo(options);
+    else this.map.flyTo({ ...options, duration: durationMs, essential: true });
+  }
+}

@@ -1,0 +1,101 @@
+import type { Municipality } from '../../server/types/municipalities.ts';
+import { type ClassMethod, type MetricId, type MetricValues, classMethods, metricIds, metrics } from '../../server/types/metrics.ts';
+import { api } from '../api.ts';
+import type { AppContext, View } from '../context.ts';
+import { esc, fmtMetric } from '../format.ts';
+import { getLang, t } from '../i18n.ts';
+import { classOf, divergingFor, sequential } from '../palette.ts';
+
+const methodLabels: Record<ClassMethod, [string, string]> = { quantile: ['分位数', 'Quantile'], equal: ['等間隔', 'Equal interval'], jenks: ['自然分類 (Jenks)', 'Natural breaks (Jenks)'] };
+
+/** The metric, method and class count in the URL, with defaults and checks. */
+export function choroplethSettings(state: AppContext['state']): { metric: MetricId; method: ClassMethod; classes: number } {
+  const metric = (metricIds as readonly string[]).includes(state.get('metric') ?? '') ? (state.get('metric') as MetricId) : 'density';
+  const method = (classMethods as readonly string[]).includes(state.get('method') ?? '') ? (state.get('method') as ClassMethod) : 'quantile';
+  const classes = Math.min(9, Math.max(2, Number(state.get('classes')) || 5));
+  return { metric, method, classes };
+}
+
+/** Colours per class for a metric's breaks (diverging metrics centred on their neutral value). */
+export function classColours(metric: MetricId, breaks: number[]): string[] {
+  const info = metrics[metric];
+  return info.scale === 'diverging' ? divergingFor(breaks, info.center ?? 0) : sequential(breaks.length);
+}
+
+/** Renders a class legend: title with unit, one row per class, notes. */
+export function legendFor(metric: MetricId, data: MetricValues, colours: string[], noData: number): HTMLElement {
+  const info = metrics[metric];
+  const el = document.createElement('div');
+  const lower = [data.min, ...data.breaks.slice(0, -1)];
+  el.innerHTML =
+    `<h4>${esc(t(info.ja, info.en))} <small>(${esc(info.unit)})</small></h4>` +
+    data.breaks.map((b, i) => `<div class="row"><span class="sw" style="background:${colours[i]}"></span>${esc(fmtMetric(info, lower[i]))} – ${esc(fmtMetric(info, b))}</div>`).join('') +
+    (noData ? `<div class="row"><span class="sw" style="background:#eceae4"></span>${t('データなし', 'No data')} (${noData})</div>` : '') +
+    `<div class="note">${esc(t(methodLabels[data.method][0], methodLabels[data.method][1]))}` +
+    (info.estimated ? ` · <span class="badge est">${t('東京都以外は推計値', 'estimate outside Tokyo')}</span>` : '') +
+    `</div>`;
+  return el;
+}
+
+let current: MetricValues | null = null;
+let unsubscribe: (() => void) | null = null;
+
+async function draw(ctx: AppContext): Promise<void> {
+  const { metric, method, classes } = choroplethSettings(ctx.state);
+  const data = await api<MetricValues>(`/api/metrics/${metric}?classes=${classes}&method=${method}`);
+  current = data;
+  const colours = classColours(metric, data.breaks);
+  const fill = new Map<string, string>();
+  let noData = 0;
+  for (const [code, v] of Object.entries(data.values)) {
+    if (v === null) noData++;
+    else fill.set(code, colours[classOf(v, data.breaks)]);
+  }
+  ctx.atlas.setFillColours(fill);
+  ctx.setLegend(legendFor(metric, data, colours, noData));
+}
+
+/** Explore: a choropleth of any census metric, with the classification chosen by the user. */
+export const exploreView: View = {
+  id: 'explore',
+  label: () => t('探索', 'Explore'),
+  mount(ctx, panel) {
+    const { metric, method, classes } = choroplethSettings(ctx.state);
+    panel.innerHTML = `
+      <h2>${t('市区町村の指標', 'Municipal indicators')}</h2>
+      <p class="sub">${t('1,741市区町村を国勢調査の指標で色分けします。', 'All 1,741 municipalities coloured by a census metric.')}</p>
+      <label class="field" for="metric">${t('指標', 'Metric')}</label>
+      <select id="metric">${metricIds.map((id) => `<option value="${id}" ${id === metric ? 'selected' : ''}>${esc(t(metrics[id].ja, metrics[id].en))}</option>`).join('')}</select>
+      <label class="field" for="method">${t('分類方法', 'Classification')}</label>
+      <select id="method">${classMethods.map((m) => `<option value="${m}" ${m === method ? 'selected' : ''}>${esc(t(...methodLabels[m]))}</option>`).join('')}</select>
+      <label class="field" for="classes">${t('階級数', 'Classes')}</label>
+      <select id="classes">${[3, 4, 5, 6, 7, 8, 9].map((n) => `<option ${n === classes ? 'selected' : ''}>${n}</option>`).join('')}</select>
+      <p class="sub" style="margin-top:14px">${t('地図をクリックすると詳細を表示します。検索欄では漢字・かなで探せます。', 'Click the map for details. Search by kanji or kana above.')}</p>`;
+    for (const id of ['metric', 'method', 'classes']) {
+      panel.querySelector<HTMLSelectElement>(`#${id}`)!.addEventListener('change', (e) => ctx.state.set({ [id]: (e.target as HTMLSelectElement).value }));
+    }
+    unsubscribe = ctx.state.subscribe((changed) => {
+      if (['metric', 'method', 'classes'].some((k) => changed.has(k))) {
+        const s = choroplethSettings(ctx.state);
+        panel.querySelector<HTMLSelectElement>('#metric')!.value = s.metric;
+        panel.querySelector<HTMLSelectElement>('#method')!.value = s.method;
+        panel.querySelector<HTMLSelectElement>('#classes')!.value = String(s.classes);
+        void draw(ctx).catch((err: Error) => ctx.toast(err.message));
+      }
+    });
+    return draw(ctx);
+  },
+  unmount(ctx) {
+    unsubscribe?.();
+    unsubscribe = null;
+    current = null;
+    ctx.atlas.setFillColours(null);
+    ctx.setLegend(null);
+  },
+  tooltip(m: Municipality) {
+    if (!current) return null;
+    const info = metrics[current.metric];
+    const est = info.estimated && m.dayNightEstimated ? ` <span class="badge est">${t('推計', 'estimate')}</span>` : '';
+    return `${esc(getLang() === 'ja' ? info.ja : info.en)}: <b>${esc(fmtMetric(info, current.values[m.code]))}</b>${est}`;
+  },
+};

@@ -1,0 +1,5 @@
+import type { View } from '../context.ts';
+import { exploreView } from './explore.ts';
+
+/** The atlas's views, in tab order. Each feature adds its view here. */
+export const views: View[] = [exploreView];
