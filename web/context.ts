@@ -22,6 +22,8 @@ export interface AppContext {
   setLegend(content: HTMLElement | string | null): void;
   /** A short message at the bottom of the screen. */
   toast(message: string): void;
+  /** Switches to a view, first setting the URL keys it reads (e.g. `{ region: 'ccr-34207' }`). */
+  setView(id: string, keys?: Record<string, string | null>): Promise<void>;
   /** Re-renders the whole UI in the current language. */
   rerender(): void;
 }

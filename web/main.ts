@@ -76,6 +76,10 @@ async function boot(): Promise<void> {
       clearTimeout(toastTimer);
       toastTimer = window.setTimeout(() => (el.hidden = true), 4000);
     },
+    async setView(id, keys = {}) {
+      state.set(keys, { silent: true });
+      await switchView(id, true);
+    },
     rerender() {
       renderChrome();
       void switchView(view.id, true);

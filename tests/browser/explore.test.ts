@@ -1,0 +1,90 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, mapPixels, openAtlas, saveScreenshot, waitForIdleMap } from '../helpers/browser.ts';
+import { type RunningServer, startServer } from '../helpers/server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startServer({ webDir: inject('webDir') });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('explore view in headless Chromium', () => {
+  it('draws a map that is not blank, with the attribution of every dataset', async () => {
+    const page = await openAtlas(browser, server.url);
+    const pixels = await mapPixels(page);
+    expect(pixels.distinct).toBeGreaterThan(8);
+    const footer = await page.locator('#attribution').innerText();
+    expect(footer).toContain('国土数値情報');
+    expect(footer).toContain('SSDSE');
+    expect(footer).toContain('東京都');
+    await saveScreenshot(page, 'explore-default');
+    await page.close();
+  });
+
+  it('changes colours when another metric is chosen', async () => {
+    const page = await openAtlas(browser, server.url, '/?metric=density');
+    const before = await mapPixels(page);
+    await page.selectOption('#metric', 'share65plus');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('metric') === 'share65plus');
+    await waitForIdleMap(page);
+    const after = await mapPixels(page);
+    const diff = Object.keys({ ...before.counts, ...after.counts }).reduce((s, k) => s + Math.abs((before.counts[k] ?? 0) - (after.counts[k] ?? 0)), 0);
+    expect(diff).toBeGreaterThan(1000);
+    await expect(page.locator('#legend').innerText()).resolves.toContain('高齢化率');
+    await saveScreenshot(page, 'explore-share65plus');
+    await page.close();
+  });
+
+  it('search by kana selects 世田谷区 with the keyboard and shows its population', async () => {
+    const page = await openAtlas(browser, server.url);
+    await page.click('#search');
+    await page.keyboard.type('せたがや');
+    await page.waitForSelector('#search-list li');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="muni-name"]');
+    expect(await page.locator('[data-testid="muni-name"]').innerText()).toBe('世田谷区');
+    expect(await page.locator('[data-testid="muni-metrics"]').innerText()).toContain('943,664人');
+    expect(new URL(page.url()).searchParams.get('sel')).toBe('13112');
+    await waitForIdleMap(page);
+    await saveScreenshot(page, 'search-setagaya');
+    await page.close();
+  });
+
+  it('reloading the URL restores metric, selection and camera', async () => {
+    const page = await openAtlas(browser, server.url, '/?metric=dayNightRatio&method=jenks&classes=7&sel=13112&c=139.64,35.64,10,0,0');
+    const url = page.url();
+    await page.reload();
+    await page.waitForFunction(() => (window as unknown as { atlas?: { ready: boolean } }).atlas?.ready === true);
+    await waitForIdleMap(page);
+    expect(await page.locator('#metric').inputValue()).toBe('dayNightRatio');
+    expect(await page.locator('#method').inputValue()).toBe('jenks');
+    expect(await page.locator('#classes').inputValue()).toBe('7');
+    await page.waitForSelector('[data-testid="muni-name"]');
+    expect(await page.locator('[data-testid="muni-name"]').innerText()).toBe('世田谷区');
+    const cam = await page.evaluate(() => {
+      const m = (window as unknown as { atlas: { map: { getZoom(): number; getCenter(): { lng: number; lat: number } } } }).atlas.map;
+      return { zoom: m.getZoom(), ...m.getCenter() };
+    });
+    expect(cam.zoom).toBeCloseTo(10, 1);
+    expect(cam.lng).toBeCloseTo(139.64, 2);
+    expect(new URL(page.url()).searchParams.get('metric')).toBe(new URL(url).searchParams.get('metric'));
+    await page.close();
+  });
+
+  it('switches to English', async () => {
+    const page = await openAtlas(browser, server.url);
+    await page.click('#lang');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await page.locator('#left-body h2').innerText()).toBe('Municipal indicators');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    await page.close();
+  });
+});

@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import type { Hono } from 'hono';
+import { createApp } from '../../server/app.ts';
+import { AtlasDb } from '../../server/db.ts';
+import { builtBoundaries, copyDatabase } from './database.ts';
+
+export const testToken = 'test-token-0123456789';
+
+/** The real app on a private copy of the real database, called without a socket. */
+export async function openTestApp(): Promise<{ app: Hono; db: AtlasDb; dbPath: string; close: () => Promise<void> }> {
+  const { dbPath } = copyDatabase();
+  const db = await AtlasDb.open(dbPath);
+  const app = createApp({ db, writeToken: testToken, boundaryAsset: readFileSync(builtBoundaries, 'utf8') });
+  return { app, db, dbPath, close: () => db.close() };
+}
+
+/** JSON of a response, with its status. */
+export async function json<T = any>(res: Response | Promise<Response>): Promise<{ status: number; body: T; headers: Headers }> {
+  const r = await res;
+  return { status: r.status, body: (await r.json()) as T, headers: r.headers };
+}
