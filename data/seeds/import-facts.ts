@@ -248,7 +248,6 @@ function memberRow(
 
 function buildCentralCityRegions(master: Master, dir: string, out: RegionsOut): void {
   const t = readFacts(dir, 'renkei_chusu_toshiken.csv', ['region_name', 'center_city', 'prefecture', 'member_municipality', 'member_prefecture', 'role', 'joined', 'as_of', 'source', 'note']);
-  const add = readFacts(dir, 'renkei_chusu_toshiken_additions.csv', ['region_name', 'center_city', 'prefecture', 'member_municipality', 'member_prefecture', 'role', 'joined', 'as_of', 'source', 'note']);
   const key = (r: FactTable['rows'][number]): string => `${r.get('region_name')}\u0000${r.get('center_city')}`;
   const idByKey = new Map<string, string>();
 
@@ -279,6 +278,7 @@ function buildCentralCityRegions(master: Master, dir: string, out: RegionsOut): 
   for (const rows of groupBy(t.rows, key)) emitRegion(t, rows, 'active', () => 'active');
 
   // Additions: an unconfirmed candidate region, and planned joins to regions already listed.
+  const add = readFacts(dir, 'renkei_chusu_toshiken_additions.csv', ['region_name', 'center_city', 'prefecture', 'member_municipality', 'member_prefecture', 'role', 'joined', 'as_of', 'source', 'note']);
   const additionStatus = (r: FactTable['rows'][number]): RegionStatus => {
     if (/^UNCONFIRMED/i.test(r.get('note'))) return 'unconfirmed';
     if (/planned/i.test(r.get('joined')) || /planned/i.test(r.get('note'))) return 'planned';
@@ -439,6 +439,15 @@ function buildCoverage(dir: string, regions: string[][], members: string[][], ex
   return out;
 }
 
+/** A four-digit year; "c.1977" becomes 1977 with the original kept for the note. */
+function sinceYear(text: string, at: Where): [string, string] {
+  const [date, rest] = splitDate(text);
+  if (text.trim() !== '' && !/^\d{4}/.test(date)) {
+    throw new SeedError({ ...at, problem: `'${text}' is not a year`, fix: 'write a four-digit year (c.1977 is accepted), or leave it empty' });
+  }
+  return [date.slice(0, 4), rest ? `since_year: ${rest}` : ''];
+}
+
 /** facts "other" with a named agreement (協定, 提携, 宣言, 盟約) is a partnership; post-office ties stay "other". */
 export function exchangeKind(kind: string, agreement: string): string {
   if (kind !== 'other') return kind;
@@ -471,13 +480,14 @@ function buildExchanges(master: Master, dir: string): { rows: string[][]; merged
       throw new SeedError({ file: t.file, row: r.line, column: 'note', problem: `the note mentions a former municipality that data/seeds/aliases.ts does not know ('${note}')`, fix: 'add it to FORMER_MUNICIPALITIES in data/seeds/aliases.ts' });
     }
     const kind = exchangeKind(r.get('kind'), r.get('agreement'));
+    const [since, sinceNote] = sinceYear(r.get('since_year'), { file: t.file, row: r.line, column: 'since_year' });
     const key = pairKey(a.code, b.code, kind);
     if (a.code === b.code) throw new SeedError({ file: t.file, row: r.line, column: 'b_name', problem: 'both sides are the same municipality', fix: 'remove the row or correct a side' });
     if (index.has(key)) throw new SeedError({ file: t.file, row: r.line, problem: `pair ${a.name}–${b.name} (${kind}) is listed twice`, fix: 'merge the two rows (join sources with " ; ")' });
     index.set(key, rows.length);
     rows.push([
-      a.code, a.name, r.get('a_prefecture'), b.code, b.name, r.get('b_prefecture'), kind, r.get('since_year'), r.get('agreement'), r.get('source'),
-      joinNotes(note, aliasNote(a), aliasNote(b)), aFormer.join(';'), bFormer.join(';'),
+      a.code, a.name, r.get('a_prefecture'), b.code, b.name, r.get('b_prefecture'), kind, since, r.get('agreement'), r.get('source'),
+      joinNotes(note, aliasNote(a), aliasNote(b), sinceNote), aFormer.join(';'), bFormer.join(';'),
     ]);
   }
 
@@ -525,7 +535,8 @@ function buildNetworks(master: Master, dir: string): string[][] {
     if (out.some((o) => o[0] === id && o[2] === res.code)) {
       throw new SeedError({ file: t.file, row: r.line, column: 'member_name', problem: `${res.name} is listed twice in ${id}`, fix: 'keep one row per member' });
     }
-    out.push([id, r.get('network'), res.code, res.name, r.get('member_prefecture'), r.get('kind'), r.get('since_year'), r.get('source'), joinNotes(r.get('note'), aliasNote(res))]);
+    const [since, sinceNote] = sinceYear(r.get('since_year'), { file: t.file, row: r.line, column: 'since_year' });
+    out.push([id, r.get('network'), res.code, res.name, r.get('member_prefecture'), r.get('kind'), since, r.get('source'), joinNotes(r.get('note'), aliasNote(res), sinceNote)]);
   }
   return out;
 }

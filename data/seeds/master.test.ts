@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { SeedError } from './errors.js';
+import { Master, parseMaster } from './master.js';
+import { isPrefecturePartnerCode, prefecturePartnerCode } from './prefectures.js';
+
+const master = new Master([
+  { code: '15202', prefecture: '新潟県', name: '長岡市' },
+  { code: '39405', prefecture: '高知県', name: '檮原町' },
+  { code: '01400', prefecture: '北海道', name: '倶知安町' },
+  { code: '01233', prefecture: '北海道', name: '伊達市' },
+  { code: '07213', prefecture: '福島県', name: '伊達市' },
+]);
+
+describe('Master.resolve', () => {
+  it('resolves a name within its prefecture', () => {
+    expect(master.resolve('北海道', '伊達市')).toEqual({ ok: true, code: '01233', name: '伊達市' });
+    expect(master.resolve('福島県', '伊達市')).toEqual({ ok: true, code: '07213', name: '伊達市' });
+  });
+
+  it('resolves a variant spelling through the alias table', () => {
+    expect(master.resolve('高知県', '梼原町')).toEqual({ ok: true, code: '39405', name: '檮原町', alias: '梼原町' });
+  });
+
+  it('resolves a merged municipality to today\'s, keeping the old name', () => {
+    expect(master.resolve('新潟県', '川口町')).toEqual({ ok: true, code: '15202', name: '長岡市', formerName: '川口町' });
+  });
+
+  it('never guesses across prefectures or spellings', () => {
+    expect(master.resolve('北海道', '長岡市')).toEqual({ ok: false, reason: 'none', candidates: [] });
+    expect(master.resolve('新潟県', '長岡')).toEqual({ ok: false, reason: 'none', candidates: [] });
+  });
+});
+
+describe('parseMaster', () => {
+  it('keeps codes as text and rejects a code that lost its leading zero', () => {
+    expect(parseMaster('code,pref_name,muni_name\n01400,北海道,倶知安町\n', 'm.csv').codes.has('01400')).toBe(true);
+    expect(() => parseMaster('code,pref_name,muni_name\n1400,北海道,倶知安町\n', 'm.csv')).toThrow(SeedError);
+  });
+});
+
+describe('prefecture partner codes', () => {
+  it('are the two-digit prefecture code + 000', () => {
+    expect(prefecturePartnerCode('長野県')).toBe('20000');
+    expect(prefecturePartnerCode('北海道')).toBe('01000');
+    expect(prefecturePartnerCode('長野市')).toBeUndefined();
+    expect(isPrefecturePartnerCode('47000')).toBe(true);
+    expect(isPrefecturePartnerCode('48000')).toBe(false);
+    expect(isPrefecturePartnerCode('20201')).toBe(false);
+  });
+});
