@@ -270,9 +270,7 @@ function buildCentralCityRegions(master: Master, dir: string, out: RegionsOut): 
     if (out.members.some((m) => m[0] === id && m[1] === res.code)) {
       throw new SeedError({ file: table.file, row: r.line, column: 'member_municipality', problem: `${res.name} is listed twice in ${id}`, fix: 'keep one row per member' });
     }
-    // A centre row's note describes the region and is kept on the region row.
-    const note = r.get('role') === 'center' ? '' : r.get('note');
-    out.members.push(memberRow(id, res, r.get('member_prefecture'), r.get('role'), r.get('joined'), r.get('as_of'), r.get('source'), note, status));
+    out.members.push(memberRow(id, res, r.get('member_prefecture'), r.get('role'), r.get('joined'), r.get('as_of'), r.get('source'), r.get('note'), status));
   };
 
   for (const rows of groupBy(t.rows, key)) emitRegion(t, rows, 'active', () => 'active');
@@ -325,9 +323,8 @@ function buildSettlementZones(master: Master, dir: string, out: RegionsOut): voi
       if (out.members.some((m) => m[0] === id && m[1] === res.code)) {
         throw new SeedError({ file: t.file, row: r.line, column: 'member_municipality', problem: `${res.name} is listed twice in ${id}`, fix: 'keep one row per member' });
       }
-      // Zone-level facts (dates, centre notes) live on the region row; members keep their own note.
-      const note = r.get('role') === 'center' ? '' : r.get('note');
-      out.members.push(memberRow(id, res, r.get('member_prefecture'), r.get('role'), '', r.get('as_of'), r.get('source'), note, status));
+      // Zone dates live on the region row (with the centre's note, which the centre row keeps too).
+      out.members.push(memberRow(id, res, r.get('member_prefecture'), r.get('role'), '', r.get('as_of'), r.get('source'), r.get('note'), status));
     }
   }
 }
