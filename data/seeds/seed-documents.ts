@@ -106,7 +106,6 @@ export const SEED_EXCHANGES: readonly SeedExchange[] = [
 
   // 001: 総務省 pamphlet (2006), detailed pairs
   { source: S001, a: at('群馬県', '川場村'), b: at('東京都', '世田谷区'), kind: 'partnership', sinceYear: 1981, agreement: '区民健康村相互協力に関する協定 (縁組協定)' },
-  { source: S001, a: at('群馬県', '川場村'), b: at('東京都', '世田谷区'), kind: 'disaster_aid', sinceYear: 1995, agreement: '災害時相互援助協定' },
   { source: S001, a: at('新潟県', '川口町'), b: at('東京都', '狛江市'), kind: 'friendship', sinceYear: 1987, agreement: 'ふるさと友好都市提携' },
   { source: S001, a: at('新潟県', '川口町'), b: at('東京都', '狛江市'), kind: 'disaster_aid', sinceYear: 1988, agreement: '災害時相互応援協定', note: '狛江市 volunteer fire corps were first to arrive after the 2004 新潟県中越地震 (about 210 km apart)' },
   { source: S001, a: at('山梨県', '高根町'), b: at('東京都', '羽村市'), kind: 'sister', sinceYear: 1996, agreement: '姉妹都市提携', note: 'exchange grew around 羽村市自然休暇村 in 清里 (opened 1989)' },
