@@ -1,9 +1,9 @@
 import * as turf from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { feature, mergeArcs, quantize } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
 import { DataFileError } from './csv.ts';
 
 /** 北方領土: six villages in the boundary file without census figures. */
@@ -46,7 +46,7 @@ export function readMunicipalityShapes(topo: Topology, file: string): { shapes: 
 }
 
 /** Reads prefectures.json; codes follow the file's JIS order (01 北海道 … 47 沖縄県), checked against names. */
-export function readPrefectureShapes(topo: Topology, file: string, expectedNames: string[]): PrefectureShape[] {
+export function readPrefectureShapes(topo: Topology, file: string, expectedNames: readonly string[]): PrefectureShape[] {
   const fc = feature(topo, topo.objects.prefectures as GeometryCollection) as unknown as { features: Feature<Area, { N03_001: string }>[] };
   if (fc.features.length !== 47) throw new DataFileError(file, null, `has ${fc.features.length} prefectures, expected 47`, 'use prefectures.json as shipped');
   return fc.features.map((f, i) => {
@@ -92,22 +92,17 @@ export function areaKm2(geometry: Area): number {
  * Points are dropped (least important first) only when needed to stay within maxBytes of raw JSON.
  */
 export function buildClientTopology(munis: MunicipalityShape[], prefs: PrefectureShape[], maxBytes: number): { json: string; retained: number } {
-  const pre = presimplify(
-    topology(
-      {
-        municipalities: {
-          type: 'FeatureCollection',
-          features: munis.map((m) => ({ type: 'Feature', geometry: m.geometry, properties: { code: m.code } })),
-        },
-      },
-      1e5,
-    ),
-  );
+  const collection: FeatureCollection<Area, { code: string }> = {
+    type: 'FeatureCollection',
+    features: munis.map((m) => ({ type: 'Feature', geometry: m.geometry, properties: { code: m.code } })),
+  };
+  // The typings want non-null properties objects; every feature here has {code}.
+  const pre = presimplify(topology({ municipalities: collection }, 1e5) as Topology<Objects<{ code: string }>>);
   for (const retained of [1, 0.9, 0.8, 0.7, 0.6, 0.5]) {
     const topo = quantize(simplify(pre, retained === 1 ? 0 : quantile(pre, retained)), 1e5);
     const geometries = (topo.objects.municipalities as GeometryCollection<{ code: string }>).geometries;
     const prefectures = prefs.map((p) => ({
-      ...mergeArcs(topo, geometries.filter((g) => g.properties!.code.startsWith(p.code)) as Parameters<typeof mergeArcs>[1]),
+      ...mergeArcs(topo, geometries.filter((g) => (g.properties as { code: string }).code.startsWith(p.code)) as Parameters<typeof mergeArcs>[1]),
       properties: { code: p.code, name: p.name },
     }));
     const json = JSON.stringify({ ...topo, objects: { ...topo.objects, prefectures: { type: 'GeometryCollection', geometries: prefectures } } });
