@@ -61,8 +61,39 @@ function polygons(geometry: Area): Polygon[] {
 }
 
 /**
- * A point inside the municipality: the centroid of its largest polygon when that lies inside it,
- * else turf's point-on-surface of that polygon. Island municipalities get a point on their main island.
+ * The midpoint of the widest stretch of a horizontal line that lies inside the polygon (even–odd rule),
+ * the "point on surface" of GEOS; tried at several latitudes, widest wins.
+ */
+function scanLinePoint(polygon: Polygon): [number, number] {
+  const [, minY, , maxY] = turf.bbox(polygon);
+  let best: [number, number] = polygon.coordinates[0][0] as [number, number];
+  let bestWidth = -1;
+  for (const f of [0.5, 0.37, 0.63, 0.25, 0.75, 0.13, 0.87]) {
+    // An irrational-ish offset keeps the line off vertex latitudes.
+    const y = minY + (maxY - minY) * f + (maxY - minY) * 1e-7 * Math.SQRT2;
+    const xs: number[] = [];
+    for (const ring of polygon.coordinates) {
+      for (let i = 0; i + 1 < ring.length; i++) {
+        const [x1, y1] = ring[i];
+        const [x2, y2] = ring[i + 1];
+        if ((y1 > y) !== (y2 > y)) xs.push(x1 + ((y - y1) * (x2 - x1)) / (y2 - y1));
+      }
+    }
+    xs.sort((p, q) => p - q);
+    for (let i = 0; i + 1 < xs.length; i += 2) {
+      if (xs[i + 1] - xs[i] > bestWidth) {
+        bestWidth = xs[i + 1] - xs[i];
+        best = [(xs[i] + xs[i + 1]) / 2, y];
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * A point inside the municipality: the centroid of its largest polygon when that lies well inside it,
+ * else the midpoint of the widest inside stretch of a horizontal line. Island municipalities get a point
+ * on their main island. Rounded to 1e-5° (about 1 m).
  */
 export function representativePoint(geometry: Area): [number, number] {
   const parts = polygons(geometry);
@@ -75,10 +106,10 @@ export function representativePoint(geometry: Area): [number, number] {
       largest = part;
     }
   }
-  const centroid = turf.centroid(largest);
-  const point = turf.booleanPointInPolygon(centroid, largest) ? centroid : turf.pointOnFeature(largest);
-  const [lon, lat] = point.geometry.coordinates;
-  return [Math.round(lon * 1e5) / 1e5, Math.round(lat * 1e5) / 1e5];
+  const round = ([lon, lat]: number[]): [number, number] => [Math.round(lon * 1e5) / 1e5, Math.round(lat * 1e5) / 1e5];
+  const centroid = round(turf.centroid(largest).geometry.coordinates);
+  if (turf.booleanPointInPolygon(centroid, largest, { ignoreBoundary: true })) return centroid;
+  return round(scanLinePoint(largest));
 }
 
 /** Polygon area in km² on the sphere. */
