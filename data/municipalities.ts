@@ -6,15 +6,6 @@ export const municipalityKinds = ['designated_city', 'core_city', 'special_case_
 export type MunicipalityKind = (typeof municipalityKinds)[number];
 export type Designation = 'designated_city' | 'core_city' | 'special_case_city';
 
-/** A designation row from seeds/city_designations.csv. */
-export interface DesignationRow {
-  code: string;
-  name: string;
-  designation: Designation;
-  since: string;
-  source: string;
-}
-
 /**
  * A municipality's kind: its designation if it has one, 特別区 for Tokyo's 23 wards, else from the name's suffix.
  * @example municipalityKind('13112', '世田谷区', undefined) // 'special_ward'
@@ -74,18 +65,3 @@ export function validateMunicipalities(rows: MunicipalityRow[], boundaryCodes: S
   }
 }
 
-const designations = new Set<Designation>(['designated_city', 'core_city', 'special_case_city']);
-
-/** Reads seeds/city_designations.csv (code, name, designation, since, source …), checking each row. */
-export function readDesignations(records: { line: number; values: Record<string, string> }[], file: string): Map<string, DesignationRow> {
-  const out = new Map<string, DesignationRow>();
-  for (const { line, values } of records) {
-    const { code, name, designation, since, source } = values;
-    if (!/^\d{5}$/.test(code ?? '')) throw new DataFileError(file, line, `code "${code}" is not 5 digits`, 'write the JIS code with its leading zero, e.g. 01100');
-    if (!designations.has(designation as Designation)) throw new DataFileError(file, line, `designation "${designation}" is unknown`, `use one of ${[...designations].join(', ')}`);
-    if (!source) throw new DataFileError(file, line, 'source is empty', 'name where the fact comes from');
-    if (out.has(code)) throw new DataFileError(file, line, `code ${code} is listed twice`, 'keep one row per city');
-    out.set(code, { code, name, designation: designation as Designation, since: since ?? '', source });
-  }
-  return out;
-}
