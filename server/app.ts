@@ -9,11 +9,14 @@ import { type AppDeps, type Route, parseInput } from './route.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { municipalityRoutes } from './routes/municipalities.ts';
 import { boundaryRoute, statusRoutes } from './routes/status.ts';
+import { docsRoutes } from './routes/docs.ts';
+import { refuseQuery, secure } from './security.ts';
+import { ResponseCache } from './response-cache.ts';
 
 /** Every API route of the app, in the order they are matched (also the OpenAPI document's order). */
 export function apiRoutes(deps: AppDeps): Route<any, any, any>[] {
   // `any`: routes differ in their input types; each is checked where it is defined.
-  return [...statusRoutes, ...municipalityRoutes, ...metricRoutes, boundaryRoute(deps.boundaryAsset)];
+  return [...statusRoutes, ...municipalityRoutes, ...metricRoutes, boundaryRoute(deps.boundaryAsset), ...docsRoutes];
 }
 
 function tokenMatches(header: string | undefined, token: string): boolean {
@@ -28,17 +31,21 @@ function tokenMatches(header: string | undefined, token: string): boolean {
  */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  app.use('*', secure());
+  const cache = new ResponseCache(['/api/health']);
 
   app.use('/api/*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: () => { throw new ApiError(413, 'payload_too_large', 'request body is larger than 2 MiB'); } }));
 
   for (const route of apiRoutes(deps)) {
     app.on(route.method.toUpperCase(), route.path, async (c) => {
+      const hit = cache.hit(route, c);
+      if (hit) return hit;
       if (route.write && !tokenMatches(c.req.header('authorization'), deps.writeToken)) {
         throw new ApiError(401, 'unauthorized', 'writes need the header "Authorization: Bearer <token>" with the token printed at server start (or ATLAS_WRITE_TOKEN)');
       }
       const repeated = Object.entries(c.req.queries()).find(([, v]) => v.length > 1);
       if (repeated) throw new ApiError(400, 'invalid_input', `query ${repeated[0]}: give it once, not ${repeated[1].length} times`);
-      const query = parseInput(route.query, c.req.query(), 'query');
+      const query = route.query ? parseInput(route.query, c.req.query(), 'query') : refuseQuery(c.req.queries());
       const params = parseInput(route.params, c.req.param(), 'path');
       let body: unknown;
       if (route.body) {
@@ -50,8 +57,7 @@ export function createApp(deps: AppDeps): Hono {
         }
         body = parseInput(route.body, json, 'body');
       }
-      const result = await route.handle({ c, deps, query, params, body });
-      return result instanceof Response ? result : c.json(result as object);
+      return cache.respond(route, c, () => route.handle({ c, deps, query, params, body }));
     });
   }
 

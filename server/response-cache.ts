@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { Context } from 'hono';
+import type { Route } from './route.ts';
+
+interface Entry {
+  raw: Buffer;
+  gz?: Buffer;
+  etag: string;
+}
+
+/**
+ * In-memory cache of GET answers, keyed by path and query. The atlas's data changes only through write
+ * routes, so every write clears it; a read that began before a write finished is never stored (generation
+ * check), so no stale answer outlives a write. Bounded by entry count and bytes (oldest dropped first).
+ * Every GET answer gets an ETag (304 on If-None-Match) and gzip when the client accepts it.
+ * @example
+ *   const hit = cache.hit(route, c); if (hit) return hit;
+ *   return cache.respond(route, c, () => route.handle(input));
+ */
+export class ResponseCache {
+  private entries = new Map<string, Entry>();
+  private bytes = 0;
+  private generation = 0;
+
+  /** `uncached`: paths answered fresh every time (health must ask the database). */
+  constructor(
+    private readonly uncached: string[] = [],
+    private readonly maxEntries = 500,
+    private readonly maxBytes = 64 * 1024 * 1024,
+  ) {}
+
+  private static key(c: Context): string {
+    const url = c.req.url;
+    return url.slice(url.indexOf('/', url.indexOf('//') + 2));
+  }
+
+  /** The stored answer to this request, or undefined. */
+  hit(route: Route<any, any, any>, c: Context): Response | undefined {
+    if (route.method !== 'get' || route.write || this.uncached.includes(route.path)) return undefined;
+    const key = ResponseCache.key(c);
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    // Re-insert: the map's order is the eviction order.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return this.answer(c, entry);
+  }
+
+  /** Runs the handler; stores a GET's JSON answer, clears everything after a write. */
+  async respond(route: Route<any, any, any>, c: Context, produce: () => unknown): Promise<Response> {
+    const isWrite = route.write || route.method !== 'get';
+    if (isWrite) this.invalidate();
+    const generation = this.generation;
+    let result: unknown;
+    try {
+      result = await produce();
+    } finally {
+      if (isWrite) this.invalidate();
+    }
+    if (result instanceof Response) return result;
+    const raw = Buffer.from(JSON.stringify(result) ?? 'null');
+    const entry: Entry = { raw, etag: `"${createHash('sha1').update(raw).digest('base64url')}"` };
+    if (!isWrite && !this.uncached.includes(route.path) && generation === this.generation && raw.length <= this.maxBytes / 8) this.store(ResponseCache.key(c), entry);
+    return this.answer(c, entry);
+  }
+
+  /** Forgets every stored answer (after any write). */
+  invalidate(): void {
+    this.generation++;
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  private store(key: string, entry: Entry): void {
+    const old = this.entries.get(key);
+    if (old) this.bytes -= old.raw.length;
+    this.entries.set(key, entry);
+    this.bytes += entry.raw.length;
+    for (const [k, e] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
+      this.entries.delete(k);
+      this.bytes -= e.raw.length;
+    }
+  }
+
+  private answer(c: Context, entry: Entry): Response {
+    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', etag: entry.etag, 'cache-control': 'no-cache', vary: 'accept-encoding' };
+    if (c.req.header('if-none-match') === entry.etag) return new Response(null, { status: 304, headers });
+    if (entry.raw.length > 1024 && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+      entry.gz ??= gzipSync(entry.raw);
+      return new Response(entry.gz, { headers: { ...headers, 'content-encoding': 'gzip' } });
+    }
+    return new Response(entry.raw, { headers });
+  }
+}
