@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Topology } from 'topojson-specification';
 import type { MunicipalityRow } from './municipalities.ts';
+import { regionsStep } from './regions.ts';
 import { storiesStep } from './stories.ts';
 
 /** A prefecture as stored: code, names and a representative point. */
@@ -32,4 +33,4 @@ export interface BuildStep {
  * The pipeline's feature steps, run in order after the core tables exist.
  * Each feature owns one module; add it here.
  */
-export const featureSteps: BuildStep[] = [storiesStep];
+export const featureSteps: BuildStep[] = [storiesStep, regionsStep];

@@ -10,6 +10,7 @@ import { metricRoutes } from './routes/metrics.ts';
 import { municipalityRoutes } from './routes/municipalities.ts';
 import { boundaryRoute, statusRoutes } from './routes/status.ts';
 import { docsRoutes } from './routes/docs.ts';
+import { regionRoutes } from './routes/regions.ts';
 import { storyRoutes } from './routes/stories.ts';
 import { refuseQuery, secure } from './security.ts';
 import { ResponseCache } from './response-cache.ts';
@@ -17,7 +18,7 @@ import { ResponseCache } from './response-cache.ts';
 /** Every API route of the app, in the order they are matched (also the OpenAPI document's order). */
 export function apiRoutes(deps: AppDeps): Route<any, any, any>[] {
   // `any`: routes differ in their input types; each is checked where it is defined.
-  return [...statusRoutes, ...municipalityRoutes, ...metricRoutes, boundaryRoute(deps.boundaryAsset), ...storyRoutes, ...docsRoutes];
+  return [...statusRoutes, ...municipalityRoutes, ...metricRoutes, boundaryRoute(deps.boundaryAsset), ...regionRoutes, ...storyRoutes, ...docsRoutes];
 }
 
 function tokenMatches(header: string | undefined, token: string): boolean {

@@ -1,5 +1,8 @@
+import type { MultiPolygon } from 'geojson';
+
 /** Region types (exact API values). */
 export type RegionType = 'central_city_region' | 'settlement_zone' | 'prefecture' | 'seed_grouping' | 'custom';
+export const regionTypes: readonly RegionType[] = ['central_city_region', 'settlement_zone', 'prefecture', 'seed_grouping', 'custom'];
 
 /** A region a municipality belongs to, as listed in its detail. */
 export interface MunicipalityRegion {
@@ -7,4 +10,135 @@ export interface MunicipalityRegion {
   type: RegionType;
   name: string;
   role: 'center' | 'member';
+}
+
+/** One region in a list. `memberCodes` are its current members (members planned to join are in the detail only). */
+export interface RegionSummary {
+  id: string;
+  type: RegionType;
+  name: string;
+  /** active, declared, planned, unconfirmed, converted, abolished, dissolved, superseded, documented, custom. */
+  status: string;
+  centerCodes: string[];
+  memberCodes: string[];
+  population: number;
+  areaKm2: number;
+  memberCount: number;
+  /** Centre cities' share of the region's population, in percent; null without a centre. */
+  centerShare: number | null;
+  asOf: string;
+  source: string;
+  note: string;
+  /** Dissolved outline; only with `?geometry=true` in lists, always in the detail. */
+  outline?: MultiPolygon;
+}
+
+/** How complete the list is: regions known here against the official count. */
+export interface RegionCoverage {
+  /** Regions of the type in force here (status active; every region for groupings, prefectures and custom). */
+  known: number;
+  /** Official count, or null where none exists. */
+  official: number | null;
+  asOf: string | null;
+  source: string | null;
+}
+
+export interface RegionList {
+  items: RegionSummary[];
+  coverage: RegionCoverage;
+}
+
+export interface RegionMemberInfo {
+  code: string;
+  name: string;
+  prefecture: string;
+  role: 'center' | 'member';
+  /** YYYY, YYYY-MM or YYYY-MM-DD, or '' when unknown. */
+  joined: string;
+  /** The region's status unless this member differs (e.g. planned to join). */
+  status: string;
+  population: number;
+  areaKm2: number;
+  note: string;
+}
+
+export interface RegionDetail extends RegionSummary {
+  members: RegionMemberInfo[];
+  outline: MultiPolygon;
+  createdAt: string | null;
+}
+
+export type EligibilityScheme = 'central_city_region' | 'settlement_zone';
+export type EligibilityStatus = 'lead' | 'eligible' | 'near_miss';
+
+/** One rule applied to one city: the figure, the threshold, and whether it is met or narrowly missed. */
+export interface EligibilityCriterion {
+  id: string;
+  label: string;
+  value: number | string | boolean;
+  threshold: string;
+  met: boolean;
+  /** Not met, but within the named "about" margin (おおむね / 程度). */
+  near: boolean;
+  /** For the day/night ratio: 'measured' (Tokyo) or 'estimated'. */
+  note?: string;
+}
+
+export interface EligibilityCandidate {
+  code: string;
+  name: string;
+  prefName: string;
+  kind: string;
+  population: number;
+  dayNightRatio: number;
+  dayNightEstimated: boolean;
+  lon: number;
+  lat: number;
+  /** lead: already a centre of a region of the scheme; eligible: meets every criterion; near_miss: misses only narrowly. */
+  status: EligibilityStatus;
+  meetsCriteria: boolean;
+  /** Which test the criteria belong to: the city alone, or with a neighbouring city (連携中枢 two-city case). */
+  path: 'single' | 'two_city';
+  partnerCode: string | null;
+  leadsRegion: { id: string; name: string; status: string } | null;
+  criteria: EligibilityCriterion[];
+}
+
+export interface EligibilityList {
+  scheme: EligibilityScheme;
+  items: EligibilityCandidate[];
+  counts: Record<EligibilityStatus, number>;
+  /** The thresholds and the definition of the three big metropolitan areas used. */
+  parameters: Record<string, unknown>;
+}
+
+/** Whether a grouping could form a region of a scheme. */
+export interface GroupSchemeResult {
+  scheme: EligibilityScheme;
+  met: boolean;
+  /** Members that could lead it (codes; "a+b" for a two-city pair). */
+  centres: string[];
+  /** Members that miss the centre criteria only narrowly (empty when `met`). */
+  nearMisses: string[];
+}
+
+/** What a set of municipalities adds up to (what-if preview and saved custom regions). */
+export interface GroupSummary {
+  memberCount: number;
+  population: number;
+  areaKm2: number;
+  centerShare: number | null;
+  /** Number of separate pieces of the dissolved outline (1 = contiguous, islands excepted). */
+  parts: number;
+  outline: MultiPolygon;
+  schemes: GroupSchemeResult[];
+}
+
+/** Body of POST /api/regions and POST /api/regions/preview. */
+export interface CustomRegionInput {
+  type?: 'custom';
+  name: string;
+  memberCodes: string[];
+  centerCodes?: string[];
+  note?: string;
 }

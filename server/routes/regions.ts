@@ -1,0 +1,259 @@
+/**
+ * Regions: lists and details of 連携中枢都市圏, 定住自立圏, prefectures, seed groupings and custom (what-if) regions;
+ * eligibility of cities to lead a region; what-if previews; saving and deleting custom regions.
+ *
+ * `POST /api/regions/preview` (no token, nothing saved) answers the same summary a saved region would have —
+ * population, area, dissolved outline, and which schemes a member could lead — for the live what-if panel.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Topology } from 'topojson-specification';
+import { z } from 'zod';
+import type { AtlasDb } from '../db.ts';
+import { ApiError } from '../errors.ts';
+import { codeSchema, defineRoute } from '../route.ts';
+import { type EligibilityCity, type LeadRegion, bigMetro, eligibility, summariseGroup, thresholds } from '../scoring/eligibility.ts';
+import type { CustomRegionInput, EligibilityList, GroupSummary, RegionCoverage, RegionDetail, RegionList, RegionMemberInfo, RegionSummary, RegionType } from '../types/regions.ts';
+import { regionTypes } from '../types/regions.ts';
+
+/** Most members a custom region may have (the largest 連携中枢都市圏 has under 40; a prefecture at most 179). */
+export const maxCustomMembers = 300;
+const regionIdSchema = z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a region id such as "ccr-34207" or "pref-13"');
+/** Statuses that make a centre city count as leading a region. */
+const leadingStatuses = ['active', 'declared', 'planned'];
+
+interface Reference {
+  cities: Map<string, EligibilityCity>;
+  neighbours: Map<string, string[]>;
+}
+
+// The municipalities and their neighbours never change while the server runs: read them once per database.
+const references = new WeakMap<AtlasDb, Promise<Reference>>();
+function reference(db: AtlasDb): Promise<Reference> {
+  let r = references.get(db);
+  if (!r) {
+    r = (async () => {
+      const rows = await db.all(`SELECT code, name, pref_code AS "prefCode", pref_name AS "prefName", kind, population, area_km2 AS "areaKm2",
+        day_night_ratio AS "dayNightRatio", day_night_estimated AS "dayNightEstimated", lon, lat FROM municipalities`);
+      const pairs = await db.all<{ code: string; n: string }>('SELECT code, neighbor_code AS n FROM municipality_neighbors ORDER BY code, n');
+      const neighbours = new Map<string, string[]>();
+      for (const p of pairs) neighbours.set(p.code, [...(neighbours.get(p.code) ?? []), p.n]);
+      return { cities: new Map(rows.map((c) => [String(c.code), c as unknown as EligibilityCity])), neighbours };
+    })();
+    r.catch(() => references.delete(db));
+    references.set(db, r);
+  }
+  return r;
+}
+
+let parsed: { text: string; topology: Topology } | null = null;
+function topologyOf(asset: string): Topology {
+  if (parsed?.text !== asset) parsed = { text: asset, topology: JSON.parse(asset) as Topology };
+  return parsed.topology;
+}
+
+const summaryColumns = `r.id, r.type, r.name, r.status, r.center_codes, r.population, r.area_km2, r.member_count, r.center_share,
+  r.as_of, r.source, r.note, r.created_at,
+  string_agg(m.code, ';' ORDER BY m.role, m.code) FILTER (WHERE m.status = r.status) AS member_codes`;
+
+function toSummary(row: Record<string, unknown>, withOutline: boolean): RegionSummary {
+  const split = (v: unknown) => (v ? String(v).split(';') : []);
+  return {
+    id: String(row.id),
+    type: row.type as RegionType,
+    name: String(row.name),
+    status: String(row.status),
+    centerCodes: split(row.center_codes),
+    memberCodes: split(row.member_codes),
+    population: Number(row.population),
+    areaKm2: Number(row.area_km2),
+    memberCount: Number(row.member_count),
+    centerShare: row.center_share === null ? null : Number(row.center_share),
+    asOf: String(row.as_of ?? ''),
+    source: String(row.source ?? ''),
+    note: String(row.note ?? ''),
+    ...(withOutline ? { outline: JSON.parse(String(row.outline)) } : {}),
+  };
+}
+
+/** Regions known here against the latest official count of their type. */
+export async function coverageOf(db: AtlasDb, type: RegionType | undefined): Promise<RegionCoverage> {
+  if (!type) {
+    const n = await db.one<{ n: number }>('SELECT count(*) AS n FROM regions');
+    return { known: Number(n!.n), official: null, asOf: null, source: null };
+  }
+  const counted = type === 'central_city_region' || type === 'settlement_zone' ? `AND status = 'active'` : '';
+  const known = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM regions WHERE type = $1 ${counted}`, [type]))!.n);
+  if (type === 'prefecture') return { known, official: 47, asOf: null, source: '地方自治法' };
+  const official = await db.one<{ value: number; as_of: string; source: string }>(
+    `SELECT value, as_of, source FROM region_coverage WHERE type = $1 AND metric = 'regions_official' ORDER BY as_of DESC LIMIT 1`,
+    [type],
+  );
+  return { known, official: official ? Number(official.value) : null, asOf: official?.as_of ?? null, source: official?.source ?? null };
+}
+
+/** Every region of a type (all types without one), with totals and current member codes. */
+export async function listRegions(db: AtlasDb, type: RegionType | undefined, withOutline: boolean): Promise<RegionList> {
+  const rows = await db.all(
+    `SELECT ${summaryColumns}${withOutline ? ', r.outline' : ''} FROM regions r LEFT JOIN region_members m ON m.region_id = r.id
+     ${type ? 'WHERE r.type = $1' : ''} GROUP BY ALL ORDER BY r.type, r.id`,
+    type ? [type] : [],
+  );
+  return { items: rows.map((r) => toSummary(r, withOutline)), coverage: await coverageOf(db, type) };
+}
+
+/** One region with its members (role, join date, population) and outline; 404 when unknown. */
+export async function regionDetail(db: AtlasDb, id: string): Promise<RegionDetail> {
+  const row = await db.one(`SELECT ${summaryColumns}, r.outline FROM regions r LEFT JOIN region_members m ON m.region_id = r.id WHERE r.id = $1 GROUP BY ALL`, [id]);
+  if (!row) throw new ApiError(404, 'not_found', `no region has id ${id}; list them with GET /api/regions?type=…`);
+  const members = await db.all(
+    `SELECT m.code, m.name, m.prefecture, m.role, m.joined, m.status, m.note, u.population, u.area_km2 AS "areaKm2"
+     FROM region_members m JOIN municipalities u ON u.code = m.code WHERE m.region_id = $1 ORDER BY m.role, u.population DESC`,
+    [id],
+  );
+  return { ...toSummary(row, true), outline: JSON.parse(String(row.outline)), members: members as unknown as RegionMemberInfo[], createdAt: row.created_at === null ? null : String(row.created_at) } as RegionDetail;
+}
+
+const groupBody = z
+  .object({
+    type: z.literal('custom').optional(),
+    name: z.string().trim().min(1, 'is required').max(80, 'must be at most 80 characters'),
+    memberCodes: z.array(codeSchema).min(1, 'needs at least one municipality').max(maxCustomMembers, `may list at most ${maxCustomMembers} municipalities`),
+    centerCodes: z.array(codeSchema).max(10).optional(),
+    note: z.string().max(500, 'must be at most 500 characters').optional(),
+  })
+  .strict();
+const previewBody = groupBody.extend({ name: z.string().max(80).optional() });
+
+/** Checks codes against the municipalities; 400 naming every unknown code. */
+function checkCodes(ref: Reference, codes: readonly string[], field: string): void {
+  const unknown = [...new Set(codes)].filter((c) => !ref.cities.has(c));
+  if (unknown.length) throw new ApiError(400, 'unknown_codes', `body ${field}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a municipality code' : 'are not municipality codes'}`);
+}
+
+function checkGroup(ref: Reference, input: Pick<CustomRegionInput, 'memberCodes' | 'centerCodes'>): { members: string[]; centres: string[] } {
+  checkCodes(ref, input.memberCodes, 'memberCodes');
+  const members = [...new Set(input.memberCodes)];
+  const centres = [...new Set(input.centerCodes ?? [])];
+  const outside = centres.filter((c) => !members.includes(c));
+  if (outside.length) throw new ApiError(400, 'invalid_input', `body centerCodes: ${outside.join(', ')} must also be in memberCodes`);
+  return { members, centres };
+}
+
+/** Saves a custom region (members, totals, outline) in one transaction and returns it. */
+export async function saveCustomRegion(db: AtlasDb, topology: Topology, input: CustomRegionInput): Promise<RegionDetail> {
+  const ref = await reference(db);
+  const { members, centres } = checkGroup(ref, input);
+  const s = summariseGroup(members, ref.cities, ref.neighbours, topology, centres);
+  const id = `custom-${randomBytes(5).toString('hex')}`;
+  const now = new Date().toISOString();
+  await db.transaction(async (run) => {
+    await run(
+      `INSERT INTO regions (id, type, name, center_codes, status, as_of, source, note, population, area_km2, member_count, center_share, outline, created_at)
+       VALUES ($1, 'custom', $2, $3, 'custom', $4, 'user', $5, $6, $7, $8, $9, $10, $11)`,
+      [id, input.name, centres.join(';'), now.slice(0, 10), input.note ?? '', s.population, s.areaKm2, s.memberCount, s.centerShare, JSON.stringify(s.outline), now],
+    );
+    for (const code of members) {
+      const c = ref.cities.get(code)!;
+      await run(
+        `INSERT INTO region_members (region_id, code, name, prefecture, role, joined, as_of, source, note, status) VALUES ($1, $2, $3, $4, $5, '', $6, 'user', '', 'custom')`,
+        [id, code, c.name, c.prefName, centres.includes(code) ? 'center' : 'member', now.slice(0, 10)],
+      );
+    }
+  });
+  return regionDetail(db, id);
+}
+
+/** Removes a custom region; 404 when unknown, 403 for a region that is not custom. */
+export async function deleteCustomRegion(db: AtlasDb, id: string): Promise<{ deleted: string }> {
+  const row = await db.one<{ type: string }>('SELECT type FROM regions WHERE id = $1', [id]);
+  if (!row) throw new ApiError(404, 'not_found', `no region has id ${id}`);
+  if (row.type !== 'custom') throw new ApiError(403, 'forbidden', `region ${id} is a ${row.type} from the seeds; only custom regions can be deleted`);
+  await db.transaction(async (run) => {
+    await run('DELETE FROM region_members WHERE region_id = $1', [id]);
+    await run('DELETE FROM regions WHERE id = $1', [id]);
+  });
+  return { deleted: id };
+}
+
+/** Candidates to lead a region of the scheme, with each criterion. */
+export async function eligibilityList(db: AtlasDb, scheme: 'central_city_region' | 'settlement_zone'): Promise<EligibilityList> {
+  const ref = await reference(db);
+  const rows = await db.all<{ id: string; name: string; status: string; center_codes: string }>(
+    `SELECT id, name, status, center_codes FROM regions WHERE type = $1 AND status IN (${leadingStatuses.map((_, i) => `$${i + 2}`).join(', ')}) ORDER BY id`,
+    [scheme, ...leadingStatuses],
+  );
+  const leads = new Map<string, LeadRegion>();
+  for (const r of rows) for (const c of r.center_codes.split(';')) if (c && !leads.has(c)) leads.set(c, { id: r.id, name: r.name, status: r.status });
+  const items = eligibility(scheme, [...ref.cities.values()], ref.neighbours, leads);
+  const counts = { lead: 0, eligible: 0, near_miss: 0 };
+  for (const i of items) counts[i.status]++;
+  return { scheme, items, counts, parameters: { ...thresholds, bigMetro } };
+}
+
+export const regionRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/regions',
+    tag: 'regions',
+    summary: 'Regions of a type (all types without one) with population, area and members; coverage against the official count.',
+    returns: '{items:[RegionSummary], coverage:{known, official, asOf, source}}; outlines with geometry=true',
+    query: z
+      .object({
+        type: z.enum(regionTypes as [RegionType, ...RegionType[]], { message: `must be one of ${regionTypes.join(', ')}` }).optional(),
+        geometry: z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).optional(),
+      })
+      .strict(),
+    handle: ({ deps, query }) => listRegions(deps.db, query.type, query.geometry === 'true' || query.geometry === '1'),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/regions/preview',
+    tag: 'regions',
+    summary: 'What a grouping would add up to, without saving it: population, area, dissolved outline, schemes it could form.',
+    returns: 'GroupSummary; 400 naming unknown codes, for an empty list or more than 300 members',
+    body: previewBody,
+    handle: async ({ deps, body }): Promise<GroupSummary> => {
+      const ref = await reference(deps.db);
+      const { members, centres } = checkGroup(ref, body);
+      return summariseGroup(members, ref.cities, ref.neighbours, topologyOf(deps.boundaryAsset), centres);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/regions/:id',
+    tag: 'regions',
+    summary: 'One region with its members (code, name, role, joined) and its dissolved outline as GeoJSON.',
+    returns: 'RegionDetail; 404 for an unknown id',
+    params: z.object({ id: regionIdSchema }),
+    handle: ({ deps, params }) => regionDetail(deps.db, params.id),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/regions',
+    tag: 'regions',
+    summary: 'Saves a what-if grouping as a custom region (kept in the database across restarts). Needs the write token.',
+    returns: '201 RegionDetail; 400 naming unknown codes, for an empty list, more than 300 members or a missing name; 401 without the token',
+    body: groupBody,
+    write: true,
+    handle: async ({ c, deps, body }) => c.json(await saveCustomRegion(deps.db, topologyOf(deps.boundaryAsset), body), 201),
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/regions/:id',
+    tag: 'regions',
+    summary: 'Deletes a custom region. Needs the write token.',
+    returns: '{deleted:id}; 404 for an unknown id, 403 for a seed region, 401 without the token',
+    params: z.object({ id: regionIdSchema }),
+    write: true,
+    handle: ({ deps, params }) => deleteCustomRegion(deps.db, params.id),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/eligibility',
+    tag: 'regions',
+    summary: 'Cities that lead, could lead (meet every criterion) or narrowly miss leading a 連携中枢都市圏 or 定住自立圏, with each criterion.',
+    returns: '{scheme, items:[EligibilityCandidate], counts, parameters}',
+    query: z.object({ scheme: z.enum(['central_city_region', 'settlement_zone'], { message: 'must be central_city_region or settlement_zone' }) }).strict(),
+    handle: ({ deps, query }) => eligibilityList(deps.db, query.scheme),
+  }),
+];
