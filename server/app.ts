@@ -6,19 +6,21 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { timingSafeEqual } from 'node:crypto';
 import { ApiError, errorBody } from './errors.ts';
 import { type AppDeps, type Route, parseInput } from './route.ts';
+import { exchangeRoutes } from './routes/exchanges.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { municipalityRoutes } from './routes/municipalities.ts';
+import { partnerRoutes } from './routes/partners.ts';
 import { boundaryRoute, statusRoutes } from './routes/status.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { storyRoutes } from './routes/stories.ts';
-import { refuseQuery, secure } from './security.ts';
+import { clipMessage, refuseQuery, secure } from './security.ts';
 import { ResponseCache } from './response-cache.ts';
 
 /** Every API route of the app, in the order they are matched (also the OpenAPI document's order). */
 export function apiRoutes(deps: AppDeps): Route<any, any, any>[] {
   // `any`: routes differ in their input types; each is checked where it is defined.
-  return [...statusRoutes, ...municipalityRoutes, ...metricRoutes, boundaryRoute(deps.boundaryAsset), ...regionRoutes, ...storyRoutes, ...docsRoutes];
+  return [...statusRoutes, ...municipalityRoutes, ...metricRoutes, ...exchangeRoutes, ...partnerRoutes, boundaryRoute(deps.boundaryAsset), ...regionRoutes, ...storyRoutes, ...docsRoutes];
 }
 
 function tokenMatches(header: string | undefined, token: string): boolean {
@@ -74,7 +76,7 @@ export function createApp(deps: AppDeps): Hono {
   }
 
   app.onError((err, c) => {
-    if (err instanceof ApiError) return c.json(errorBody(err.code, err.message), err.status);
+    if (err instanceof ApiError) return c.json(errorBody(err.code, clipMessage(err.message)), err.status);
     console.error(`[${new Date().toISOString()}] ${c.req.method} ${c.req.path}:`, err);
     return c.json(errorBody('internal', 'the server could not answer this request; the error was logged'), 500);
   });

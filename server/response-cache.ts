@@ -89,8 +89,8 @@ export class ResponseCache {
     if (c.req.header('if-none-match') === entry.etag) return new Response(null, { status: 304, headers });
     if (entry.raw.length > 1024 && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
       entry.gz ??= gzipSync(entry.raw);
-      return new Response(entry.gz, { headers: { ...headers, 'content-encoding': 'gzip' } });
+      return new Response(new Uint8Array(entry.gz), { headers: { ...headers, 'content-encoding': 'gzip' } });
     }
-    return new Response(entry.raw, { headers });
+    return new Response(new Uint8Array(entry.raw), { headers });
   }
 }

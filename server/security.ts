@@ -66,3 +66,13 @@ export function refuseQuery(queries: Record<string, string[]>): undefined {
   }
   return undefined;
 }
+
+/**
+ * Keeps an error message readable when it quotes hostile input (a 10,000-character unknown key, say):
+ * each quoted run is cut to 60 characters and the whole message to 400.
+ * @example clipMessage(`query "${'x'.repeat(9999)}": unknown`) // 'query "xxx…(9999 chars)": unknown'
+ */
+export function clipMessage(message: string): string {
+  const quoted = message.replace(/"([^"]{60})[^"]*"/g, (whole, head: string) => `"${head}…(${whole.length - 2} chars)"`).replace(/\b(\S{60})\S{20,}/g, '$1…');
+  return quoted.length > 400 ? `${quoted.slice(0, 399)}…` : quoted;
+}

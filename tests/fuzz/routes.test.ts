@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes } from '../../server/app.ts';
+import type { Route } from '../../server/route.ts';
+import { openTestApp, testToken } from '../helpers/app.ts';
+import { bodyArb, encode, pathArb, queryArb } from './arbitraries.ts';
+
+// Every route the app has, taken from the app itself, so routes added later are fuzzed without editing this file.
+const routes = apiRoutes({ db: null as never, writeToken: testToken, boundaryAsset: '{}' });
+const reads = routes.filter((r) => r.method === 'get');
+// POST/PUT/DELETE routes: writes need the token; a POST without `write` (e.g. a preview) only computes.
+const writes = routes.filter((r) => r.method !== 'get');
+// A bounded total for CI (a few thousand requests), shared among the routes that exist.
+const readRuns = Math.max(150, Math.floor(4000 / Math.max(1, reads.length)));
+const writeRuns = Math.max(100, Math.floor(1600 / Math.max(1, writes.length)));
+const seed = Number(process.env.FUZZ_SEED ?? 20240611);
+
+let app: Hono;
+let close: () => Promise<void>;
+beforeAll(async () => {
+  ({ app, close } = await openTestApp());
+});
+// Status counts per route, printed at the end and checked: fuzzing that never gets past validation proves little.
+const seen = new Map<string, Record<number, number>>();
+afterAll(async () => {
+  console.log(`fuzz: ${[...seen].map(([r, counts]) => `${r} ${JSON.stringify(counts)}`).join('\n      ')}`);
+  await close();
+});
+
+/** The contract every answer keeps: no 5xx; errors are JSON {error:{code,message}} with a readable message and no internals. */
+async function checkAnswer(res: Response, what: string, route?: Route<any, any, any>): Promise<void> {
+  if (route) {
+    const counts = seen.get(`${route.method.toUpperCase()} ${route.path}`) ?? {};
+    counts[res.status] = (counts[res.status] ?? 0) + 1;
+    seen.set(`${route.method.toUpperCase()} ${route.path}`, counts);
+  }
+  expect(res.status, what).toBeLessThan(500);
+  if (res.status === 304) return;
+  const type = res.headers.get('content-type') ?? '';
+  if (res.status < 400) {
+    expect(type, what).toMatch(/application\/json|text\/html/);
+    await res.arrayBuffer();
+    return;
+  }
+  expect(type, what).toContain('application/json');
+  const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
+  expect(body.error?.code, what).toMatch(/^[a-z_]+$/);
+  expect(typeof body.error?.message, what).toBe('string');
+  const message = body.error!.message as string;
+  expect(message.length, what).toBeGreaterThan(8);
+  expect(message.length, `${what}: error messages stay short even for huge input`).toBeLessThan(2000);
+  expect(message, what).not.toMatch(/\n\s+at |node_modules|\.ts:\d+|duckdb|Binder Error|Parser Error/i);
+}
+
+function safeRequest(path: string, init?: RequestInit): Promise<Response> | null {
+  try {
+    new URL(path, 'http://localhost');
+  } catch {
+    return null;
+  }
+  return Promise.resolve(app.request(path, init));
+}
+
+describe('every route is declared with schemas for its inputs', () => {
+  it('has a params schema for every :param, and only writes change data', () => {
+    expect(routes.length).toBeGreaterThan(5);
+    for (const r of routes as Route<any, any, any>[]) {
+      if (r.path.includes(':')) expect(r.params, `${r.method} ${r.path} has path parameters without a schema`).toBeDefined();
+      if (r.method === 'delete' || r.method === 'put') expect(r.write, `${r.method} ${r.path} changes data and must require the token`).toBe(true);
+    }
+  });
+});
+
+describe.each(reads.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('fuzz %s', (_name, route) => {
+  it(`answers ${readRuns} hostile requests without a 5xx, errors as JSON`, async () => {
+    await fc.assert(
+      fc.asyncProperty(pathArb(route), queryArb(route), async (path, query) => {
+        const url = query ? `${path}?${query}` : path;
+        const res = safeRequest(url);
+        if (!res) return;
+        await checkAnswer(await res, `GET ${url.slice(0, 300)}`, route);
+      }),
+      { numRuns: readRuns, seed },
+    );
+  });
+});
+
+describe.each(writes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('fuzz %s', (_name, route) => {
+  const method = route.method.toUpperCase();
+  const contentType = fc.constantFrom('application/json', 'text/plain', 'text/csv', 'application/x-www-form-urlencoded', '');
+
+  it.runIf(route.write)(`refuses ${writeRuns} hostile bodies without the token: 401, never a write`, async () => {
+    await fc.assert(
+      fc.asyncProperty(pathArb(route), bodyArb(route), contentType, fc.constantFrom(undefined, 'Bearer wrong', 'Bearer ', testToken, `Basic ${testToken}`), async (path, body, type, auth) => {
+        const headers: Record<string, string> = type ? { 'content-type': type } : {};
+        if (auth) headers.authorization = auth;
+        const res = safeRequest(path, { method, body, headers });
+        if (!res) return;
+        const answer = await res;
+        await checkAnswer(answer.clone(), `${method} ${path} without token`);
+        // 404: the generated path left the route (e.g. `..` resolved away); no handler ran either way.
+        expect([401, 404], `${method} ${path} ${auth}`).toContain(answer.status);
+      }),
+      { numRuns: writeRuns, seed },
+    );
+  });
+
+  it(`answers ${writeRuns} hostile bodies with the token without a 5xx`, async () => {
+    await fc.assert(
+      fc.asyncProperty(pathArb(route), queryArb(route), bodyArb(route), contentType, async (path, query, body, type) => {
+        const url = query ? `${path}?${query}` : path;
+        const headers: Record<string, string> = { authorization: `Bearer ${testToken}`, ...(type ? { 'content-type': type } : {}) };
+        const res = safeRequest(url, { method, body, headers });
+        if (!res) return;
+        await checkAnswer(await res, `${method} ${url.slice(0, 200)} body ${body.slice(0, 100)}`, route);
+      }),
+      { numRuns: writeRuns, seed },
+    );
+  });
+});
+
+describe('unknown routes and methods', () => {
+  it('answer JSON 404s for any path under /api', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }).map(encode), { minLength: 1, maxLength: 4 }), fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'), async (segments, method) => {
+        const path = `/api/${segments.join('/')}`;
+        const res = safeRequest(path, { method });
+        if (!res) return;
+        const answer = await res;
+        await checkAnswer(answer.clone(), `${method} ${path}`);
+      }),
+      { numRuns: 300, seed },
+    );
+  });
+});
