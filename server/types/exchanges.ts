@@ -1,5 +1,16 @@
-/** Exchange kinds (exact API values). */
+/**
+ * Exchange (交流・協定) types of GET /api/exchanges, POST /api/exchanges/import and the municipality detail,
+ * shared by server and client (`import type`).
+ */
+
+/** Exchange kinds (exact API values). partnership = 縁組協定 and other named exchange agreements. */
 export type ExchangeKind = 'sister' | 'friendship' | 'partnership' | 'disaster_aid' | 'relationship_population' | 'other';
+
+/** Every kind, in legend order. */
+export const exchangeKinds: readonly ExchangeKind[] = ['sister', 'friendship', 'partnership', 'disaster_aid', 'relationship_population', 'other'];
+
+/** Where an agreement comes from: the project's seeds or a user's import. */
+export type ExchangeOrigin = 'seed' | 'user';
 
 /** An exchange a municipality takes part in, as listed in its detail. */
 export interface MunicipalityExchange {
@@ -9,4 +20,75 @@ export interface MunicipalityExchange {
   sinceYear: number | null;
   agreement: string | null;
   source: string;
+}
+
+/** One side of an agreement: a municipality, or a prefecture (code "PP000", e.g. "20000" 長野県). */
+export interface ExchangeEnd {
+  code: string;
+  name: string;
+  prefName: string;
+  lon: number;
+  lat: number;
+  /** The name at the time of the agreement where the municipality has since merged (川口町 → 長岡市). */
+  formerName: string | null;
+}
+
+/** One agreement between two partners. */
+export interface Exchange {
+  id: string;
+  a: ExchangeEnd;
+  b: ExchangeEnd;
+  kind: ExchangeKind;
+  sinceYear: number | null;
+  agreement: string | null;
+  /** A URL or a seed-document file name; several joined with " ; ". */
+  source: string;
+  note: string | null;
+  origin: ExchangeOrigin;
+  /** The multilateral pact this pair belongs to, if any. */
+  network: { id: string; name: string } | null;
+  /** Agreements of any kind between the same two partners (arc width). */
+  pairCount: number;
+}
+
+/** GET /api/exchanges */
+export interface ExchangeList {
+  items: Exchange[];
+  total: number;
+}
+
+/** Why a row of an import cannot be taken. */
+export type ImportProblemCode = 'missing_value' | 'unknown_name' | 'ambiguous_name' | 'unknown_code' | 'unknown_kind' | 'bad_year' | 'self_pair' | 'duplicate_in_file' | 'duplicate_existing';
+
+export interface ImportProblem {
+  code: ImportProblemCode;
+  /** Which value: a, b, kind or year. */
+  field: 'a' | 'b' | 'kind' | 'year';
+  message: string;
+}
+
+/** One row of an import report (line numbers count the header as line 1). */
+export interface ImportRow {
+  line: number;
+  status: 'ok' | 'error';
+  a: { code: string; name: string; prefName: string } | null;
+  b: { code: string; name: string; prefName: string } | null;
+  kind: ExchangeKind | null;
+  sinceYear: number | null;
+  /** What is wrong, in plain words with a stable code; empty when the row is valid. */
+  problems: ImportProblem[];
+  /** Id given on import (not on a dry run). */
+  id: string | null;
+}
+
+/** POST /api/exchanges/import */
+export interface ImportReport {
+  dryRun: boolean;
+  encoding: 'utf-8' | 'shift_jis';
+  /** Columns recognised, e.g. {a: 'a_name', aPrefecture: 'a_prefecture', b: 'b_code', kind: '種別', year: 'year'}. */
+  columns: Record<string, string>;
+  rows: ImportRow[];
+  valid: number;
+  invalid: number;
+  imported: number;
 }

@@ -1,0 +1,156 @@
+/**
+ * Pipeline step: exchange agreements (seeds/exchanges.csv, seeds/exchange_networks.csv) → table `exchanges`.
+ *
+ * One row per agreement between two partners (a municipality, or a prefecture with code "PP000"), with
+ * both endpoints' current names, prefecture and representative point resolved here so the map can draw
+ * arcs without joins. `origin` is 'seed' for these rows and 'user' for agreements imported through
+ * POST /api/exchanges/import, which survive restarts because they live in the same table.
+ *
+ * Multilateral networks (e.g. the 24 members of the 義士親善友好都市 disaster-aid pact) become one arc per
+ * pair of members, marked with the network's id and name: in such a pact every member may call on every
+ * other, so each pair is a real tie. Where the facts already list a pair of the same kind (pacts entered
+ * "around the source municipality"), that row is marked with the network instead of adding a second arc.
+ *
+ * `pair_key` ("<smaller code>-<larger code>:<kind>") is unique: one agreement of a kind per pair, whoever
+ * entered it. The number of agreements per pair (arc width) is counted at query time, so user imports
+ * change it without a rebuild.
+ */
+import type { Exchange, ExchangeNetworkMember } from './seeds/index.ts';
+import { isPrefecturePartnerCode, loadExchangeNetworks, loadExchanges } from './seeds/index.ts';
+import type { MunicipalityRow } from './municipalities.ts';
+import { type Columns, writeTable } from './database.ts';
+import type { BuildStep, PrefectureRow } from './steps.ts';
+
+/** One side of an exchange as stored. */
+export interface ExchangeEnd {
+  code: string;
+  name: string;
+  prefName: string;
+  lon: number;
+  lat: number;
+}
+
+/** One stored agreement (a row of the `exchanges` table). */
+export interface ExchangeRow {
+  id: string;
+  aCode: string;
+  aName: string;
+  aPrefName: string;
+  aLon: number;
+  aLat: number;
+  aFormerName: string | null;
+  bCode: string;
+  bName: string;
+  bPrefName: string;
+  bLon: number;
+  bLat: number;
+  bFormerName: string | null;
+  kind: string;
+  sinceYear: number | null;
+  agreement: string | null;
+  source: string;
+  note: string | null;
+  network: string | null;
+  networkName: string | null;
+  origin: 'seed' | 'user';
+  pairKey: string;
+}
+
+/** The unique key of an agreement: unordered pair + kind. @example pairKey('15202', '13219', 'friendship') // '13219-15202:friendship' */
+export function pairKey(a: string, b: string, kind: string): string {
+  return `${a < b ? a : b}-${a < b ? b : a}:${kind}`;
+}
+
+/** Resolves partner codes (municipality or "PP000" prefecture) to names and points. */
+export function endpointResolver(municipalities: readonly MunicipalityRow[], prefectures: readonly PrefectureRow[]): (code: string) => ExchangeEnd {
+  const munis = new Map(municipalities.map((m) => [m.code, m]));
+  const prefs = new Map(prefectures.map((p) => [p.code, p]));
+  return (code) => {
+    if (isPrefecturePartnerCode(code)) {
+      const p = prefs.get(code.slice(0, 2));
+      if (p) return { code, name: p.name, prefName: p.name, lon: p.lon, lat: p.lat };
+    }
+    const m = munis.get(code);
+    if (!m) throw new Error(`exchange partner ${code} is neither a municipality nor a prefecture of the database`);
+    return { code, name: m.name, prefName: m.prefName, lon: m.lon, lat: m.lat };
+  };
+}
+
+const blank = (s: string) => (s.trim() === '' ? null : s);
+
+/**
+ * Seed agreements plus one agreement per pair of network members (see the module comment).
+ * @example exchangeRows(loadExchanges(codes), loadExchangeNetworks(codes), resolve).length // 528 + network pairs not already listed
+ */
+export function exchangeRows(seedRows: readonly Exchange[], networkMembers: readonly ExchangeNetworkMember[], resolve: (code: string) => ExchangeEnd): ExchangeRow[] {
+  const rows = new Map<string, ExchangeRow>();
+  for (const x of seedRows) {
+    const a = resolve(x.aCode);
+    const b = resolve(x.bCode);
+    const key = pairKey(a.code, b.code, x.kind);
+    rows.set(key, {
+      id: x.id,
+      aCode: a.code, aName: a.name, aPrefName: a.prefName, aLon: a.lon, aLat: a.lat, aFormerName: blank(x.aFormerName),
+      bCode: b.code, bName: b.name, bPrefName: b.prefName, bLon: b.lon, bLat: b.lat, bFormerName: blank(x.bFormerName),
+      kind: x.kind, sinceYear: x.sinceYear, agreement: blank(x.agreement), source: x.source, note: blank(x.note),
+      network: null, networkName: null, origin: 'seed', pairKey: key,
+    });
+  }
+  const networks = new Map<string, ExchangeNetworkMember[]>();
+  for (const m of networkMembers) networks.set(m.network, [...(networks.get(m.network) ?? []), m]);
+  for (const [network, members] of networks) {
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        const [p, q] = [members[i]!, members[j]!];
+        // A pair shares the pact from when the later of the two joined.
+        const since = p.sinceYear !== null && q.sinceYear !== null ? Math.max(p.sinceYear, q.sinceYear) : (p.sinceYear ?? q.sinceYear);
+        const key = pairKey(p.code, q.code, p.kind);
+        const existing = rows.get(key);
+        if (existing) {
+          existing.network ??= network;
+          existing.networkName ??= p.networkName;
+          continue;
+        }
+        const a = resolve(p.code);
+        const b = resolve(q.code);
+        rows.set(key, {
+          id: `${network}:${a.code}-${b.code}`,
+          aCode: a.code, aName: a.name, aPrefName: a.prefName, aLon: a.lon, aLat: a.lat, aFormerName: null,
+          bCode: b.code, bName: b.name, bPrefName: b.prefName, bLon: b.lon, bLat: b.lat, bFormerName: null,
+          kind: p.kind, sinceYear: since, agreement: p.networkName, source: p.source, note: blank(p.note) ?? blank(q.note),
+          network, networkName: p.networkName, origin: 'seed', pairKey: key,
+        });
+      }
+    }
+  }
+  return [...rows.values()];
+}
+
+/** Columns of the `exchanges` table (also written by the import route). */
+export const exchangeColumns: Columns<ExchangeRow> = [
+  ['id', 'VARCHAR', 'id'],
+  ['a_code', 'VARCHAR', 'aCode'], ['a_name', 'VARCHAR', 'aName'], ['a_pref_name', 'VARCHAR', 'aPrefName'],
+  ['a_lon', 'DOUBLE', 'aLon'], ['a_lat', 'DOUBLE', 'aLat'], ['a_former_name', 'VARCHAR', 'aFormerName'],
+  ['b_code', 'VARCHAR', 'bCode'], ['b_name', 'VARCHAR', 'bName'], ['b_pref_name', 'VARCHAR', 'bPrefName'],
+  ['b_lon', 'DOUBLE', 'bLon'], ['b_lat', 'DOUBLE', 'bLat'], ['b_former_name', 'VARCHAR', 'bFormerName'],
+  ['kind', 'VARCHAR', 'kind'], ['since_year', 'INTEGER', 'sinceYear'], ['agreement', 'VARCHAR', 'agreement'],
+  ['source', 'VARCHAR', 'source'], ['note', 'VARCHAR', 'note'], ['network', 'VARCHAR', 'network'], ['network_name', 'VARCHAR', 'networkName'],
+  ['origin', 'VARCHAR', 'origin'], ['pair_key', 'VARCHAR', 'pairKey'],
+];
+
+export const exchangeStep: BuildStep = {
+  name: 'exchanges (seeds/exchanges.csv + exchange_networks.csv)',
+  async run(ctx) {
+    const codes = new Set(ctx.municipalities.map((m) => m.code));
+    const seedRows = loadExchanges(codes);
+    const networkMembers = loadExchangeNetworks(codes);
+    const rows = exchangeRows(seedRows, networkMembers, endpointResolver(ctx.municipalities, ctx.prefectures));
+    await writeTable(ctx.conn, 'exchanges', exchangeColumns, rows, 'id');
+    await ctx.conn.run('CREATE UNIQUE INDEX exchanges_pair_key ON exchanges (pair_key)');
+    await ctx.conn.run('CREATE INDEX exchanges_a ON exchanges (a_code)');
+    await ctx.conn.run('CREATE INDEX exchanges_b ON exchanges (b_code)');
+    const fromNetworks = rows.filter((r) => r.id.startsWith('net-')).length;
+    const marked = rows.filter((r) => r.network && !r.id.startsWith('net-')).length;
+    return `exchanges (${rows.length} agreements: ${seedRows.length} listed + ${fromNetworks} pairs of ${new Set(networkMembers.map((m) => m.network)).size} networks; ${marked} listed rows marked with their network)`;
+  },
+};

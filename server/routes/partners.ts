@@ -1,0 +1,260 @@
+/**
+ * GET /api/partners/{code}: every other municipality ranked as a partner of `code`, for disaster mutual aid
+ * or for complementary (urban↔rural) exchange, with each factor of the score and the ties that already exist.
+ *
+ * One SQL query gives all 1,740 candidates with their great-circle distance (haversine in DuckDB), hazard
+ * zones and existing agreements; the pure scoring functions of server/scoring/ then rank them in TS.
+ */
+import { z } from 'zod';
+import type { AtlasDb } from '../db.ts';
+import { ApiError } from '../errors.ts';
+import { codeSchema, defineRoute, describeIssues, queryString } from '../route.ts';
+import { type AxisValues, axisValues, complementAxes, complementParamsSchema, complementScore } from '../scoring/complement.ts';
+import { disasterParamsSchema, disasterScore } from '../scoring/disaster.ts';
+import type { ExchangeKind } from '../types/exchanges.ts';
+import {
+  type ComplementParams,
+  type ComplementRanking,
+  type DisasterParams,
+  type DisasterRanking,
+  type PartnerItem,
+  type ViaPartner,
+  complementParamSpecs,
+  disasterParamSpecs,
+} from '../types/partners.ts';
+
+/** Mean Earth radius (IUGG), km. */
+export const earthRadiusKm = 6371.0088;
+
+/**
+ * SQL for the great-circle (haversine) distance in km between two lon/lat column pairs.
+ * @example haversineSql('o.lon', 'o.lat', 'm.lon', 'm.lat')
+ */
+export function haversineSql(lon1: string, lat1: string, lon2: string, lat2: string): string {
+  return `2 * ${earthRadiusKm} * asin(sqrt(power(sin(radians(${lat2} - ${lat1}) / 2), 2) + cos(radians(${lat1})) * cos(radians(${lat2})) * power(sin(radians(${lon2} - ${lon1}) / 2), 2)))`;
+}
+
+/** What never changes while the server runs: each municipality's figures and hazard zones (read once per database). */
+interface Place {
+  code: string;
+  name: string;
+  prefName: string;
+  population: number;
+  lon: number;
+  lat: number;
+  axes: AxisValues;
+  /** Hazards whose designated zone holds the municipality. */
+  zones: string[];
+  /** Hazards for which its prefecture is only partly designated. */
+  partialZones: string[];
+}
+
+interface Places {
+  byCode: Map<string, Place>;
+  /** National standard deviation of each complementarity axis. */
+  spread: AxisValues;
+}
+
+const placesCache = new WeakMap<AtlasDb, Promise<Places>>();
+const split = (s: string | null | undefined): string[] => (s ? String(s).split(',') : []);
+const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
+
+function places(db: AtlasDb): Promise<Places> {
+  let cached = placesCache.get(db);
+  if (!cached) {
+    cached = db
+      .all(
+        `WITH zones AS (SELECT code, string_agg(DISTINCT hazard, ',') AS zones FROM hazard_zones GROUP BY code),
+         partial AS (SELECT pref_code, string_agg(DISTINCT hazard, ',') AS zones FROM hazard_zones_partial GROUP BY pref_code)
+         SELECT m.code, m.name, m.pref_name, m.population, m.density, m.share_primary, m.share_65plus, m.day_night_ratio, m.lon, m.lat,
+           z.zones, p.zones AS partial_zones
+         FROM municipalities m LEFT JOIN zones z ON z.code = m.code LEFT JOIN partial p ON p.pref_code = m.pref_code`,
+      )
+      .then((rows) => {
+        const list: Place[] = rows.map((r) => ({
+          code: String(r.code),
+          name: String(r.name),
+          prefName: String(r.pref_name),
+          population: Number(r.population),
+          lon: Number(r.lon),
+          lat: Number(r.lat),
+          axes: axisValues({ density: Number(r.density), sharePrimary: r.share_primary as number | null, share65plus: r.share_65plus as number | null, dayNightRatio: r.day_night_ratio as number | null, population: Number(r.population) }),
+          zones: split(r.zones as string | null),
+          partialZones: split(r.partial_zones as string | null),
+        }));
+        return { byCode: new Map(list.map((p) => [p.code, p])), spread: axisSpread(list.map((p) => p.axes)) };
+      });
+    // A failed read (e.g. a database without the hazard tables) is not kept.
+    cached.catch(() => placesCache.delete(db));
+    placesCache.set(db, cached);
+  }
+  return cached;
+}
+
+/** Population standard deviation of each axis over all municipalities. */
+function axisSpread(values: AxisValues[]): AxisValues {
+  const out = {} as AxisValues;
+  for (const axis of complementAxes) {
+    const xs = values.map((v) => v[axis]).filter((v): v is number => v !== null);
+    const mean = xs.reduce((s, v) => s + v, 0) / xs.length;
+    out[axis] = xs.length ? Math.sqrt(xs.reduce((s, v) => s + (v - mean) ** 2, 0) / xs.length) : null;
+  }
+  return out;
+}
+
+/** Every other municipality's great-circle distance from $1 in km (haversine in SQL). */
+const distancesSql = `
+  SELECT m.code, ${haversineSql('o.lon', 'o.lat', 'm.lon', 'm.lat')} AS distance_km
+  FROM municipalities m CROSS JOIN (SELECT lon, lat FROM municipalities WHERE code = $1) o
+  WHERE m.code <> $1`;
+
+/** The kinds of agreement between $1 and each of its partners. */
+const tiesSql = `SELECT CASE WHEN a_code = $1 THEN b_code ELSE a_code END AS code, string_agg(kind, ',') AS kinds FROM exchanges WHERE a_code = $1 OR b_code = $1 GROUP BY 1`;
+
+interface Candidate {
+  place: Place;
+  distanceKm: number;
+  ties: ExchangeKind[];
+}
+
+async function candidates(db: AtlasDb, code: string): Promise<{ origin: Place; others: Candidate[]; spread: AxisValues }> {
+  const { byCode, spread } = await places(db);
+  const origin = byCode.get(code);
+  if (!origin) throw new ApiError(404, 'not_found', `no municipality has code ${code}`);
+  // Two small queries on two reader connections at once beat one query joining both.
+  const [distances, tieRows] = await Promise.all([db.all(distancesSql, [code]), db.all(tiesSql, [code])]);
+  const ties = new Map(tieRows.map((r) => [String(r.code), [...new Set(split(r.kinds as string))].sort() as ExchangeKind[]]));
+  const others = distances.map((r) => ({ place: byCode.get(String(r.code))!, distanceKm: Number(r.distance_km), ties: ties.get(String(r.code)) ?? [] }));
+  return { origin, others, spread };
+}
+
+const byScore = <T extends { score: number; distanceKm: number }>(a: T, b: T) => b.score - a.score || a.distanceKm - b.distanceKm;
+
+/**
+ * Disaster mutual-aid ranking of every municipality for `code`.
+ * @example (await disasterRanking(db, '13219', defaults, 10)).items[0].name
+ */
+export async function disasterRanking(db: AtlasDb, code: string, params: DisasterParams, limit: number): Promise<DisasterRanking> {
+  const { origin, others } = await candidates(db, code);
+  const originZones = new Set(origin.zones);
+  const originPartial = new Set(origin.partialZones);
+  const items: PartnerItem<DisasterRanking['items'][number]['factors']>[] = others.map(({ place: c, distanceKm, ties }) => {
+    const zones = c.zones;
+    const shared = zones.filter((z) => originZones.has(z));
+    const possible = [
+      ...zones.filter((z) => originPartial.has(z) && !originZones.has(z)),
+      ...c.partialZones.filter((z) => originZones.has(z) && !zones.includes(z)),
+    ];
+    const s = disasterScore({ distanceKm, originPopulation: origin.population, candidatePopulation: c.population, sharedZone: shared.length > 0 }, params);
+    return {
+      code: c.code,
+      name: c.name,
+      prefName: c.prefName,
+      population: c.population,
+      distanceKm: round(distanceKm, 1),
+      score: round(s.score, 4),
+      factors: { risk: round(s.risk, 4), reachability: round(s.reachability, 4), capacity: round(s.capacity, 4), sharedZones: shared, possibleZones: [...new Set(possible)] },
+      existingTies: ties,
+    };
+  });
+  items.sort(byScore);
+  return {
+    purpose: 'disaster',
+    origin: { code: origin.code, name: origin.name, prefName: origin.prefName, population: origin.population, lon: origin.lon, lat: origin.lat, zones: [...originZones] },
+    params,
+    total: items.length,
+    items: items.slice(0, limit),
+    scores: Object.fromEntries(items.map((i) => [i.code, i.score])),
+  };
+}
+
+/** Municipalities tied to `code`'s partners, with the partners that link them (partners of partners). */
+const viaSql = `
+  WITH direct AS (SELECT DISTINCT CASE WHEN a_code = $1 THEN b_code ELSE a_code END AS code FROM exchanges WHERE a_code = $1 OR b_code = $1),
+  second AS (
+    SELECT d.code AS via, CASE WHEN e.a_code = d.code THEN e.a_name ELSE e.b_name END AS via_name,
+      CASE WHEN e.a_code = d.code THEN e.b_code ELSE e.a_code END AS code, e.kind
+    FROM direct d JOIN exchanges e ON e.a_code = d.code OR e.b_code = d.code
+  )
+  SELECT s.code, s.via, any_value(s.via_name) AS via_name, string_agg(DISTINCT s.kind, ',' ORDER BY s.kind) AS kinds,
+    s.code IN (SELECT code FROM direct) AS direct
+  FROM second s JOIN municipalities m ON m.code = s.code
+  WHERE s.code <> $1
+  GROUP BY s.code, s.via
+  ORDER BY s.code, s.via`;
+
+/**
+ * Complementary-partner ranking of every municipality for `code`, with partners of partners.
+ * @example (await complementRanking(db, '13112', defaults, 10)).items.map((i) => i.name)
+ */
+export async function complementRanking(db: AtlasDb, code: string, params: ComplementParams, limit: number): Promise<ComplementRanking> {
+  const { origin, others, spread } = await candidates(db, code);
+  const items: ComplementRanking['items'] = others.map(({ place: c, distanceKm, ties }) => {
+    const s = complementScore(origin.axes, c.axes, spread, params);
+    for (const f of Object.values(s.factors)) {
+      f.factor = round(f.factor, 4);
+      if (f.origin !== null) f.origin = round(f.origin, 3);
+      if (f.candidate !== null) f.candidate = round(f.candidate, 3);
+      if (f.diffSd !== null) f.diffSd = round(f.diffSd, 3);
+    }
+    return { code: c.code, name: c.name, prefName: c.prefName, population: c.population, distanceKm: round(distanceKm, 1), score: round(s.score, 4), factors: s.factors, existingTies: ties };
+  });
+  items.sort(byScore);
+
+  const byCode = new Map(others.map((c) => [c.place.code, c]));
+  const via = new Map<string, ViaPartner>();
+  for (const r of await db.all(viaSql, [code])) {
+    const { place: c, distanceKm } = byCode.get(String(r.code))!;
+    const entry = via.get(c.code) ?? { code: c.code, name: c.name, prefName: c.prefName, distanceKm: round(distanceKm, 1), direct: Boolean(r.direct), via: [] };
+    entry.via.push({ code: String(r.via), name: String(r.via_name), kinds: split(r.kinds as string) as ExchangeKind[] });
+    via.set(c.code, entry);
+  }
+  const viaPartners = [...via.values()].sort((a, b) => b.via.length - a.via.length || a.distanceKm - b.distanceKm).slice(0, 100);
+  return {
+    purpose: 'complement',
+    origin: { code: origin.code, name: origin.name, prefName: origin.prefName, population: origin.population, lon: origin.lon, lat: origin.lat },
+    params,
+    total: items.length,
+    items: items.slice(0, limit),
+    viaPartners,
+    scores: Object.fromEntries(items.map((i) => [i.code, i.score])),
+  };
+}
+
+const disasterKeys = Object.keys(disasterParamSpecs);
+const complementKeys = Object.keys(complementParamSpecs);
+
+const partnerQuery = z
+  .object({
+    purpose: z.enum(['disaster', 'complement'], { error: 'must be disaster or complement' }).default('disaster'),
+    limit: z.coerce.number({ error: 'must be a whole number 1–1740' }).int('must be a whole number 1–1740').min(1, 'must be 1–1740').max(1740, 'must be 1–1740').default(50),
+    ...Object.fromEntries([...disasterKeys, ...complementKeys].map((k) => [k, queryString(30).optional()])),
+  })
+  .strict();
+
+/** Picks the purpose's parameters from the query, refusing the other purpose's keys and out-of-range values. */
+function purposeParams<T>(query: Record<string, unknown>, own: string[], other: string[], schema: z.ZodType<T>, purpose: string): T {
+  const foreign = other.filter((k) => query[k] !== undefined && !own.includes(k));
+  if (foreign.length) throw new ApiError(400, 'invalid_input', `query ${foreign.join(', ')}: not a parameter of purpose=${purpose}; use ${own.join(', ')}`);
+  const result = schema.safeParse(Object.fromEntries(own.filter((k) => query[k] !== undefined).map((k) => [k, query[k]])));
+  if (!result.success) throw new ApiError(400, 'invalid_input', describeIssues('query', result.error));
+  return result.data;
+}
+
+export const partnerRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/partners/:code',
+    tag: 'partners',
+    summary:
+      'Every other municipality ranked as a partner: purpose=disaster (far enough not to share the disaster, near enough to help, able to help; parameters decayKm, zonePenalty, reachMidKm, reachWidthKm, capacityRatio) or purpose=complement (difference on urban↔rural axes; parameters wDensity, wPrimary, wAged, wDayNight, wSize, saturationSd, plus viaPartners).',
+    returns: '{purpose, origin, params, total, items:[{code,name,prefName,population,distanceKm,score,factors,existingTies}], scores:{code:score} for all candidates, viaPartners (complement)}; 400 for parameters out of range, 404 for an unknown code',
+    params: z.object({ code: codeSchema }),
+    query: partnerQuery,
+    async handle({ deps, params, query }) {
+      const q = query as Record<string, unknown> & { purpose: 'disaster' | 'complement'; limit: number };
+      if (q.purpose === 'disaster') return disasterRanking(deps.db, params.code, purposeParams(q, disasterKeys, complementKeys, disasterParamsSchema, 'disaster'), q.limit);
+      return complementRanking(deps.db, params.code, purposeParams(q, complementKeys, disasterKeys, complementParamsSchema, 'complement'), q.limit);
+    },
+  }),
+];

@@ -1,0 +1,114 @@
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ComplementRanking, DisasterRanking } from '../../server/types/partners.ts';
+import { json, openTestApp } from '../helpers/app.ts';
+
+let app: Hono;
+let close: () => Promise<void>;
+beforeAll(async () => {
+  ({ app, close } = await openTestApp());
+});
+afterAll(() => close());
+
+const disaster = (path: string) => json<DisasterRanking>(app.request(path));
+const complement = (path: string) => json<ComplementRanking>(app.request(path));
+
+describe('GET /api/partners/{code}?purpose=disaster', () => {
+  it('ranks all 1,740 other municipalities by score with every factor, best first', async () => {
+    const { status, body } = await disaster('/api/partners/13219?purpose=disaster&limit=1740');
+    expect(status).toBe(200);
+    expect(body.origin).toMatchObject({ code: '13219', name: '狛江市', zones: ['tokyo_inland'] });
+    expect(body.total).toBe(1740);
+    expect(body.items).toHaveLength(1740);
+    expect(Object.keys(body.scores)).toHaveLength(1740);
+    expect(body.params).toEqual({ decayKm: 100, zonePenalty: 0.5, reachMidKm: 700, reachWidthKm: 150, capacityRatio: 0.5 });
+    for (let i = 1; i < body.items.length; i++) expect(body.items[i - 1].score).toBeGreaterThanOrEqual(body.items[i].score);
+    for (const it of body.items.slice(0, 50)) {
+      expect(it.score).toBeCloseTo((1 - it.factors.risk) * it.factors.reachability * it.factors.capacity, 3);
+    }
+  });
+
+  it('puts 長岡市 (川口町, ~210 km) in the upper part with its existing ties marked; a neighbour scores low', async () => {
+    const { body } = await disaster('/api/partners/13219?limit=1740');
+    const idx = body.items.findIndex((i) => i.code === '15202');
+    const nagaoka = body.items[idx];
+    expect(nagaoka.distanceKm).toBeGreaterThan(195);
+    expect(nagaoka.distanceKm).toBeLessThan(225);
+    expect(nagaoka.existingTies).toEqual(['disaster_aid', 'friendship']);
+    expect(idx).toBeLessThan(200);
+    const chofu = body.items.find((i) => i.code === '13208')!; // 調布市, next door
+    expect(chofu.distanceKm).toBeLessThan(10);
+    expect(chofu.score).toBeLessThan(0.1);
+    expect(chofu.factors.sharedZones).toEqual(['tokyo_inland']);
+  });
+
+  it('applies the zone penalty: two 南海トラフ municipalities 300 km apart score below an unexposed pair', async () => {
+    const { body } = await disaster('/api/partners/22100?limit=1740'); // 静岡市
+    const inZone = body.items.filter((i) => i.factors.sharedZones.includes('nankai_trough'));
+    expect(inZone.length).toBeGreaterThan(100);
+    const penalised = await disaster('/api/partners/22100?limit=1740&zonePenalty=0');
+    const kochi = (r: DisasterRanking) => r.items.find((i) => i.code === '39201')!; // 高知市, also in the zone
+    expect(kochi(body).factors.risk).toBeGreaterThan(kochi(penalised.body).factors.risk);
+    expect(kochi(body).score).toBeLessThan(kochi(penalised.body).score);
+  });
+
+  it('re-ranks with parameters and honours limit', async () => {
+    const near = await disaster('/api/partners/13219?decayKm=20&reachMidKm=200&reachWidthKm=50&limit=5');
+    expect(near.body.items).toHaveLength(5);
+    expect(near.body.params.decayKm).toBe(20);
+    expect(Math.max(...near.body.items.map((i) => i.distanceKm))).toBeLessThan(250);
+  });
+
+  it('answers parameters out of range with 400 naming the valid range, and an unknown code with 404', async () => {
+    const cases: [string, RegExp][] = [
+      ['/api/partners/13219?decayKm=5', /decayKm: must be between 10 and 1000 km/],
+      ['/api/partners/13219?zonePenalty=2', /zonePenalty: must be between 0 and 1/],
+      ['/api/partners/13219?reachMidKm=abc', /reachMidKm/],
+      ['/api/partners/13219?limit=0', /limit/],
+      ['/api/partners/13219?purpose=tourism', /purpose/],
+      ['/api/partners/13219?wAged=2', /wAged: not a parameter of purpose=disaster/],
+      ['/api/partners/1321?purpose=disaster', /code/],
+      ['/api/partners/13219?bogus=1', /bogus/],
+    ];
+    for (const [path, message] of cases) {
+      const { status, body } = await json(app.request(path));
+      expect(status, path).toBe(400);
+      expect(body.error.message, path).toMatch(message);
+    }
+    const missing = await json(app.request('/api/partners/99999'));
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('not_found');
+  });
+});
+
+describe('GET /api/partners/{code}?purpose=complement', () => {
+  it('ranks rural places first for an urban ward, with a factor per axis', async () => {
+    const { status, body } = await complement('/api/partners/13112?purpose=complement&limit=20');
+    expect(status).toBe(200);
+    expect(body.items).toHaveLength(20);
+    expect(Object.keys(body.items[0].factors).sort()).toEqual(['aged', 'dayNight', 'density', 'primary', 'size']);
+    for (const it of body.items) expect(['町', '村'].some((s) => it.name.endsWith(s)) || it.factors.density.diffSd! < -2).toBe(true);
+    const all = await complement('/api/partners/13112?purpose=complement&limit=1740');
+    expect(all.body.items.find((i) => i.code === '10444')!.existingTies).toContain('partnership');
+    expect(all.body.items.find((i) => i.code === '13115')!.score).toBeLessThan(0.3); // 杉並区, much alike
+  });
+
+  it('lists partners of partners: 流山市 links 信濃町 and 相馬市', async () => {
+    const { body } = await complement('/api/partners/20583?purpose=complement');
+    const soma = body.viaPartners.find((v) => v.code === '07209');
+    expect(soma).toBeDefined();
+    expect(soma!.via.map((v) => v.name)).toContain('流山市');
+    expect(soma!.direct).toBe(true);
+    expect(body.viaPartners.every((v) => v.code !== '20583')).toBe(true);
+  });
+
+  it('takes weights and refuses disaster parameters', async () => {
+    const ok = await complement('/api/partners/13112?purpose=complement&wDensity=0&wPrimary=0&wDayNight=0&wSize=0&wAged=1&limit=3');
+    expect(ok.status).toBe(200);
+    expect(ok.body.items[0].score).toBeCloseTo(ok.body.items[0].factors.aged.factor, 3);
+    const bad = await json(app.request('/api/partners/13112?purpose=complement&decayKm=50'));
+    expect(bad.status).toBe(400);
+    const range = await json(app.request('/api/partners/13112?purpose=complement&saturationSd=9'));
+    expect(range.body.error.message).toMatch(/saturationSd: must be between 0.25 and 5 SD/);
+  });
+});
