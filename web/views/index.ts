@@ -1,5 +1,6 @@
 import type { View } from '../context.ts';
 import { exploreView } from './explore.ts';
+import { regionsView } from './regions.ts';
 
 /** The atlas's views, in tab order. Each feature adds its view here. */
-export const views: View[] = [exploreView];
+export const views: View[] = [exploreView, regionsView];
