@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -17,6 +18,29 @@ const dbPath = resolve(process.env.ATLAS_DB ?? join(root, 'data', 'build', 'atla
 const assetPath = join(dirname(dbPath), 'boundaries.topo.json');
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? '127.0.0.1';
+
+const rebuildHint = 'Move it aside (it may hold saved groupings and imports) and run `npm run data:build` to rebuild it from the sources; the server did not start';
+
+function firstLine(err: unknown): string {
+  return String((err as Error)?.message ?? err).split('\n')[0];
+}
+
+/**
+ * Reads every row of every table once, so a damaged file (DuckDB checks each block's checksum) stops the
+ * start instead of failing later on some requests; also checks that the core tables are filled.
+ */
+async function verifyDatabase(atlas: AtlasDb): Promise<void> {
+  const tables = await atlas.all<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database()`);
+  for (const required of ['municipalities', 'prefectures', 'meta', 'sources']) {
+    if (!tables.some((t) => t.name === required)) throw new Error(`table ${required} is missing`);
+  }
+  for (const { name } of tables) {
+    // The name comes from the database's own catalogue, quoted as an identifier.
+    await atlas.all(`SELECT count(*) AS n, max(hash(t)) AS h FROM "${name.replace(/"/g, '""')}" AS t`);
+  }
+  const n = await atlas.one<{ n: number }>('SELECT count(*) AS n FROM municipalities');
+  if (!n || Number(n.n) < 1000) throw new Error(`municipalities holds ${n?.n ?? 0} rows, expected 1,741`);
+}
 
 function fail(message: string): never {
   console.error(`renkei-atlas: ${message}`);
@@ -35,13 +59,26 @@ if (!existsSync(dbPath) || !existsSync(assetPath)) {
 let db: AtlasDb;
 try {
   db = await AtlasDb.open(dbPath);
-  await db.one('SELECT count(*) AS n FROM municipalities');
 } catch (err) {
-  fail(`cannot open the database ${dbPath}: ${(err as Error).message.split('\n')[0]}. Delete it and run \`npm run data:build\` to rebuild.`);
+  fail(`cannot open the database ${dbPath}: ${firstLine(err)}. ${rebuildHint}`);
+}
+try {
+  await verifyDatabase(db);
+} catch (err) {
+  await db.close().catch(() => undefined);
+  fail(`the database ${dbPath} is damaged or incomplete: ${firstLine(err)}. ${rebuildHint}`);
+}
+let boundaryAsset: string;
+try {
+  boundaryAsset = readFileSync(assetPath, 'utf8');
+  JSON.parse(boundaryAsset);
+} catch (err) {
+  await db.close().catch(() => undefined);
+  fail(`the boundary file ${assetPath} cannot be read as JSON: ${firstLine(err)}. ${rebuildHint}`);
 }
 
 const writeToken = process.env.ATLAS_WRITE_TOKEN || randomBytes(18).toString('base64url');
-const app = createApp({ db, writeToken, boundaryAsset: readFileSync(assetPath, 'utf8'), staticDir: process.env.ATLAS_WEB_DIR ?? join(root, 'dist', 'web') });
+const app = createApp({ db, writeToken, boundaryAsset, staticDir: process.env.ATLAS_WEB_DIR ?? join(root, 'dist', 'web') });
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const url = `http://${host}:${info.port}/`;
@@ -49,17 +86,34 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(process.env.ATLAS_WRITE_TOKEN ? `renkei-atlas: writes need the token in ATLAS_WRITE_TOKEN` : `renkei-atlas: open ${url}?token=${writeToken} to be able to save groupings and import agreements`);
 });
 
+server.on('error', async (err: NodeJS.ErrnoException) => {
+  await db.close().catch(() => undefined);
+  fail(err.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use; set PORT to another port` : `cannot listen on ${host}:${port}: ${err.message}`);
+});
+
 let closing = false;
+/** Stops taking connections, lets requests in flight finish, then checkpoints and closes the database. */
 async function shutdown(signal: string): Promise<void> {
   if (closing) return;
   closing = true;
   console.log(`renkei-atlas: ${signal}; finishing requests in flight, then closing the database`);
-  server.close(async () => {
+  // Node 20's close() also drops idle keep-alive connections; busy ones end after their answer.
+  const http = server as HttpServer;
+  // A client holding a connection open must not keep the database open forever.
+  const force = setTimeout(() => {
+    console.error('renkei-atlas: connections still open after 10 s; closing them');
+    http.closeAllConnections();
+  }, 10_000).unref();
+  await new Promise((resolveClosed) => http.close(resolveClosed));
+  clearTimeout(force);
+  try {
     await db.close();
+    console.log('renkei-atlas: database closed cleanly');
     process.exit(0);
-  });
-  // A client holding a connection open must not keep the process alive forever.
-  setTimeout(() => process.exit(0), 10_000).unref();
+  } catch (err) {
+    console.error(`renkei-atlas: closing the database failed: ${firstLine(err)}`);
+    process.exit(1);
+  }
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,84 @@
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { builtBoundaries, builtDatabase, copyDatabase } from '../helpers/database.ts';
+import { startServer } from '../helpers/server.ts';
+
+/** A folder holding a good boundary file and a database file made by `make`. */
+async function brokenDatabase(make: (dbPath: string) => void | Promise<void>): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-fault-'));
+  copyFileSync(builtBoundaries, join(dir, 'boundaries.topo.json'));
+  const dbPath = join(dir, 'atlas.duckdb');
+  await make(dbPath);
+  return dbPath;
+}
+
+/** Starting must fail: non-zero exit, one clear line naming the file and the fix, and never "serving". */
+async function expectRefusal(dbPath: string, says: RegExp): Promise<void> {
+  const err = (await startServer({ dbPath }).then(
+    (s) => {
+      void s.stop();
+      return new Error('the server started');
+    },
+    (e: Error) => e,
+  )) as Error;
+  expect(err.message).toMatch(/server exited with [1-9]/);
+  expect(err.message).not.toContain('serving http');
+  expect(err.message).toMatch(says);
+  expect(err.message).toContain('npm run data:build');
+  expect(err.message, 'no stack trace').not.toMatch(/\n\s+at /);
+}
+
+describe('database faults at start', () => {
+  it('refuses a missing database file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-fault-'));
+    await expectRefusal(join(dir, 'atlas.duckdb'), /atlas\.duckdb.*missing/);
+  });
+
+  it('refuses an empty file, random bytes and a truncated copy', async () => {
+    await expectRefusal(await brokenDatabase((p) => writeFileSync(p, '')), /cannot open the database .*not a valid DuckDB/);
+    await expectRefusal(await brokenDatabase((p) => writeFileSync(p, Buffer.alloc(3 << 20, 0x5a))), /cannot open the database/);
+    await expectRefusal(await brokenDatabase((p) => writeFileSync(p, readFileSync(builtDatabase).subarray(0, 200_000))), /cannot open the database/);
+  });
+
+  it('refuses a database damaged in the middle (checksums are read at start, not on some later request)', async () => {
+    const dbPath = await brokenDatabase((p) => {
+      copyFileSync(builtDatabase, p);
+      const fd = openSync(p, 'r+');
+      writeSync(fd, Buffer.alloc(256 * 1024, 0xa5), 0, 256 * 1024, 300_000);
+      closeSync(fd);
+    });
+    await expectRefusal(dbPath, /damaged or incomplete: .*checksum/i);
+  });
+
+  it('refuses a path that cannot be read as a file, and a valid but empty database', async () => {
+    await expectRefusal(await brokenDatabase((p) => mkdirSync(p)), /cannot open the database .*directory/i);
+    await expectRefusal(
+      await brokenDatabase(async (p) => {
+        const instance = await DuckDBInstance.create(p);
+        instance.closeSync();
+      }),
+      /damaged or incomplete: table municipalities is missing/,
+    );
+  });
+
+  it('refuses an unreadable boundary file', async () => {
+    const { dir, dbPath } = copyDatabase();
+    writeFileSync(join(dir, 'boundaries.topo.json'), '{"type":"Topology", truncated');
+    await expectRefusal(dbPath, /boundary file .* cannot be read as JSON/);
+  });
+
+  it('says so when the port is taken', async () => {
+    const blocker = createServer();
+    const port = await new Promise<number>((r) => blocker.listen(0, '127.0.0.1', () => r((blocker.address() as { port: number }).port)));
+    try {
+      const err = await startServer({ env: { PORT: String(port) } }).then(() => null, (e: Error) => e);
+      expect(err?.message).toMatch(new RegExp(`port ${port} .* already in use`));
+    } finally {
+      blocker.close();
+    }
+  });
+});
