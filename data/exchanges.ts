@@ -11,14 +11,21 @@
  * other, so each pair is a real tie. Where the facts already list a pair of the same kind (pacts entered
  * "around the source municipality"), that row is marked with the network instead of adding a second arc.
  *
+ * A rebuild carries the user's agreements over from the database it replaces (re-resolving both ends), so
+ * imports survive `npm run data:build` as well as restarts.
+ *
  * `pair_key` ("<smaller code>-<larger code>:<kind>") is unique: one agreement of a kind per pair, whoever
  * entered it. The number of agreements per pair (arc width) is counted at query time, so user imports
  * change it without a rebuild.
  */
+import { DuckDBInstance } from '@duckdb/node-api';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Exchange, ExchangeNetworkMember } from './seeds/index.ts';
 import { isPrefecturePartnerCode, loadExchangeNetworks, loadExchanges } from './seeds/index.ts';
 import type { MunicipalityRow } from './municipalities.ts';
 import { type Columns, writeTable } from './database.ts';
+import { buildDir } from './sources.ts';
 import type { BuildStep, PrefectureRow } from './steps.ts';
 
 /** One side of an exchange as stored. */
@@ -138,19 +145,79 @@ export const exchangeColumns: Columns<ExchangeRow> = [
   ['origin', 'VARCHAR', 'origin'], ['pair_key', 'VARCHAR', 'pairKey'],
 ];
 
+/** The user's agreements in the database being replaced (none when there is none, or it cannot be read). */
+async function previousUserRows(log: (m: string) => void): Promise<Record<string, unknown>[]> {
+  const path = join(buildDir, 'atlas.duckdb');
+  if (!existsSync(path)) return [];
+  try {
+    const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+    const conn = await instance.connect();
+    try {
+      const has = await conn.runAndReadAll(`SELECT count(*) FROM information_schema.tables WHERE table_name = 'exchanges'`);
+      if (Number(has.getRows()[0]![0]) === 0) return [];
+      return (await conn.runAndReadAll(`SELECT * FROM exchanges WHERE origin = 'user' ORDER BY id`)).getRowObjectsJS() as Record<string, unknown>[];
+    } finally {
+      conn.closeSync();
+      instance.closeSync();
+    }
+  } catch (err) {
+    log(`WARNING: could not read imported agreements from ${path} (${(err as Error).message.split('\n')[0]}); stop the server and rebuild to keep them`);
+    return [];
+  }
+}
+
+/**
+ * Re-resolves carried-over user agreements against today's tables; drops (and reports) those whose partner
+ * no longer exists or whose pair and kind the seeds now list themselves.
+ */
+export function carryUserRows(previous: Record<string, unknown>[], seedKeys: ReadonlySet<string>, resolve: (code: string) => ExchangeEnd): { kept: ExchangeRow[]; dropped: string[] } {
+  const kept: ExchangeRow[] = [];
+  const dropped: string[] = [];
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  for (const r of previous) {
+    const kind = String(r.kind);
+    const key = pairKey(String(r.a_code), String(r.b_code), kind);
+    let a: ExchangeEnd;
+    let b: ExchangeEnd;
+    try {
+      a = resolve(String(r.a_code));
+      b = resolve(String(r.b_code));
+    } catch {
+      dropped.push(`${String(r.id)} (partner no longer exists)`);
+      continue;
+    }
+    if (seedKeys.has(key)) {
+      dropped.push(`${String(r.id)} (now in the seeds)`);
+      continue;
+    }
+    kept.push({
+      id: String(r.id),
+      aCode: a.code, aName: a.name, aPrefName: a.prefName, aLon: a.lon, aLat: a.lat, aFormerName: text(r.a_former_name),
+      bCode: b.code, bName: b.name, bPrefName: b.prefName, bLon: b.lon, bLat: b.lat, bFormerName: text(r.b_former_name),
+      kind, sinceYear: r.since_year === null || r.since_year === undefined ? null : Number(r.since_year), agreement: text(r.agreement),
+      source: String(r.source), note: text(r.note), network: null, networkName: null, origin: 'user', pairKey: key,
+    });
+  }
+  return { kept, dropped };
+}
+
 export const exchangeStep: BuildStep = {
   name: 'exchanges (seeds/exchanges.csv + exchange_networks.csv)',
   async run(ctx) {
     const codes = new Set(ctx.municipalities.map((m) => m.code));
     const seedRows = loadExchanges(codes);
     const networkMembers = loadExchangeNetworks(codes);
-    const rows = exchangeRows(seedRows, networkMembers, endpointResolver(ctx.municipalities, ctx.prefectures));
+    const resolve = endpointResolver(ctx.municipalities, ctx.prefectures);
+    const seeded = exchangeRows(seedRows, networkMembers, resolve);
+    const carried = carryUserRows(await previousUserRows(ctx.log), new Set(seeded.map((r) => r.pairKey)), resolve);
+    if (carried.dropped.length) ctx.log(`imported agreements not carried over: ${carried.dropped.join(', ')}`);
+    const rows = [...seeded, ...carried.kept];
     await writeTable(ctx.conn, 'exchanges', exchangeColumns, rows, 'id');
     await ctx.conn.run('CREATE UNIQUE INDEX exchanges_pair_key ON exchanges (pair_key)');
     await ctx.conn.run('CREATE INDEX exchanges_a ON exchanges (a_code)');
     await ctx.conn.run('CREATE INDEX exchanges_b ON exchanges (b_code)');
     const fromNetworks = rows.filter((r) => r.id.startsWith('net-')).length;
     const marked = rows.filter((r) => r.network && !r.id.startsWith('net-')).length;
-    return `exchanges (${rows.length} agreements: ${seedRows.length} listed + ${fromNetworks} pairs of ${new Set(networkMembers.map((m) => m.network)).size} networks; ${marked} listed rows marked with their network)`;
+    return `exchanges (${rows.length} agreements: ${seedRows.length} listed + ${fromNetworks} pairs of ${new Set(networkMembers.map((m) => m.network)).size} networks; ${marked} listed rows marked with their network; ${carried.kept.length} imported by users carried over)`;
   },
 };
