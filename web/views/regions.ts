@@ -287,9 +287,17 @@ async function loadEligibility(): Promise<void> {
 
 function criteriaTable(c: EligibilityCandidate): string {
   const mark = (x: { met: boolean; near: boolean }) => (x.met ? `<span class="crit-ok">✓</span>` : x.near ? `<span class="crit-near" title="${esc(t('おおむね・程度の範囲', 'within the "about" margin'))}">≈</span>` : `<span class="crit-no">✗</span>`);
-  const value = (v: number | string | boolean, id: string) => (typeof v === 'number' ? (id.includes('ratio') ? `${v.toFixed(1)}%` : fmtInt(v)) : id === 'kind' || id === 'partner_is_city' ? labelOf(kindLabel, String(v)) : String(v));
+  const value = (v: number | string | boolean, id: string) => {
+    if (typeof v === 'number') return id.includes('ratio') ? `${v.toFixed(1)}%` : fmtInt(v);
+    if (id === 'kind' || id === 'partner_is_city') return labelOf(kindLabel, String(v));
+    const metro = /^(inside|outside) \((\d+) km from (.+)\)$/.exec(String(v));
+    if (metro) return metro[1] === 'inside' ? t(`圏内（${metro[3]}から${metro[2]}km）`, `inside (${metro[2]} km from ${metro[3]})`) : t(`圏外（${metro[3]}から${metro[2]}km）`, `outside (${metro[2]} km from ${metro[3]})`);
+    return String(v);
+  };
+  const threshold = (x: { id: string; threshold: string }) =>
+    x.id === 'kind' ? t('指定都市・中核市', 'designated or core city') : x.id.startsWith('outside_big_metro') ? t('三大都市圏の中心から50km超', 'over 50 km from a big-three core') : x.id === 'partner_is_city' ? t('隣接する市', 'a neighbouring city') : x.threshold;
   return `<table class="data" data-testid="criteria"><thead><tr><th></th><th>${t('要件', 'Criterion')}</th><th class="num">${t('値', 'Value')}</th><th>${t('基準', 'Threshold')}</th></tr></thead><tbody>${c.criteria
-    .map((x) => `<tr><td>${mark(x)}</td><td>${esc(criterionLabel[x.id] ? t(...criterionLabel[x.id]) : x.label)}${x.note === 'estimated' ? ' <span class="badge est">' + t('推計', 'estimate') + '</span>' : x.note === 'measured' ? ' <span class="badge">' + t('実測', 'measured') + '</span>' : ''}</td><td class="num">${esc(value(x.value, x.id))}</td><td><small>${esc(x.threshold)}</small></td></tr>`)
+    .map((x) => `<tr><td>${mark(x)}</td><td>${esc(criterionLabel[x.id] ? t(...criterionLabel[x.id]) : x.label)}${x.note === 'estimated' ? ' <span class="badge est">' + t('推計', 'estimate') + '</span>' : x.note === 'measured' ? ' <span class="badge">' + t('実測', 'measured') + '</span>' : ''}</td><td class="num">${esc(value(x.value, x.id))}</td><td><small>${esc(threshold(x))}</small></td></tr>`)
     .join('')}</tbody></table>`;
 }
 
@@ -430,6 +438,8 @@ function renderWhatIf(): void {
   const toggle = panel.querySelector<HTMLButtonElement>('#whatif-toggle')!;
   toggle.textContent = L.whatIf ? t('グループ作成を終了', 'Stop building') : t('グループを作る', 'Build a grouping');
   toggle.setAttribute('aria-pressed', String(L.whatIf));
+  // While building a grouping the region list steps aside, so the live totals stay in view.
+  for (const el of panel.querySelectorAll<HTMLElement>('.rlist-part')) el.hidden = L.whatIf;
   panel.querySelector<HTMLButtonElement>('#lasso')!.disabled = !L.whatIf;
   L.group = codes.length ? summariseGroup(codes, citiesOf(ctx), neighboursOf(ctx), ctx.topology) : null;
   redraw();
@@ -494,7 +504,8 @@ async function saveGroup(): Promise<void> {
   try {
     const saved = await api<RegionDetail>('/api/regions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'custom', name, memberCodes: groupCodes(ctx) }) });
     ctx.toast(t(`「${saved.name}」を保存しました`, `Saved “${saved.name}”`));
-    ctx.state.set({ rtype: 'custom', region: saved.id });
+    L.whatIf = false;
+    ctx.state.set({ rtype: 'custom', region: saved.id, group: null, gname: null });
   } catch (err) {
     msg.className = 'msg warn';
     msg.textContent = err instanceof ApiClientError && err.status === 401 ? tokenMessage() : (err as Error).message;
@@ -576,8 +587,11 @@ export const regionsView: View = {
       <label class="field" for="rtype">${t('圏域の種類', 'Region type')}</label>
       <select id="rtype">${regionTypes.map((rt) => `<option value="${rt}" ${rt === type ? 'selected' : ''}>${esc(labelOf(regionTypeLabel, rt))}</option>`).join('')}</select>
       <div id="rsel" class="rsel" hidden></div>
-      <h3>${t('一覧', 'List')} <span id="rcount"></span></h3>
-      <ul id="rlist" class="region-list" data-testid="region-list"><li class="empty">${t('読み込み中…', 'Loading…')}</li></ul>
+      <h3 class="rlist-part">${t('一覧', 'List')} <span id="rcount"></span></h3>
+      <ul id="rlist" class="region-list rlist-part" data-testid="region-list"><li class="empty">${t('読み込み中…', 'Loading…')}</li></ul>
+      <h3>${t('仮想グループ（試算）', 'What-if grouping')}</h3>
+      <div class="btn-row"><button type="button" class="btn secondary" id="whatif-toggle"></button><button type="button" class="btn secondary" id="lasso">${t('投げ縄', 'Lasso')}</button></div>
+      <div id="whatif"></div>
       <h3>${t('中心市の要件', 'Who could lead a region')}</h3>
       <label class="field" for="elig">${t('要件レイヤー', 'Eligibility layer')}</label>
       <select id="elig">
@@ -585,9 +599,7 @@ export const regionsView: View = {
         ${(['central_city_region', 'settlement_zone'] as const).map((s) => `<option value="${s}" ${s === scheme ? 'selected' : ''}>${esc(t(...schemeLabel[s]))}</option>`).join('')}
       </select>
       <div id="elig-summary"></div>
-      <h3>${t('仮想グループ（試算）', 'What-if grouping')}</h3>
-      <div class="btn-row"><button type="button" class="btn secondary" id="whatif-toggle"></button><button type="button" class="btn secondary" id="lasso">${t('投げ縄', 'Lasso')}</button></div>
-      <div id="whatif"></div>`;
+      `;
     panel.querySelector<HTMLSelectElement>('#rtype')!.addEventListener('change', (e) => ctx.state.set({ rtype: (e.target as HTMLSelectElement).value, region: null }));
     panel.querySelector<HTMLSelectElement>('#elig')!.addEventListener('change', (e) => ctx.state.set({ elig: (e.target as HTMLSelectElement).value || null }));
     panel.addEventListener('click', (e) => {
@@ -638,9 +650,10 @@ export const regionsView: View = {
   tooltip(m) {
     if (!L) return null;
     const lines: string[] = [];
-    for (const r of L.byMember.get(m.code) ?? []) lines.push(`<span class="rsw inline" data-bg="${L.colours.get(r.id)}"></span> ${esc(r.name)}${r.centerCodes.includes(m.code) ? ` <small>(${t('中心市', 'centre')})</small>` : ''}`);
+    // Plain text marks: the tooltip is filled as HTML by the app, where the CSP forbids inline colours.
+    for (const r of L.byMember.get(m.code) ?? []) lines.push(`▪ ${esc(r.name)}${r.centerCodes.includes(m.code) ? ` <small>(${t('中心市', 'centre')})</small>` : ''}`);
     const c = L.eligByCode.get(m.code);
-    if (c) lines.push(`<span class="rdot inline" data-bg="${statusColour[c.status]}"></span> ${esc(t(...statusLabel[c.status]))}`);
+    if (c) lines.push(`● ${esc(t(...statusLabel[c.status]))}`);
     if (L.whatIf) lines.push(groupCodes(L.ctx).includes(m.code) ? t('グループに含む（クリックで除外）', 'In the grouping (click to remove)') : t('クリックで追加', 'Click to add'));
     return lines.length ? lines.join('<br>') : null;
   },
