@@ -10,6 +10,7 @@ import { installLabels } from './map/labels.ts';
 import { UrlState } from './state.ts';
 import { showMunicipality } from './ui/municipality-panel.ts';
 import { installSearch } from './ui/search.ts';
+import { installToolbar } from './ui/toolbar.ts';
 import { views } from './views/index.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -153,15 +154,7 @@ async function boot(): Promise<void> {
     const sel = state.get('sel');
     if (sel && !rightPanel.hidden) void showMunicipality(ctx, sel);
   });
-  $('share').addEventListener('click', async () => {
-    const href = state.href();
-    try {
-      await navigator.clipboard.writeText(href);
-      ctx.toast(t('リンクをコピーしました: ', 'Link copied: ') + href);
-    } catch {
-      ctx.toast(href);
-    }
-  });
+  installToolbar(ctx);
   $('right-close').addEventListener('click', () => ctx.select(null));
   document.querySelector('[data-collapse="left"]')!.addEventListener('click', (e) => {
     const left = $('left');

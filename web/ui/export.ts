@@ -2,7 +2,8 @@
  * File exports of what the user sees: CSV (UTF-8 with BOM, so Excel opens Japanese correctly) and GeoJSON.
  */
 
-function download(filename: string, blob: Blob): void {
+/** Downloads a Blob as a file (also used by "Save image"). */
+export function download(filename: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -5,6 +5,7 @@ import type { AppContext, View } from '../context.ts';
 import { esc, fmtMetric } from '../format.ts';
 import { getLang, t } from '../i18n.ts';
 import { classOf, divergingFor, sequential } from '../palette.ts';
+import { downloadCsv } from '../ui/export.ts';
 
 const methodLabels: Record<ClassMethod, [string, string]> = { quantile: ['分位数', 'Quantile'], equal: ['等間隔', 'Equal interval'], jenks: ['自然分類 (Jenks)', 'Natural breaks (Jenks)'] };
 
@@ -70,10 +71,17 @@ export const exploreView: View = {
       <select id="method">${classMethods.map((m) => `<option value="${m}" ${m === method ? 'selected' : ''}>${esc(t(...methodLabels[m]))}</option>`).join('')}</select>
       <label class="field" for="classes">${t('階級数', 'Classes')}</label>
       <select id="classes">${[3, 4, 5, 6, 7, 8, 9].map((n) => `<option ${n === classes ? 'selected' : ''}>${n}</option>`).join('')}</select>
+      <div class="btn-row"><button type="button" class="btn secondary" id="export-csv">${t('CSVで書き出す（全市区町村）', 'Export CSV (all municipalities)')}</button></div>
       <p class="sub" style="margin-top:14px">${t('地図をクリックすると詳細を表示します。検索欄では漢字・かなで探せます。', 'Click the map for details. Search by kanji or kana above.')}</p>`;
     for (const id of ['metric', 'method', 'classes']) {
       panel.querySelector<HTMLSelectElement>(`#${id}`)!.addEventListener('change', (e) => ctx.state.set({ [id]: (e.target as HTMLSelectElement).value }));
     }
+    panel.querySelector('#export-csv')!.addEventListener('click', () => {
+      if (!current) return;
+      const info = metrics[current.metric];
+      const rows = [...ctx.munis.values()].map((m) => [m.code, m.prefName, m.name, current!.values[m.code] ?? '']);
+      downloadCsv(`renkei-atlas-${current.metric}.csv`, [t('団体コード', 'code'), t('都道府県', 'prefecture'), t('市区町村', 'municipality'), `${t(info.ja, info.en)} (${info.unit})`], rows);
+    });
     unsubscribe = ctx.state.subscribe((changed) => {
       if (['metric', 'method', 'classes'].some((k) => changed.has(k))) {
         const s = choroplethSettings(ctx.state);
