@@ -1,0 +1,304 @@
+/**
+ * Exchanges view: every known agreement as an arc between the two partners, coloured by kind (Okabe–Ito),
+ * as wide as the number of agreements between the pair; filters by kind and year; a municipality's arcs
+ * only when one is selected; a pair's panel with every agreement and its source; and the upload of the
+ * user's own agreements (dry-run report first, then one import).
+ * URL keys: kinds (comma list), from, to (years), sel.
+ */
+import { ArcLayer, ScatterplotLayer } from '@deck.gl/layers';
+import type { PickingInfo } from '@deck.gl/core';
+import { distance } from '@turf/turf';
+import type { Exchange, ExchangeKind, ExchangeList, ImportReport } from '../../server/types/exchanges.ts';
+import { exchangeKinds } from '../../server/types/exchanges.ts';
+import { ApiClientError, api, canWrite } from '../api.ts';
+import type { AppContext, View } from '../context.ts';
+import { esc, fmtInt } from '../format.ts';
+import { t } from '../i18n.ts';
+import { rgb } from '../palette.ts';
+import { exchangeKindLabel, labelOf } from '../ui/municipality-panel.ts';
+import './exchanges.css';
+
+/** Okabe–Ito colours per kind, fixed everywhere in the atlas (exchanges.css repeats them as .xk-<kind> classes: the CSP forbids inline styles). */
+export const exchangeKindColour: Record<ExchangeKind, string> = {
+  sister: '#0072B2',
+  friendship: '#E69F00',
+  partnership: '#009E73',
+  disaster_aid: '#D55E00',
+  relationship_population: '#CC79A7',
+  other: '#56B4E9',
+};
+
+const problemLabel: Record<string, [string, string]> = {
+  missing_value: ['未入力', 'missing value'],
+  unknown_name: ['該当する自治体なし', 'unknown name'],
+  ambiguous_name: ['同名の自治体が複数', 'ambiguous name'],
+  unknown_code: ['不明なコード', 'unknown code'],
+  unknown_kind: ['不明な種別', 'unknown kind'],
+  bad_year: ['年が不正', 'bad year'],
+  self_pair: ['同じ自治体どうし', 'self-pair'],
+  duplicate_in_file: ['ファイル内で重複', 'duplicate in file'],
+  duplicate_existing: ['登録済み', 'already known'],
+};
+
+let all: Exchange[] | null = null;
+let unsubscribe: (() => void) | null = null;
+let panelEl: HTMLElement | null = null;
+let current: AppContext | null = null;
+let pointer = { x: 0, y: 0 };
+let onMove: ((e: { point: { x: number; y: number } }) => void) | null = null;
+
+/** All agreements (cached; reloaded after an import). */
+async function loadAll(force = false): Promise<Exchange[]> {
+  if (!all || force) all = (await api<ExchangeList>('/api/exchanges')).items;
+  return all;
+}
+
+/** The kinds and year range in the URL. */
+function filters(ctx: AppContext): { kinds: Set<ExchangeKind>; from: number | null; to: number | null } {
+  const raw = ctx.state.get('kinds');
+  const kinds = new Set((raw ? raw.split(',') : exchangeKinds).filter((k): k is ExchangeKind => (exchangeKinds as readonly string[]).includes(k)));
+  const year = (key: string) => {
+    const v = Number(ctx.state.get(key));
+    return ctx.state.get(key) && Number.isInteger(v) ? v : null;
+  };
+  return { kinds, from: year('from'), to: year('to') };
+}
+
+/** The agreements passing the filters (and touching the selected municipality, if any). */
+function visible(ctx: AppContext, items: Exchange[]): Exchange[] {
+  const { kinds, from, to } = filters(ctx);
+  const sel = ctx.state.get('sel');
+  return items.filter((x) => {
+    if (!kinds.has(x.kind)) return false;
+    if ((from !== null || to !== null) && x.sinceYear === null) return false;
+    if (from !== null && x.sinceYear! < from) return false;
+    if (to !== null && x.sinceYear! > to) return false;
+    return !sel || x.a.code === sel || x.b.code === sel;
+  });
+}
+
+const pairId = (x: Exchange) => [x.a.code, x.b.code].sort().join('-');
+
+function arcTooltip(x: Exchange): string {
+  const year = x.sinceYear ? ` · ${x.sinceYear}${t('年', '')}` : '';
+  return `<b>${esc(x.a.name)}</b> – <b>${esc(x.b.name)}</b><br>${esc(labelOf(exchangeKindLabel, x.kind))}${esc(year)}${x.pairCount > 1 ? `<br>${t(`この2者間の協定 ${x.pairCount}件`, `${x.pairCount} agreements between the two`)}` : ''}`;
+}
+
+/** The right panel for a pair: every agreement between the two, with its source. */
+function showPair(ctx: AppContext, x: Exchange): void {
+  const items = (all ?? []).filter((y) => pairId(y) === pairId(x)).sort((p, q) => (p.sinceYear ?? 9999) - (q.sinceYear ?? 9999));
+  const km = distance([x.a.lon, x.a.lat], [x.b.lon, x.b.lat], { units: 'kilometers' });
+  const side = (e: Exchange['a']) => `${esc(e.name)} <small>${e.prefName !== e.name ? esc(e.prefName) : ''}</small>${e.formerName ? ` <span class="badge" title="${esc(t('協定締結時の名称', 'name when the agreement was made'))}">${t('旧', 'formerly')} ${esc(e.formerName)}</span>` : ''}`;
+  const source = (s: string) => s.split(' ; ').map((part) => (/^https?:\/\//.test(part) ? `<a href="${esc(part)}" target="_blank" rel="noopener">${esc(part.replace(/^https?:\/\//, '').slice(0, 48))}</a>` : esc(part))).join('<br>');
+  ctx.showPanel(`
+    <h2 data-testid="pair-title">${side(x.a)} – ${side(x.b)}</h2>
+    <p class="sub">${t('直線距離', 'Great-circle distance')} ${fmtInt(km)} km · ${t(`協定 ${items.length}件`, `${items.length} agreement(s)`)}</p>
+    ${items.map((y) => `
+      <div class="xc-agreement xk-${y.kind}">
+        <div><span class="badge xk-badge xk-${y.kind}">${esc(labelOf(exchangeKindLabel, y.kind))}</span>
+          ${y.sinceYear ? `<b>${y.sinceYear}</b>${t('年', '')}` : `<span class="sub">${t('年不明', 'year unknown')}</span>`}
+          ${y.origin === 'user' ? `<span class="badge est">${t('利用者登録', 'imported')}</span>` : ''}</div>
+        ${y.agreement ? `<div>${esc(y.agreement)}</div>` : ''}
+        ${y.network ? `<div class="sub">${t('多者間協定', 'Multilateral pact')}: ${esc(y.network.name)}</div>` : ''}
+        ${y.note ? `<div class="sub">${esc(y.note)}</div>` : ''}
+        <div class="xc-source">${t('出典', 'Source')}: ${source(y.source)}</div>
+      </div>`).join('')}
+    <div class="btn-row">
+      <button type="button" class="btn secondary" data-go="${esc(x.a.code)}">${esc(x.a.name)}</button>
+      <button type="button" class="btn secondary" data-go="${esc(x.b.code)}">${esc(x.b.name)}</button>
+    </div>`);
+  for (const b of document.querySelectorAll<HTMLButtonElement>('#right-body [data-go]')) {
+    b.addEventListener('click', () => ctx.munis.has(b.dataset.go!) && ctx.select(b.dataset.go!, { fly: false }));
+  }
+}
+
+function draw(ctx: AppContext): void {
+  if (!all) return;
+  const items = visible(ctx, all);
+  const sel = ctx.state.get('sel');
+  const onClick = (info: PickingInfo<Exchange>) => {
+    if (info.object) showPair(ctx, info.object);
+    return Boolean(info.object);
+  };
+  const ends = sel ? [...new Map(items.flatMap((x) => [x.a, x.b]).filter((e) => e.code !== sel).map((e) => [e.code, e])).values()] : [];
+  ctx.atlas.setLayers('exchanges', [
+    new ArcLayer<Exchange>({
+      id: 'exchange-arcs',
+      data: items,
+      getSourcePosition: (x) => [x.a.lon, x.a.lat],
+      getTargetPosition: (x) => [x.b.lon, x.b.lat],
+      getSourceColor: (x) => [...rgb(exchangeKindColour[x.kind]), 210],
+      getTargetColor: (x) => [...rgb(exchangeKindColour[x.kind]), 210],
+      getWidth: (x) => 1 + 1.5 * (x.pairCount - 1),
+      widthUnits: 'pixels',
+      widthMinPixels: 1,
+      getHeight: 0.4,
+      // Tilted so that arcs read as curves from straight above, not as straight lines.
+      getTilt: 70,
+      greatCircle: false,
+      pickable: true,
+      autoHighlight: true,
+      highlightColor: [17, 24, 39, 255],
+      onClick,
+      updateTriggers: { getWidth: items.length },
+    }),
+    new ScatterplotLayer<Exchange['a']>({
+      id: 'exchange-partners',
+      data: ends,
+      getPosition: (e) => [e.lon, e.lat],
+      getRadius: 4,
+      radiusUnits: 'pixels',
+      getFillColor: [255, 255, 255, 230],
+      getLineColor: [17, 24, 39, 255],
+      lineWidthMinPixels: 1.5,
+      stroked: true,
+    }),
+  ]);
+  const counts = new Map<ExchangeKind, number>();
+  for (const x of items) counts.set(x.kind, (counts.get(x.kind) ?? 0) + 1);
+  const selName = sel ? ctx.munis.get(sel)?.name ?? (all.find((x) => x.a.code === sel)?.a.name ?? sel) : null;
+  ctx.setLegend(`
+    <h4>${t('交流・協定の種別', 'Kind of exchange')}</h4>
+    ${exchangeKinds.map((k) => `<div class="row"><span class="sw xk-sw xk-${k}"></span>${esc(labelOf(exchangeKindLabel, k))} <span class="sub">(${fmtInt(counts.get(k) ?? 0)})</span></div>`).join('')}
+    <div class="note">${t('線の太さ＝2者間の協定数', 'Line width = agreements between the pair')}</div>
+    ${selName ? `<div class="note">${esc(selName)} ${t('の交流のみ表示', 'only')}</div>` : ''}`);
+  const status = panelEl?.querySelector('#xc-count');
+  if (status) status.innerHTML = `${t(`表示中 ${fmtInt(items.length)}件 / 全${fmtInt(all.length)}件`, `Showing ${fmtInt(items.length)} of ${fmtInt(all.length)}`)}${selName ? ` · <b>${esc(selName)}</b> <button type="button" class="linkish" id="xc-clear">${t('選択解除', 'clear')}</button>` : ''}`;
+  panelEl?.querySelector('#xc-clear')?.addEventListener('click', () => ctx.select(null));
+}
+
+/** The report table of an import or dry run. */
+function reportHtml(r: ImportReport): string {
+  const who = (e: ImportReport['rows'][number]['a']) => (e ? `${esc(e.prefName !== e.name ? e.prefName : '')}${esc(e.name)}` : '—');
+  return `
+    <p class="sub" data-testid="import-summary">${r.dryRun ? t('確認のみ（未登録）', 'Dry run (nothing written)') : t(`${r.imported}件を登録しました`, `${r.imported} imported`)} ·
+      ${t(`有効 ${r.valid}件・エラー ${r.invalid}件`, `${r.valid} valid, ${r.invalid} with problems`)} · ${r.encoding === 'shift_jis' ? 'Shift_JIS' : 'UTF-8'}</p>
+    <div class="xc-report"><table class="data">
+      <thead><tr><th>${t('行', 'Line')}</th><th>A</th><th>B</th><th>${t('種別', 'Kind')}</th><th>${t('年', 'Year')}</th><th>${t('結果', 'Result')}</th></tr></thead>
+      <tbody>${r.rows.map((row) => `<tr class="${row.status}"><td class="num">${row.line}</td><td>${who(row.a)}</td><td>${who(row.b)}</td>
+        <td>${row.kind ? esc(labelOf(exchangeKindLabel, row.kind)) : '—'}</td><td>${row.sinceYear ?? ''}</td>
+        <td>${row.status === 'ok' ? `✓ ${row.id ? esc(row.id) : t('登録可', 'ok')}` : row.problems.map((p) => `<span title="${esc(p.message)}">✗ ${esc(t(...(problemLabel[p.code] ?? [p.code, p.code])))}</span><br><small>${esc(p.message)}</small>`).join('<br>')}</td></tr>`).join('')}</tbody>
+    </table></div>`;
+}
+
+function installImport(ctx: AppContext, panel: HTMLElement): void {
+  const box = panel.querySelector<HTMLElement>('#xc-import')!;
+  const writable = canWrite();
+  box.innerHTML = `
+    <h3>${t('自分の協定を読み込む', 'Load your own agreements')}</h3>
+    <p class="sub">${t('CSV（UTF-8 または Shift_JIS）。列：a_name（例 東京都世田谷区）または a_code、b_name または b_code、kind（姉妹都市・友好都市・災害時相互応援協定 など）、year。', 'CSV (UTF-8 or Shift_JIS). Columns: a_name (e.g. 東京都世田谷区) or a_code, b_name or b_code, kind (sister, friendship, disaster_aid …), year.')}</p>
+    ${writable ? '' : `<p class="xc-warn" data-testid="no-token">${t('書き込み用トークンがありません。サーバー起動時に表示された「?token=…」付きのURLで開き直すと読み込めます。', 'No write token in this session. Reopen the atlas with the "?token=…" link printed when the server started to load agreements.')}</p>`}
+    <label class="field" for="xc-file">${t('CSVファイル', 'CSV file')}</label>
+    <input id="xc-file" type="file" accept=".csv,text/csv" ${writable ? '' : 'disabled'} />
+    <div class="btn-row">
+      <button type="button" class="btn secondary" id="xc-dry" disabled>${t('内容を確認', 'Check (dry run)')}</button>
+      <button type="button" class="btn" id="xc-go" disabled>${t('登録する', 'Import')}</button>
+    </div>
+    <div id="xc-report"></div>`;
+  const file = box.querySelector<HTMLInputElement>('#xc-file')!;
+  const dry = box.querySelector<HTMLButtonElement>('#xc-dry')!;
+  const go = box.querySelector<HTMLButtonElement>('#xc-go')!;
+  const out = box.querySelector<HTMLElement>('#xc-report')!;
+  let bytes: ArrayBuffer | null = null;
+  const send = async (dryRun: boolean) => {
+    if (!bytes) return;
+    dry.disabled = go.disabled = true;
+    out.innerHTML = `<p class="empty">${t('確認中…', 'Checking…')}</p>`;
+    try {
+      const report = await api<ImportReport>(`/api/exchanges/import${dryRun ? '?dryRun=1' : ''}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: bytes });
+      out.innerHTML = reportHtml(report);
+      dry.disabled = false;
+      go.disabled = !dryRun || report.valid === 0;
+      if (!dryRun) {
+        bytes = null;
+        file.value = '';
+        dry.disabled = true;
+        await loadAll(true);
+        draw(ctx);
+        ctx.toast(t(`${report.imported}件の協定を登録しました`, `${report.imported} agreement(s) imported`));
+      }
+    } catch (err) {
+      const e = err as ApiClientError;
+      out.innerHTML = `<p class="xc-warn">${esc(e.status === 401 ? t('書き込み用トークンが無効です。サーバー起動時のURLで開き直してください。', 'The write token was refused. Reopen the atlas with the link printed at server start.') : e.message)}</p>`;
+      dry.disabled = false;
+    }
+  };
+  file.addEventListener('change', async () => {
+    const f = file.files?.[0];
+    bytes = f ? await f.arrayBuffer() : null;
+    out.replaceChildren();
+    dry.disabled = !bytes;
+    go.disabled = true;
+  });
+  dry.addEventListener('click', () => void send(true));
+  go.addEventListener('click', () => void send(false));
+}
+
+export const exchangesView: View = {
+  id: 'exchanges',
+  label: () => t('交流', 'Exchanges'),
+  async mount(ctx, panel) {
+    panelEl = panel;
+    current = ctx;
+    const f = filters(ctx);
+    panel.innerHTML = `
+      <h2>${t('自治体間の交流・協定', 'Exchanges between municipalities')}</h2>
+      <p class="sub">${t('姉妹都市・友好都市・災害時相互応援などの協定を弧で表示します。弧をクリックすると協定の一覧と出典、市区町村をクリックするとその交流だけを表示します。', 'Sister-city, friendship, disaster-aid and other agreements as arcs. Click an arc for the agreements and their sources; click a municipality to show its arcs only.')}</p>
+      <fieldset class="xc-kinds"><legend>${t('種別', 'Kinds')}</legend>
+        ${exchangeKinds.map((k) => `<label><input type="checkbox" value="${k}" ${f.kinds.has(k) ? 'checked' : ''}/><span class="sw xk-sw xk-${k}"></span>${esc(labelOf(exchangeKindLabel, k))}</label>`).join('')}
+      </fieldset>
+      <div class="xc-years">
+        <label class="field" for="xc-from">${t('締結年（から）', 'Year from')}</label><input id="xc-from" type="number" min="1850" max="2100" placeholder="1950" value="${f.from ?? ''}" />
+        <label class="field" for="xc-to">${t('締結年（まで）', 'Year to')}</label><input id="xc-to" type="number" min="1850" max="2100" placeholder="2025" value="${f.to ?? ''}" />
+      </div>
+      <p class="sub">${t('年を指定すると締結年不明の協定は表示されません。', 'With a year range, agreements of unknown year are hidden.')}</p>
+      <p id="xc-count" class="sub" aria-live="polite">${t('読み込み中…', 'Loading…')}</p>
+      <div id="xc-import"></div>`;
+    panel.querySelector('.xc-kinds')!.addEventListener('change', () => {
+      const checked = [...panel.querySelectorAll<HTMLInputElement>('.xc-kinds input:checked')].map((i) => i.value);
+      ctx.state.set({ kinds: checked.length === exchangeKinds.length ? null : checked.join(',') || 'none' });
+    });
+    for (const key of ['from', 'to'] as const) {
+      panel.querySelector<HTMLInputElement>(`#xc-${key}`)!.addEventListener('change', (e) => {
+        const v = (e.target as HTMLInputElement).value.trim();
+        ctx.state.set({ [key]: /^\d{4}$/.test(v) ? v : null });
+      });
+    }
+    installImport(ctx, panel);
+    unsubscribe = ctx.state.subscribe((changed) => {
+      if (['kinds', 'from', 'to', 'sel'].some((k) => changed.has(k))) draw(ctx);
+    });
+    onMove = (e) => (pointer = e.point);
+    ctx.atlas.map.on('mousemove', onMove);
+    ctx.atlas.overlay.setProps({ getTooltip: (info: PickingInfo) => (info.layer?.id === 'exchange-arcs' && info.object ? { html: arcTooltip(info.object as Exchange), className: 'xc-tooltip' } : null) } as never);
+    try {
+      await loadAll();
+    } catch (err) {
+      panel.querySelector('#xc-count')!.textContent = (err as Error).message;
+      return;
+    }
+    draw(ctx);
+  },
+  unmount(ctx) {
+    unsubscribe?.();
+    unsubscribe = null;
+    if (onMove) ctx.atlas.map.off('mousemove', onMove);
+    onMove = null;
+    panelEl = null;
+    current = null;
+    ctx.atlas.overlay.setProps({ getTooltip: null } as never);
+    ctx.atlas.setLayers('exchanges', null);
+    ctx.setLegend(null);
+  },
+  onMapClick() {
+    // An arc under the pointer wins over the municipality beneath it (deck's onClick opens its panel).
+    const picked = current?.atlas.overlay.pickObject({ x: pointer.x, y: pointer.y, radius: 3, layerIds: ['exchange-arcs'] });
+    if (picked?.object && current) showPair(current, picked.object as Exchange);
+    return Boolean(picked?.object);
+  },
+  tooltip(m) {
+    if (!all) return null;
+    const n = all.filter((x) => x.a.code === m.code || x.b.code === m.code).length;
+    return n ? t(`交流・協定 ${n}件`, `${n} agreement(s)`) : null;
+  },
+};

@@ -1,0 +1,229 @@
+/**
+ * Partners view: complementary exchange partners for a municipality (difference on urban↔rural axes, each
+ * axis shown as a bar), partners of its partners, and a side-by-side comparison of any two municipalities.
+ * URL keys: origin, compare ("a,b"), and the weights (wDensity, wPrimary, wAged, wDayNight, wSize, saturationSd).
+ */
+import { ScatterplotLayer } from '@deck.gl/layers';
+import { distance } from '@turf/turf';
+import type { Municipality } from '../../server/types/municipalities.ts';
+import type { ExchangeList } from '../../server/types/exchanges.ts';
+import { metricIds, metrics } from '../../server/types/metrics.ts';
+import type { ComplementAxis, ComplementRanking } from '../../server/types/partners.ts';
+import { complementParamSpecs } from '../../server/types/partners.ts';
+import { api } from '../api.ts';
+import type { AppContext, View } from '../context.ts';
+import { esc, fmtInt, fmtMetric } from '../format.ts';
+import { t } from '../i18n.ts';
+import { exchangeKindLabel, labelOf } from '../ui/municipality-panel.ts';
+import { applyWidths, factorBar, originPicker, paramsFromUrl, scoreBreaks, scoreColour, sliders, wireSliders } from './disaster.ts';
+import './disaster.css';
+
+const axisLabel: Record<ComplementAxis, [string, string]> = {
+  density: ['人口密度', 'Density'],
+  primary: ['第1次産業', 'Primary industry'],
+  aged: ['65歳以上', 'Aged 65+'],
+  dayNight: ['昼夜間比', 'Day/night'],
+  size: ['人口規模', 'Size'],
+};
+const axes = Object.keys(axisLabel) as ComplementAxis[];
+const paramKeys = Object.keys(complementParamSpecs);
+
+let current: { ctx: AppContext; panel: HTMLElement } | null = null;
+let ranking: ComplementRanking | null = null;
+let unsubscribe: (() => void) | null = null;
+let request = 0;
+
+function query(ctx: AppContext, limit: number): string {
+  const q = new URLSearchParams({ purpose: 'complement', limit: String(limit) });
+  for (const [k, v] of Object.entries(paramsFromUrl(ctx, complementParamSpecs))) if (v !== complementParamSpecs[k as keyof typeof complementParamSpecs].default) q.set(k, String(v));
+  return q.toString();
+}
+
+/** Whether two values differ enough to highlight: 5 points for shares, otherwise a factor of 2. */
+function differs(unit: string, a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return false;
+  if (unit === '%') return Math.abs(a - b) >= 5;
+  const lo = Math.min(Math.abs(a), Math.abs(b));
+  return lo === 0 ? a !== b : Math.max(Math.abs(a), Math.abs(b)) / lo >= 2;
+}
+
+/** The right panel comparing two municipalities: every metric in two columns, differences highlighted, distance. */
+async function showCompare(ctx: AppContext, a: Municipality, b: Municipality): Promise<void> {
+  const km = distance([a.lon, a.lat], [b.lon, b.lat], { units: 'kilometers' });
+  const body = ctx.showPanel(`<p class="empty">${t('読み込み中…', 'Loading…')}</p>`);
+  let kinds: string[] = [];
+  try {
+    kinds = [...new Set((await api<ExchangeList>(`/api/exchanges?code=${a.code}`)).items.filter((x) => x.a.code === b.code || x.b.code === b.code).map((x) => x.kind))];
+  } catch {
+    // The comparison stands without the ties.
+  }
+  const rows = metricIds.map((id) => {
+    const info = metrics[id];
+    const va = a[id as keyof Municipality] as number | null;
+    const vb = b[id as keyof Municipality] as number | null;
+    const diff = va !== null && vb !== null ? (info.unit === '%' ? `${(vb - va).toFixed(1)} pt` : va !== 0 ? `×${(vb / va).toFixed(2)}` : '') : '';
+    return `<tr class="${differs(info.unit, va, vb) ? 'big' : ''}"><td>${esc(t(info.ja, info.en))}</td><td>${esc(fmtMetric(info, va))}</td><td>${esc(fmtMetric(info, vb))}</td><td class="diff">${esc(diff)}</td></tr>`;
+  });
+  body.innerHTML = `
+    <h2>${t('2つの市区町村を比較', 'Compare two municipalities')}</h2>
+    <p class="sub" data-testid="compare-distance">${t('直線距離', 'Great-circle distance')} <b>${fmtInt(km)} km</b>
+      ${kinds.length ? ` · ${t('既存の協定', 'Existing ties')}: ${kinds.map((k) => `<span class="badge pt-tie">${esc(labelOf(exchangeKindLabel, k))}</span>`).join(' ')}` : ` · ${t('既存の協定なし', 'no existing agreement')}`}</p>
+    <table class="pt-compare" data-testid="compare-table">
+      <thead><tr><th></th><th>${esc(a.name)}<br><small>${esc(a.prefName)}</small></th><th>${esc(b.name)}<br><small>${esc(b.prefName)}</small></th><th>${t('差', 'Diff.')}</th></tr></thead>
+      <tbody>${rows.join('')}</tbody>
+    </table>
+    <p class="sub">${t('色付きの行：割合は5ポイント以上、その他は2倍以上の差。', 'Highlighted: shares differing by 5 points or more, other figures by a factor of 2 or more.')}${a.dayNightEstimated || b.dayNightEstimated ? ` <span class="badge est">${t('昼夜間人口比率は東京都以外推計値', 'day/night ratio estimated outside Tokyo')}</span>` : ''}</p>`;
+}
+
+function compareFromUrl(ctx: AppContext): void {
+  const [a, b] = (ctx.state.get('compare') ?? '').split(',').map((c) => ctx.munis.get(c));
+  if (a && b) void showCompare(ctx, a, b);
+}
+
+function drawMap(ctx: AppContext): void {
+  if (!ranking) {
+    ctx.atlas.setFillColours(null);
+    ctx.atlas.setLayers('partners', null);
+    ctx.setLegend(null);
+    return;
+  }
+  ctx.atlas.setFillColours(new Map(Object.entries(ranking.scores).map(([code, s]) => [code, scoreColour(s)])));
+  ctx.atlas.setSelected([ranking.origin.code]);
+  const via = ranking.viaPartners.map((v) => ctx.munis.get(v.code)).filter((m): m is Municipality => Boolean(m));
+  ctx.atlas.setLayers('partners', [
+    new ScatterplotLayer<Municipality>({ id: 'partners-via', data: via, getPosition: (m) => [m.lon, m.lat], getRadius: 4, radiusUnits: 'pixels', getFillColor: [255, 255, 255, 255], getLineColor: [0, 114, 178, 255], lineWidthMinPixels: 2, stroked: true }),
+    new ScatterplotLayer({ id: 'partners-origin', data: [ranking.origin], getPosition: () => [ranking!.origin.lon, ranking!.origin.lat], getRadius: 7, radiusUnits: 'pixels', getFillColor: [240, 160, 0, 255], getLineColor: [17, 24, 39, 255], lineWidthMinPixels: 2, stroked: true }),
+  ]);
+  const lower = [0, ...scoreBreaks.slice(0, -1)];
+  const legend = document.createElement('div');
+  legend.innerHTML = `<h4>${t('補完性（都市↔農山村の違い）', 'Complementarity (urban↔rural difference)')}</h4>
+    ${scoreBreaks.map((b, i) => `<div class="row"><span class="sw" data-colour="${scoreColour(b)}"></span>${lower[i].toFixed(1)} – ${b.toFixed(1)}</div>`).join('')}
+    <div class="note">${t('青い円：協定先の協定先', 'Blue rings: partners of partners')}</div>`;
+  for (const sw of legend.querySelectorAll<HTMLElement>('[data-colour]')) sw.style.background = sw.dataset.colour!;
+  ctx.setLegend(legend);
+}
+
+function drawLists(ctx: AppContext, panel: HTMLElement): void {
+  const box = panel.querySelector<HTMLElement>('#pt-list')!;
+  if (!ranking) {
+    box.innerHTML = `<p class="empty">${t('地図をクリックするか、上の欄で市区町村を選んでください。', 'Click the map or choose a municipality above.')}</p>`;
+    return;
+  }
+  const o = ranking.origin;
+  box.innerHTML = `
+    <h3>${esc(o.name)} ${t('と補い合う相手', ': complementary partners')}</h3>
+    <ol class="pt-rank" data-testid="complement-ranking">${ranking.items
+      .map((i) => `
+      <li data-code="${i.code}" tabindex="0" title="${esc(t('クリックで比較', 'Click to compare'))}">
+        <div class="pt-head"><b>${esc(i.name)}</b> <small>${esc(i.prefName)}</small> <span class="pt-km">${fmtInt(i.distanceKm)} km</span><span class="pt-score">${i.score.toFixed(3)}</span></div>
+        <span class="bar pt-scorebar"><span data-w="${i.score}"></span></span>
+        ${axes.map((a) => factorBar(t(...axisLabel[a]), i.factors[a].factor, i.factors[a].diffSd === null ? t('データなし', 'no data') : `${i.factors[a].diffSd! > 0 ? '+' : ''}${i.factors[a].diffSd} SD`)).join('')}
+        <div class="chips">${i.existingTies.map((k) => `<span class="badge pt-tie">✓ ${esc(labelOf(exchangeKindLabel, k))}</span>`).join('')}</div>
+      </li>`)
+      .join('')}</ol>
+    <h3>${t('協定先の協定先', 'Partners of partners')} <small class="sub">(${ranking.viaPartners.length})</small></h3>
+    <p class="sub">${t('既存の協定先を介してつながる自治体。例：流山市は姉妹都市の信濃町と相馬市を結びつけました。', 'Municipalities linked through an existing partner — as 流山市 linked its sister cities 信濃町 and 相馬市.')}</p>
+    ${ranking.viaPartners.length ? `<ul class="pt-rank pt-via" data-testid="via-partners">${ranking.viaPartners
+      .slice(0, 20)
+      .map((v) => `<li data-code="${v.code}"><div class="pt-head"><b>${esc(v.name)}</b> <small>${esc(v.prefName)}</small>${v.direct ? ` <span class="badge pt-tie">${t('協定済み', 'already a partner')}</span>` : ''}<span class="pt-km">${fmtInt(v.distanceKm)} km</span></div>
+        <div class="sub">${t('経由', 'via')} ${v.via.map((p) => `${esc(p.name)} (${p.kinds.map((k) => esc(labelOf(exchangeKindLabel, k))).join('・')})`).join('、')}</div></li>`)
+      .join('')}</ul>` : `<p class="empty">${t('既存の協定先がないため表示できません。', 'None: no known partner yet.')}</p>`}`;
+  applyWidths(box);
+  for (const li of box.querySelectorAll<HTMLElement>('li[data-code]')) {
+    const go = () => ctx.state.set({ compare: `${o.code},${li.dataset.code}` });
+    li.addEventListener('click', go);
+    li.addEventListener('keydown', (e) => e.key === 'Enter' && go());
+  }
+}
+
+async function refresh(ctx: AppContext): Promise<void> {
+  const panel = current?.panel;
+  if (!panel) return;
+  const origin = ctx.state.get('origin');
+  if (!origin || !ctx.munis.has(origin)) {
+    ranking = null;
+    drawLists(ctx, panel);
+    drawMap(ctx);
+    return;
+  }
+  const mine = ++request;
+  panel.querySelector('#pt-status')!.textContent = t('計算中…', 'Ranking…');
+  try {
+    const r = await api<ComplementRanking>(`/api/partners/${origin}?${query(ctx, 25)}`);
+    if (mine !== request || !current) return;
+    ranking = r;
+    panel.querySelector('#pt-status')!.textContent = '';
+    drawLists(ctx, panel);
+    drawMap(ctx);
+  } catch (err) {
+    if (mine === request) panel.querySelector('#pt-status')!.textContent = (err as Error).message;
+  }
+}
+
+export const partnersView: View = {
+  id: 'partners',
+  label: () => t('交流相手', 'Partners'),
+  mount(ctx, panel) {
+    current = { ctx, panel };
+    const [ca, cb] = (ctx.state.get('compare') ?? '').split(',');
+    panel.innerHTML = `
+      <h2>${t('補い合う交流相手を探す', 'Find complementary partners')}</h2>
+      ${originPicker(ctx, 'pt-origin', t('市区町村', 'Municipality'), ctx.state.get('origin'), (code) => ctx.state.set({ origin: code }))}
+      <details class="pt-explain"><summary>${t('考え方', 'How the score works')}</summary>
+        <p>${t('都市と農山漁村の交流は、違う者どうしが補い合うことで成り立ちます（世田谷区と川場村の縁組協定など）。人口密度・第1次産業の割合・65歳以上の割合・昼夜間人口比率・人口規模の5つの軸で、全国の標準偏差を単位に差を測り、重み付き平均を 0–1 の適性とします。', 'Urban–rural exchange works when the two differ and complement each other (世田谷区 and 川場村). The score is the weighted mean, over five axes (density, primary-industry share, share aged 65+, day/night ratio, population size), of how far apart the two lie in national standard deviations.')}</p>
+        <p class="sub">${t('距離は考慮しません（一覧に表示）。既存の協定と協定先の協定先は別の手がかりとして示します。', 'Distance is not scored (it is shown). Existing ties and partners of partners are shown as separate signals.')}</p>
+        <button type="button" class="btn secondary" id="pt-example">${t('例：信濃町で試す', 'Try 信濃町')}</button>
+      </details>
+      <details class="pt-explain"><summary>${t('重み（パラメータ）', 'Weights (parameters)')}</summary>
+        ${sliders(ctx, complementParamSpecs, paramsFromUrl(ctx, complementParamSpecs))}
+      </details>
+      <h3>${t('2つを比較', 'Compare two')}</h3>
+      ${originPicker(ctx, 'pt-ca', 'A', ca ?? ctx.state.get('origin'), () => undefined)}
+      ${originPicker(ctx, 'pt-cb', 'B', cb ?? null, () => undefined)}
+      <div class="btn-row"><button type="button" class="btn" id="pt-compare">${t('比較する', 'Compare')}</button></div>
+      <p id="pt-status" class="sub" aria-live="polite"></p>
+      <div id="pt-list"></div>`;
+    wireSliders(ctx, panel, complementParamSpecs);
+    panel.querySelector('#pt-example')!.addEventListener('click', () => ctx.state.set({ origin: '20583' }));
+    panel.querySelector('#pt-compare')!.addEventListener('click', () => {
+      const pick = (id: string) => {
+        const v = panel.querySelector<HTMLInputElement>(id)!.value.trim();
+        return [...ctx.munis.values()].find((m) => v === `${m.name}（${m.prefName}）` || v === m.code || v === `${m.prefName}${m.name}`);
+      };
+      const a = pick('#pt-ca');
+      const b = pick('#pt-cb');
+      if (a && b) ctx.state.set({ compare: `${a.code},${b.code}` });
+      else ctx.toast(t('AとBの両方を候補から選んでください。', 'Pick both A and B from the suggestions.'));
+    });
+    unsubscribe = ctx.state.subscribe((changed) => {
+      if (changed.has('compare')) compareFromUrl(ctx);
+      if (['origin', ...paramKeys].some((k) => changed.has(k))) {
+        const o = ctx.munis.get(ctx.state.get('origin') ?? '');
+        const box = panel.querySelector<HTMLInputElement>('#pt-origin');
+        if (box && o) box.value = `${o.name}（${o.prefName}）`;
+        void refresh(ctx);
+      }
+    });
+    compareFromUrl(ctx);
+    return refresh(ctx);
+  },
+  unmount(ctx) {
+    unsubscribe?.();
+    unsubscribe = null;
+    current = null;
+    ranking = null;
+    ctx.atlas.setFillColours(null);
+    ctx.atlas.setLayers('partners', null);
+    ctx.atlas.setSelected([]);
+    ctx.setLegend(null);
+  },
+  onMapClick(code) {
+    current?.ctx.state.set({ origin: code });
+    return true;
+  },
+  tooltip(m) {
+    if (!ranking) return null;
+    const s = ranking.scores[m.code];
+    return s === undefined ? null : `${t('補完性', 'Complementarity')}: <b>${s.toFixed(3)}</b>`;
+  },
+};
