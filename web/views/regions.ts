@@ -417,14 +417,15 @@ async function renderSelection(): Promise<void> {
     return;
   }
   box.hidden = false;
-  box.innerHTML = `<b>${esc(m.name)}</b> <small>${esc(m.prefName)}</small> — ${t('所属する圏域を強調表示', 'its regions are highlighted')}`;
+  const head = `<b>${esc(m.name)}</b> <small>${esc(m.prefName)}</small> — ${t('所属する圏域を強調表示', 'its regions are highlighted')}`;
+  box.innerHTML = head;
   try {
     const d = await api<MunicipalityDetail>(`/api/municipalities/${m.code}`);
     if (!L || L.selected !== m.code) return;
-    const regions = d.regions.filter((r) => r.type !== 'prefecture' || currentType(ctx) === 'prefecture');
-    box.innerHTML += regions.length
+    const regions = d.regions;
+    box.innerHTML = head + (regions.length
       ? `<ul data-testid="selected-regions">${regions.map((r) => `<li><button type="button" data-goto="${esc(r.id)}" data-type="${r.type}">${esc(r.name)}</button> <small>${esc(labelOf(regionTypeLabel, r.type))}${r.role === 'center' ? ` · ${t('中心市', 'centre')}` : ''}</small></li>`).join('')}</ul>`
-      : `<div class="sub">${t('圏域に属していません。', 'Not in any known region.')}</div>`;
+      : `<div class="sub">${t('圏域に属していません。', 'Not in any known region.')}</div>`);
   } catch {
     // The detail panel shows the error; the highlight still works.
   }
