@@ -132,9 +132,9 @@ function draw(ctx: AppContext): void {
       getWidth: (x) => 1 + 1.5 * (x.pairCount - 1),
       widthUnits: 'pixels',
       widthMinPixels: 1,
-      getHeight: 0.4,
+      getHeight: 0.2,
       // Tilted so that arcs read as curves from straight above, not as straight lines.
-      getTilt: 70,
+      getTilt: 60,
       greatCircle: false,
       pickable: true,
       autoHighlight: true,

@@ -1,0 +1,87 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openAtlas, saveScreenshot, waitForIdleMap } from '../helpers/browser.ts';
+import { type RunningServer, startServer } from '../helpers/server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startServer({ webDir: inject('webDir') });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Number of objects in a deck.gl layer of the atlas overlay (MapboxOverlay keeps its props in `_props`). */
+const layerSize = (page: Page, id: string) =>
+  page.evaluate((layerId) => {
+    type Layers = { id: string; props: { data: unknown[] } }[];
+    const overlay = (window as unknown as { atlas: { ctx: { atlas: { overlay: { _props: { layers: Layers } } } } } }).atlas.ctx.atlas.overlay;
+    return overlay._props.layers.find((l) => l.id === layerId)?.props.data.length ?? -1;
+  }, id);
+
+describe('exchanges, disaster-aid and partners views in headless Chromium', () => {
+  it('draws only the selected municipality\'s arcs', async () => {
+    const page = await openAtlas(browser, server.url, '/?view=exchanges&c=138.6,36.3,5.6,0,0');
+    await page.waitForFunction(() => document.querySelector('#xc-count')?.textContent?.includes('841'));
+    expect(await layerSize(page, 'exchange-arcs')).toBeGreaterThan(800);
+    await page.evaluate(() => (window as unknown as { atlas: { ctx: { select(c: string): void } } }).atlas.ctx.select('13219'));
+    await page.waitForFunction(() => document.querySelector('#xc-count')?.textContent?.includes('狛江市'));
+    expect(await layerSize(page, 'exchange-arcs')).toBe(13);
+    expect(await page.locator('#legend').innerText()).toContain('災害時相互応援');
+    await waitForIdleMap(page);
+    await saveScreenshot(page, 'exchanges-komae');
+    await page.close();
+  });
+
+  it('previews and imports an uploaded CSV with the write token', async () => {
+    const page = await openAtlas(browser, server.url, `/?view=exchanges&token=${server.token}`);
+    await page.setInputFiles('#xc-file', { name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from('a_name,b_name,kind,year\n東京都狛江市,北海道倶知安町,friendship,2021\n狛江市,存在しない村,sister,2020\n') });
+    await page.click('#xc-dry');
+    await page.waitForSelector('[data-testid="import-summary"]');
+    expect(await page.locator('.xc-report tr.error').count()).toBe(1);
+    await page.click('#xc-go');
+    await page.waitForFunction(() => document.querySelector('[data-testid="import-summary"]')?.textContent?.includes('1件を登録'));
+    await page.waitForFunction(() => document.querySelector('#xc-count')?.textContent?.includes('842'));
+    await saveScreenshot(page, 'exchanges-import');
+    await page.close();
+  });
+
+  it('ranks disaster-aid partners and re-ranks when a slider moves', async () => {
+    const page = await openAtlas(browser, server.url, '/?view=disaster&origin=13219&c=138.5,36.2,5.2,0,0');
+    await page.waitForSelector('[data-testid="disaster-ranking"] li');
+    const before = await page.locator('[data-testid="disaster-ranking"] li .pt-head b').allInnerTexts();
+    expect(before.length).toBe(30);
+    expect(await layerSize(page, 'disaster-rings')).toBe(5);
+    await waitForIdleMap(page);
+    await saveScreenshot(page, 'disaster-komae');
+    await page.locator('#p-reachMidKm').fill('200');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('reachMidKm') === '200');
+    await page.waitForFunction((first) => document.querySelector('[data-testid="disaster-ranking"] li .pt-head b')?.textContent !== first, before[0]);
+    const after = await page.locator('[data-testid="disaster-ranking"] li .pt-km').allInnerTexts();
+    // With help reaching only ~200 km, the best partners lie nearer.
+    expect(Math.max(...after.map((s) => Number(s.replace(/[^\d]/g, ''))))).toBeLessThan(400);
+    await waitForIdleMap(page);
+    await saveScreenshot(page, 'disaster-komae-200km');
+    await page.close();
+  });
+
+  it('compares two municipalities side by side', async () => {
+    const page = await openAtlas(browser, server.url, '/?view=partners&origin=20583&compare=20583,12220');
+    await page.waitForSelector('[data-testid="compare-table"]');
+    const head = await page.locator('[data-testid="compare-table"] thead th').allInnerTexts();
+    expect(head).toHaveLength(4);
+    expect(head[1]).toContain('信濃町');
+    expect(head[2]).toContain('流山市');
+    expect(await page.locator('[data-testid="compare-table"] tbody tr').count()).toBeGreaterThan(8);
+    expect(await page.locator('[data-testid="compare-table"] tr.big').count()).toBeGreaterThan(2);
+    expect(await page.locator('[data-testid="compare-distance"]').innerText()).toMatch(/\d+ km/);
+    await page.waitForSelector('[data-testid="via-partners"] li');
+    expect(await page.locator('[data-testid="via-partners"]').innerText()).toContain('相馬市');
+    await waitForIdleMap(page);
+    await saveScreenshot(page, 'partners-compare');
+    await page.close();
+  });
+});
