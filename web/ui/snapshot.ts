@@ -200,7 +200,7 @@ export async function renderSnapshot(ctx: AppContext, options: SnapshotOptions):
     g.font = `bold 13px ${font}`;
     const headingW = g.measureText(legend.heading).width + 16;
     g.font = `12px ${font}`;
-    const width = Math.min(cssW * 0.45, 360, Math.max(170, headingW, ...legend.rows.map((r) => g.measureText(r.text).width + (r.colour ? 34 : 16))));
+    const width = Math.min(cssW * 0.45, 360, Math.max(170, headingW, ...legend.rows.map((r) => g.measureText(r.text).width + (r.colour ? 44 : 18))));
     const h = (legend.heading ? 22 : 6) + legend.rows.length * 18 + 8;
     const x = pad;
     const top = cssH - bandH - pad - h;

@@ -177,8 +177,14 @@ class Presentation {
       }
     }
     if (token !== this.token) return;
-    ctx.atlas.setSelected(step.highlight);
-    ctx.atlas.setLayers('story', storyLayers(ctx, step));
+    this.drawStep();
+  }
+
+  /** Outlines and arcs of the step shown (again after a selection replaced the outline). */
+  drawStep(): void {
+    const step = this.story.steps[this.index];
+    this.ctx.atlas.setSelected(step.highlight);
+    this.ctx.atlas.setLayers('story', storyLayers(this.ctx, step));
   }
 
   /** Centres the camera in the part of the map the lower third and the controls leave visible. */
@@ -362,6 +368,8 @@ export const presentView: View = {
   },
   onSelect(code) {
     current?.view?.onSelect?.(code);
+    // A selection (e.g. `sel` in a link, applied after the view mounted) must not hide the step's outline.
+    current?.drawStep();
   },
   onStateChange(changed) {
     // Back/forward or an edited link: follow the story and step in the URL.
