@@ -131,17 +131,26 @@ describe('presentation of a partnership story', () => {
     await explore.close();
   }, 150_000);
 
-  it('exports the explore list as CSV with a BOM and header, and shows the share link', async () => {
-    const page = await openAtlas(browser, server.url, '/?metric=share65plus');
+  it('exports the explore list as CSV with a BOM and header, the selection as GeoJSON, and shows the share link', async () => {
+    const page = await openAtlas(browser, server.url, '/?metric=share65plus&sel=13219');
     const csv = await downloaded(page, () => page.click('#export-csv'));
     const text = csv.bytes.toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text.slice(1).split('\r\n')[0]).toBe('団体コード,都道府県,市区町村,高齢化率（65歳以上） (%)');
     expect(text).toContain('13112,東京都,世田谷区,');
 
+    const geo = await downloaded(page, () => page.click('#export-geojson'));
+    const collection = JSON.parse(geo.bytes.toString('utf8'));
+    expect(collection.type).toBe('FeatureCollection');
+    expect(collection.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual(['13219']);
+    expect(collection.features[0].geometry.type).toMatch(/Polygon/);
+
     await page.click('#share');
     const href = await page.locator('#share-url').inputValue();
     expect(new URL(href).searchParams.get('metric')).toBe('share65plus');
+    expect(new URL(href).searchParams.get('sel')).toBe('13219');
+    expect(new URL(href).searchParams.get('c')).toMatch(/^[\d.]+,[\d.]+,[\d.]+,/);
+    await saveScreenshot(page, 'share-link');
     await page.close();
   });
 });

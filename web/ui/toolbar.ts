@@ -135,6 +135,8 @@ export function installToolbar(ctx: AppContext): void {
   // The share link: shown, selectable and copied in one click (clipboard needs a secure context).
   share.addEventListener('click', () => {
     if (shareBox.el.hidden) return;
+    // The camera is written on each move's end; write it now too, so an untouched map is in the link.
+    ctx.state.setCamera(ctx.atlas.camera());
     const href = ctx.state.href();
     shareBox.el.innerHTML = `
       <label for="share-url">${t('このビューへのリンク（表示・選択・地図の位置・言語を含む）', 'Link to this view (view, selection, map position and language)')}</label>
