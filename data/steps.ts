@@ -35,4 +35,4 @@ export interface BuildStep {
  * The pipeline's feature steps, run in order after the core tables exist.
  * Each feature owns one module; add it here.
  */
-export const featureSteps: BuildStep[] = [exchangeStep, hazardStep, storiesStep, regionsStep];
+export const featureSteps: BuildStep[] = [exchangeStep, hazardStep, regionsStep, storiesStep];
