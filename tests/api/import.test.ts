@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-const post = (csv: string | Uint8Array, query = '', token: string | null = testToken) =>
+const post = (csv: string | Uint8Array<ArrayBuffer>, query = '', token: string | null = testToken) =>
   json<ImportReport>(app.request(`/api/exchanges/import${query}`, { method: 'POST', headers: { 'content-type': 'text/csv', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: csv }));
 const userRows = async () => (await json<ExchangeList>(app.request('/api/exchanges?origin=user'))).body.items;
 
@@ -84,7 +84,7 @@ describe('POST /api/exchanges/import', () => {
 
   it('reads Shift_JIS (as Excel saves it) with a separate prefecture column', async () => {
     const csv = 'a_prefecture,a_name,b_prefecture,b_name,kind,year\r\n鹿児島県,指宿市,北海道,倶知安町,災害時相互応援協定,2012\r\n';
-    const { body } = await post(iconv.encode(csv, 'cp932'));
+    const { body } = await post(new Uint8Array(iconv.encode(csv, 'cp932')));
     expect(body.encoding).toBe('shift_jis');
     expect(body.rows[0]).toMatchObject({ status: 'ok', a: { code: '46210', name: '指宿市' }, b: { code: '01400' }, kind: 'disaster_aid' });
     expect(body.imported).toBe(1);

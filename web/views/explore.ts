@@ -30,11 +30,13 @@ export function legendFor(metric: MetricId, data: MetricValues, colours: string[
   const lower = [data.min, ...data.breaks.slice(0, -1)];
   el.innerHTML =
     `<h4>${esc(t(info.ja, info.en))} <small>(${esc(info.unit)})</small></h4>` +
-    data.breaks.map((b, i) => `<div class="row"><span class="sw" style="background:${colours[i]}"></span>${esc(fmtMetric(info, lower[i]))} – ${esc(fmtMetric(info, b))}</div>`).join('') +
-    (noData ? `<div class="row"><span class="sw" style="background:#eceae4"></span>${t('データなし', 'No data')} (${noData})</div>` : '') +
+    data.breaks.map((b, i) => `<div class="row"><span class="sw" data-colour="${colours[i]}"></span>${esc(fmtMetric(info, lower[i]))} – ${esc(fmtMetric(info, b))}</div>`).join('') +
+    (noData ? `<div class="row"><span class="sw" data-colour="#eceae4"></span>${t('データなし', 'No data')} (${noData})</div>` : '') +
     `<div class="note">${esc(t(methodLabels[data.method][0], methodLabels[data.method][1]))}` +
     (info.estimated ? ` · <span class="badge est">${t('東京都以外は推計値', 'estimate outside Tokyo')}</span>` : '') +
     `</div>`;
+  // Colours go through the CSSOM: the content security policy refuses inline style attributes.
+  for (const sw of el.querySelectorAll<HTMLElement>('.sw[data-colour]')) sw.style.background = sw.dataset.colour!;
   return el;
 }
 
@@ -72,7 +74,7 @@ export const exploreView: View = {
       <label class="field" for="classes">${t('階級数', 'Classes')}</label>
       <select id="classes">${[3, 4, 5, 6, 7, 8, 9].map((n) => `<option ${n === classes ? 'selected' : ''}>${n}</option>`).join('')}</select>
       <div class="btn-row"><button type="button" class="btn secondary" id="export-csv">${t('CSVで書き出す（全市区町村）', 'Export CSV (all municipalities)')}</button></div>
-      <p class="sub" style="margin-top:14px">${t('地図をクリックすると詳細を表示します。検索欄では漢字・かなで探せます。', 'Click the map for details. Search by kanji or kana above.')}</p>`;
+      <p class="sub hint">${t('地図をクリックすると詳細を表示します。検索欄では漢字・かなで探せます。', 'Click the map for details. Search by kanji or kana above.')}</p>`;
     for (const id of ['metric', 'method', 'classes']) {
       panel.querySelector<HTMLSelectElement>(`#${id}`)!.addEventListener('change', (e) => ctx.state.set({ [id]: (e.target as HTMLSelectElement).value }));
     }
