@@ -1,18 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openAtlas, saveScreenshot, waitForIdleMap } from '../helpers/browser.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openAtlas, saveScreenshot, useAtlasSession, waitForIdleMap } from '../helpers/browser.ts';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer({ webDir: inject('webDir') });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useAtlasSession();
 
 /** Number of objects in a deck.gl layer of the atlas overlay (MapboxOverlay keeps its props in `_props`). */
 const layerSize = (page: Page, id: string) =>
@@ -24,7 +14,7 @@ const layerSize = (page: Page, id: string) =>
 
 describe('exchanges, disaster-aid and partners views in headless Chromium', () => {
   it('draws only the selected municipality\'s arcs', async () => {
-    const page = await openAtlas(browser, server.url, '/?view=exchanges&c=138.6,36.3,5.6,0,0');
+    const page = await openAtlas(session.browser, session.server.url, '/?view=exchanges&c=138.6,36.3,5.6,0,0');
     await page.waitForFunction(() => document.querySelector('#xc-count')?.textContent?.includes('841'));
     expect(await layerSize(page, 'exchange-arcs')).toBeGreaterThan(800);
     await page.evaluate(() => (window as unknown as { atlas: { ctx: { select(c: string): void } } }).atlas.ctx.select('13219'));
@@ -37,7 +27,7 @@ describe('exchanges, disaster-aid and partners views in headless Chromium', () =
   });
 
   it('previews and imports an uploaded CSV with the write token', async () => {
-    const page = await openAtlas(browser, server.url, `/?view=exchanges&token=${server.token}`);
+    const page = await openAtlas(session.browser, session.server.url, `/?view=exchanges&token=${session.server.token}`);
     await page.setInputFiles('#xc-file', { name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from('a_name,b_name,kind,year\n東京都狛江市,北海道倶知安町,friendship,2021\n狛江市,存在しない村,sister,2020\n') });
     await page.click('#xc-dry');
     await page.waitForSelector('[data-testid="import-summary"]');
@@ -50,7 +40,7 @@ describe('exchanges, disaster-aid and partners views in headless Chromium', () =
   });
 
   it('ranks disaster-aid partners and re-ranks when a slider moves', async () => {
-    const page = await openAtlas(browser, server.url, '/?view=disaster&origin=13219&c=138.5,36.2,5.2,0,0');
+    const page = await openAtlas(session.browser, session.server.url, '/?view=disaster&origin=13219&c=138.5,36.2,5.2,0,0');
     await page.waitForSelector('[data-testid="disaster-ranking"] li');
     const before = await page.locator('[data-testid="disaster-ranking"] li .pt-head b').allInnerTexts();
     expect(before.length).toBe(30);
@@ -69,7 +59,7 @@ describe('exchanges, disaster-aid and partners views in headless Chromium', () =
   });
 
   it('compares two municipalities side by side', async () => {
-    const page = await openAtlas(browser, server.url, '/?view=partners&origin=20583&compare=20583,12220');
+    const page = await openAtlas(session.browser, session.server.url, '/?view=partners&origin=20583&compare=20583,12220');
     await page.waitForSelector('[data-testid="compare-table"]');
     const head = await page.locator('[data-testid="compare-table"] thead th').allInnerTexts();
     expect(head).toHaveLength(4);

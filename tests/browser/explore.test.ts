@@ -1,22 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, mapPixels, openAtlas, saveScreenshot, waitForIdleMap } from '../helpers/browser.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { mapPixels, openAtlas, saveScreenshot, useAtlasSession, waitForIdleMap } from '../helpers/browser.ts';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer({ webDir: inject('webDir') });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useAtlasSession();
 
 describe('explore view in headless Chromium', () => {
   it('draws a map that is not blank, with the attribution of every dataset', async () => {
-    const page = await openAtlas(browser, server.url);
+    const page = await openAtlas(session.browser, session.server.url);
     const pixels = await mapPixels(page);
     expect(pixels.distinct).toBeGreaterThan(8);
     const footer = await page.locator('#attribution').innerText();
@@ -28,7 +17,7 @@ describe('explore view in headless Chromium', () => {
   });
 
   it('changes colours when another metric is chosen', async () => {
-    const page = await openAtlas(browser, server.url, '/?metric=density');
+    const page = await openAtlas(session.browser, session.server.url, '/?metric=density');
     const before = await mapPixels(page);
     await page.selectOption('#metric', 'share65plus');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('metric') === 'share65plus');
@@ -42,7 +31,7 @@ describe('explore view in headless Chromium', () => {
   });
 
   it('search by kana selects 世田谷区 with the keyboard and shows its population', async () => {
-    const page = await openAtlas(browser, server.url);
+    const page = await openAtlas(session.browser, session.server.url);
     await page.click('#search');
     await page.keyboard.type('せたがや');
     await page.waitForSelector('#search-list li');
@@ -59,7 +48,7 @@ describe('explore view in headless Chromium', () => {
   });
 
   it('reloading the URL restores metric, selection and camera', async () => {
-    const page = await openAtlas(browser, server.url, '/?metric=dayNightRatio&method=jenks&classes=7&sel=13112&c=139.64,35.64,10,0,0');
+    const page = await openAtlas(session.browser, session.server.url, '/?metric=dayNightRatio&method=jenks&classes=7&sel=13112&c=139.64,35.64,10,0,0');
     const url = page.url();
     await page.reload();
     await page.waitForFunction(() => (window as unknown as { atlas?: { ready: boolean } }).atlas?.ready === true);
@@ -80,7 +69,7 @@ describe('explore view in headless Chromium', () => {
   });
 
   it('switches to English', async () => {
-    const page = await openAtlas(browser, server.url);
+    const page = await openAtlas(session.browser, session.server.url);
     await page.click('#lang');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     expect(await page.locator('#left-body h2').innerText()).toBe('Municipal indicators');

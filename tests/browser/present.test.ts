@@ -1,20 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { artifactsDir, launchBrowser, openAtlas, saveScreenshot, waitForIdleMap } from '../helpers/browser.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { artifactsDir, openAtlas, saveScreenshot, useAtlasSession, waitForIdleMap } from '../helpers/browser.ts';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer({ webDir: inject('webDir') });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useAtlasSession();
 
 const param = (page: Page, key: string) => new URL(page.url()).searchParams.get(key);
 const counter = (page: Page) => page.locator('[data-testid="present-counter"]').innerText();
@@ -58,7 +48,7 @@ function distinctColours(page: Page, bytes: Buffer): Promise<number> {
 
 describe('presentation of a partnership story', () => {
   it('steps through 狛江市–長岡市 with the keyboard; each step has its own URL that reopens it', async () => {
-    const page = await openAtlas(browser, server.url, '/?view=present');
+    const page = await openAtlas(session.browser, session.server.url, '/?view=present');
     // Camera moves jump instead of flying (as for users who ask for reduced motion): the test checks steps, not animation.
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.click('button[data-story="komae-nagaoka"]');
@@ -86,7 +76,7 @@ describe('presentation of a partnership story', () => {
 
     // The link of step 3 opens straight at step 3, camera included.
     const link = page.url();
-    const again = await openAtlas(browser, server.url, link.slice(server.url.length), { width: 1280, height: 800 });
+    const again = await openAtlas(session.browser, session.server.url, link.slice(session.server.url.length), { width: 1280, height: 800 });
     await again.waitForSelector('[data-testid="present-counter"]');
     expect(await counter(again)).toBe('3 / 6');
     expect(await again.locator('[data-testid="present-caption"]').innerText()).toContain('寄りあいっこ');
@@ -102,7 +92,7 @@ describe('presentation of a partnership story', () => {
   }, 180_000);
 
   it('"Save image" gives a PNG that is not blank, at 2× in the presentation and 1× from the top bar', async () => {
-    const page = await openAtlas(browser, server.url, '/?view=present&story=komae-nagaoka&step=1');
+    const page = await openAtlas(session.browser, session.server.url, '/?view=present&story=komae-nagaoka&step=1');
     await page.waitForSelector('[data-testid="present-counter"]');
     await waitForIdleMap(page);
     const size = await page.evaluate(() => {
@@ -118,7 +108,7 @@ describe('presentation of a partnership story', () => {
     await saveScreenshot(page, 'present-komae-step1');
     await page.close();
 
-    const explore = await openAtlas(browser, server.url, '/?metric=share65plus&c=139.2,36.5,6.5,0,0');
+    const explore = await openAtlas(session.browser, session.server.url, '/?metric=share65plus&c=139.2,36.5,6.5,0,0');
     const mapSize = await explore.evaluate(() => {
       const el = document.getElementById('map')!;
       return { width: el.clientWidth, height: el.clientHeight };
@@ -132,7 +122,7 @@ describe('presentation of a partnership story', () => {
   }, 150_000);
 
   it('exports the explore list as CSV with a BOM and header, the selection as GeoJSON, and shows the share link', async () => {
-    const page = await openAtlas(browser, server.url, '/?metric=share65plus&sel=13219');
+    const page = await openAtlas(session.browser, session.server.url, '/?metric=share65plus&sel=13219');
     const csv = await downloaded(page, () => page.click('#export-csv'));
     const text = csv.bytes.toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);

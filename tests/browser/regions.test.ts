@@ -1,18 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, mapPixels, openAtlas, saveScreenshot, waitForIdleMap } from '../helpers/browser.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { mapPixels, openAtlas, saveScreenshot, useAtlasSession, waitForIdleMap } from '../helpers/browser.ts';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer({ webDir: inject('webDir') });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useAtlasSession();
 
 /** Screen position of a municipality's representative point. */
 async function screenPoint(page: Page, code: string): Promise<{ x: number; y: number }> {
@@ -27,10 +17,10 @@ async function screenPoint(page: Page, code: string): Promise<{ x: number; y: nu
 
 describe('regions view in headless Chromium', () => {
   it('draws every 連携中枢都市圏 outline with the coverage note, and clicking a region opens its panel', async () => {
-    const page = await openAtlas(browser, server.url, '/?view=regions&c=133.3,34.6,8,0,0');
+    const page = await openAtlas(session.browser, session.server.url, '/?view=regions&c=133.3,34.6,8,0,0');
     await page.waitForSelector('#rlist button');
     await waitForIdleMap(page);
-    const explore = await openAtlas(browser, server.url, '/?c=133.3,34.6,8,0,0&metric=density');
+    const explore = await openAtlas(session.browser, session.server.url, '/?c=133.3,34.6,8,0,0&metric=density');
     const withRegions = await mapPixels(page);
     const without = await mapPixels(explore);
     await explore.close();
@@ -54,7 +44,7 @@ describe('regions view in headless Chromium', () => {
   });
 
   it('shows the eligibility layer with cities that could lead a region but do not', async () => {
-    const page = await openAtlas(browser, server.url, '/?view=regions&elig=central_city_region');
+    const page = await openAtlas(session.browser, session.server.url, '/?view=regions&elig=central_city_region');
     await page.waitForSelector('[data-testid="elig-list"] button');
     expect(await page.locator('#legend').innerText()).toContain('要件を満たすが圏域なし');
     await page.locator('[data-testid="elig-list"] button').first().click();
@@ -66,7 +56,7 @@ describe('regions view in headless Chromium', () => {
   });
 
   it('a what-if group of three municipalities shows their summed population and can be saved', async () => {
-    const page = await openAtlas(browser, server.url, `/?view=regions&group=34207,34205&c=133.2,34.5,8.5,0,0&token=${server.token}`);
+    const page = await openAtlas(session.browser, session.server.url, `/?view=regions&group=34207,34205&c=133.2,34.5,8.5,0,0&token=${session.server.token}`);
     await page.waitForSelector('[data-testid="whatif-population"]');
     const p = await screenPoint(page, '34204');
     await page.mouse.click(p.x, p.y);
@@ -86,7 +76,7 @@ describe('regions view in headless Chromium', () => {
   });
 
   it('without the token, saving explains how to get it', async () => {
-    const page = await openAtlas(browser, server.url, '/?view=regions&group=34207&gname=x');
+    const page = await openAtlas(session.browser, session.server.url, '/?view=regions&group=34207&gname=x');
     await page.click('#whatif-save');
     expect(await page.locator('#whatif-msg').innerText()).toContain('token');
     await page.close();

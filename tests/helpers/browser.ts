@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { type RunningServer, startServer } from './server.ts';
 
 export const artifactsDir = resolve(import.meta.dirname, '..', 'artifacts');
 
@@ -63,4 +65,30 @@ export async function mapPixels(page: Page): Promise<{ distinct: number; counts:
     }
     return { distinct: Object.keys(counts).length, counts };
   });
+}
+
+/**
+ * One real server (on a private copy of the database, serving this run's client) and one browser for a
+ * test file, started before its tests and stopped after them.
+ * @example const session = useAtlasSession(); … await openAtlas(session.browser, session.server.url)
+ */
+export function useAtlasSession(): { readonly server: RunningServer; readonly browser: Browser } {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer({ webDir: inject('webDir') });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
 }
