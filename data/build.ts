@@ -134,7 +134,7 @@ async function main(): Promise<void> {
         kind: municipalityKind(shape.code, c.name, designation?.designation),
         designationSince: designation?.since || null,
         daytimePopulation,
-        dayNightRatio: measured ? measured.ratioPct : metrics.population > 0 ? round1((daytimePopulation / metrics.population) * 100) : 0,
+        dayNightRatio: measured ? measured.ratioPct : metrics.population > 0 ? round1((daytimePopulation / metrics.population) * 100) : null,
         dayNightEstimated: !measured,
         lon,
         lat,

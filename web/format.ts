@@ -22,7 +22,8 @@ export function fmtValue(value: number | null | undefined, unit: string): string
     case '%':
       return `${one.format(value)}%`;
     case 'km²':
-      return `${fmtInt(value)} km²`;
+      // Small wards and islands keep a decimal (狛江市 6.4 km², not 6).
+      return `${Math.abs(value) < 10 ? one.format(value) : fmtInt(value)} km²`;
     case '人/km²':
       return getLang() === 'ja' ? `${fmtInt(value)}人/km²` : `${fmtInt(value)} /km²`;
     case 'km':
@@ -32,6 +33,13 @@ export function fmtValue(value: number | null | undefined, unit: string): string
     default:
       return `${two.format(value)}${unit ? ` ${unit}` : ''}`;
   }
+}
+
+const unitsEn: Record<string, string> = { 人: 'people', 世帯: 'households', '人/km²': 'people/km²', 倍: 'ratio' };
+
+/** A unit as written in the current language (legend headers). @example unitLabel('人/km²') // '人/km²' in Japanese */
+export function unitLabel(unit: string): string {
+  return getLang() === 'ja' ? unit : (unitsEn[unit] ?? unit);
 }
 
 /** A metric value with the metric's unit. */

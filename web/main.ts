@@ -19,6 +19,9 @@ async function boot(): Promise<void> {
   adoptTokenFromUrl();
   const state = new UrlState();
   setLang(state.get('lang') === 'en' ? 'en' : 'ja');
+  let view: View = views.find((v) => v.id === state.get('view')) ?? views[0];
+  // Labels first, so the top bar never shows empty buttons while the data loads.
+  renderChrome();
 
   const [topology, list, prefectures, sources] = await Promise.all([
     api<Topology>('/api/boundaries'),
@@ -34,7 +37,6 @@ async function boot(): Promise<void> {
 
   const rightPanel = $('right');
   const tooltip = $('tooltip');
-  let view: View = views[0];
   let toastTimer = 0;
 
   const ctx: AppContext = {
@@ -49,8 +51,8 @@ async function boot(): Promise<void> {
       state.set({ sel: m ? m.code : null });
       atlas.setSelected(m ? [m.code] : []);
       if (m) {
-        if (options.fly) atlas.flyTo({ lon: m.lon, lat: m.lat, zoom: Math.max(atlas.map.getZoom(), 9) });
         void showMunicipality(ctx, m.code);
+        if (options.fly) atlas.flyTo({ lon: m.lon, lat: m.lat, zoom: Math.max(atlas.map.getZoom(), 9) }, 1600, rightPanel.hidden ? 0 : rightPanel.offsetWidth);
       } else ctx.closePanel();
       view.onSelect?.(m ? m.code : null);
     },
@@ -83,6 +85,7 @@ async function boot(): Promise<void> {
     },
     rerender() {
       renderChrome();
+      renderAttribution();
       void switchView(view.id, true);
     },
   };
@@ -94,7 +97,21 @@ async function boot(): Promise<void> {
     $('share').textContent = t('リンクをコピー', 'Copy link');
     $('tabs').innerHTML = views.map((v) => `<button type="button" role="tab" data-view="${v.id}" aria-selected="${v.id === view.id}">${esc(v.label())}</button>`).join('');
     $('search').setAttribute('placeholder', t('市区町村を検索（漢字・かな）', 'Search municipalities (kanji or kana)'));
-    $('attribution').innerHTML = sources.items.map((s) => `<span title="${esc(`${s.name} · ${s.vintage} · ${s.licence}`)}">${esc(s.attribution)}</span>`).join('');
+  }
+
+  function renderAttribution(): void {
+    $('attribution').innerHTML =
+      sources.items.map((s) => `<span title="${esc(`${s.name} · ${s.vintage} · ${s.licence}`)}">${esc(s.attribution)}</span>`).join('') +
+      ` <button type="button" id="sources-more" class="linklike">${t('出典・ライセンス', 'Sources & licences')}</button>`;
+    $('sources-more').addEventListener('click', showSources);
+  }
+
+  /** Every dataset with its vintage, licence and link, in the right panel. */
+  function showSources(): void {
+    ctx.showPanel(`<h2>${t('出典・ライセンス', 'Sources & licences')}</h2>
+      <p class="sub">${t('地図・数値・圏域・交流の出典です。昼夜間人口比率は東京都以外は推計値です。', 'Where the map, figures, regions and exchanges come from. The day/night ratio is an estimate outside Tokyo.')}</p>
+      ${sources.items.map((s) => `<h3>${esc(s.name)}</h3><table class="kv"><tr><th>${t('時点', 'Vintage')}</th><td>${esc(s.vintage)}</td></tr><tr><th>${t('ライセンス', 'Licence')}</th><td>${esc(s.licence)}</td></tr></table><p class="sub">${esc(s.attribution)}<br><a href="${esc(s.url)}" rel="noreferrer" target="_blank">${esc(s.url)}</a></p>`).join('')}
+      <p class="sub">${t(`昼夜間人口比率の推計（居住者 − 就業者 + 従業者）は、実測値のある東京都の市町村で平均${sources.dayNightEstimateErrorPoints}ポイントの誤差です。`, `The day/night estimate (residents − employed residents + jobs) is off by ${sources.dayNightEstimateErrorPoints} points on average on Tokyo's measured cities, towns and villages.`)}</p>`);
   }
 
   async function switchView(id: string, force = false): Promise<void> {
@@ -139,6 +156,10 @@ async function boot(): Promise<void> {
   });
   atlas.map.on('moveend', () => state.setCamera(atlas.camera()));
 
+  // The legend and the scale bar sit above the attribution footer, however many lines it takes.
+  new ResizeObserver(([entry]) => {
+    document.querySelector<HTMLElement>('.map-wrap')!.style.setProperty('--attribution-h', `${Math.ceil(entry.borderBoxSize[0].blockSize)}px`);
+  }).observe($('attribution'));
   installLabels(atlas, prefectures.items, list.items);
   installSearch($('search') as HTMLInputElement, $('search-list') as HTMLUListElement, list.items, (m: Municipality) => ctx.select(m.code, { fly: true }));
 
@@ -168,11 +189,11 @@ async function boot(): Promise<void> {
     view.onStateChange?.(changed);
   });
 
-  view = views.find((v) => v.id === state.get('view')) ?? views[0];
-  renderChrome();
+  renderAttribution();
   await switchView(view.id, true);
   const sel = state.get('sel');
-  if (sel && munis.has(sel)) ctx.select(sel);
+  // A link with a selection but no camera shows the selected place.
+  if (sel && munis.has(sel)) ctx.select(sel, { fly: !state.get('c') });
   $('loading').hidden = true;
   // A handle for debugging and for the browser tests.
   Object.assign(window, { atlas: { map: atlas.map, state, ctx, ready: true } });

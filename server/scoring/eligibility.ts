@@ -22,8 +22,8 @@ export interface EligibilityCity {
   kind: string;
   population: number;
   areaKm2: number;
-  /** Percent; 100 = balanced. */
-  dayNightRatio: number;
+  /** Percent; 100 = balanced. Null where nobody lives there (no ratio can be formed). */
+  dayNightRatio: number | null;
   dayNightEstimated: boolean;
   lon: number;
   lat: number;
@@ -105,8 +105,10 @@ function populationCriterion(id: string, label: string, population: number, min:
   return criterion(id, label, population, `${strict ? '>' : '≥'} ${min.toLocaleString('en')}`, met, population >= min * thresholds.populationNearShare);
 }
 
-function ratioCriterion(city: EligibilityCity, label = '昼夜間人口比率 ≥ 100 (おおむね1以上)'): EligibilityCriterion {
-  return criterion('day_night_ratio', label, city.dayNightRatio, `≥ ${thresholds.dayNightRatio} % (near ≥ ${thresholds.dayNightRatioNear} %)`, city.dayNightRatio >= thresholds.dayNightRatio, city.dayNightRatio >= thresholds.dayNightRatioNear, city.dayNightEstimated ? 'estimated' : 'measured');
+function ratioCriterion(city: EligibilityCity, label = '昼夜間人口比率 ≥ 100 (おおむね1以上)', threshold = `≥ ${thresholds.dayNightRatio} % (near ≥ ${thresholds.dayNightRatioNear} %)`): EligibilityCriterion {
+  const ratio = city.dayNightRatio;
+  if (ratio === null) return criterion('day_night_ratio', label, 'no data', threshold, false);
+  return criterion('day_night_ratio', label, ratio, threshold, ratio >= thresholds.dayNightRatio, ratio >= thresholds.dayNightRatioNear, city.dayNightEstimated ? 'estimated' : 'measured');
 }
 
 function outsideCriterion(city: EligibilityCity, byCode: ReadonlyMap<string, EligibilityCity>): EligibilityCriterion {
@@ -155,7 +157,7 @@ export function settlementCriteria(city: EligibilityCity, byCode: ReadonlyMap<st
   return [
     criterion('kind', '市であること', city.kind, 'a 市 (not a town, village or ward)', cityKinds.has(city.kind)),
     { ...pop, threshold: `≥ ${thresholds.settlementPopulation.toLocaleString('en')} (at least ${thresholds.settlementPopulationMin.toLocaleString('en')})` },
-    criterion('day_night_ratio', '昼夜間人口比率 ≥ 100', city.dayNightRatio, `≥ ${thresholds.dayNightRatio} %`, city.dayNightRatio >= thresholds.dayNightRatio, city.dayNightRatio >= thresholds.dayNightRatioNear, city.dayNightEstimated ? 'estimated' : 'measured'),
+    ratioCriterion(city, '昼夜間人口比率 ≥ 100', `≥ ${thresholds.dayNightRatio} %`),
     outsideCriterion(city, byCode),
   ];
 }

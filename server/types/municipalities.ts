@@ -29,8 +29,8 @@ export interface Municipality {
   shareTertiary: number | null;
   jobsPerResident: number | null;
   daytimePopulation: number;
-  /** 昼夜間人口比率, % (100 = as many people by day as by night). */
-  dayNightRatio: number;
+  /** 昼夜間人口比率, % (100 = as many people by day as by night). Null where nobody lives there (双葉町 2020). */
+  dayNightRatio: number | null;
   /** True where the ratio is estimated from jobs per employed resident (everywhere but Tokyo). */
   dayNightEstimated: boolean;
   lon: number;

@@ -47,6 +47,7 @@ export class AtlasMap {
   private coloured = new Set<string>();
   private selected = new Set<string>();
   private hovered: string | null = null;
+  private selectionListeners: (() => void)[] = [];
 
   constructor(container: HTMLElement, munis: AreaCollection<{ code: string }>, prefs: AreaCollection<{ code: string; name: string }>, camera: Camera) {
     this.map = new MapLibre({
@@ -66,7 +67,18 @@ export class AtlasMap {
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     this.overlay = new MapboxOverlay({ layers: [], deviceProps: { webgl: { preserveDrawingBuffer: true } } } as ConstructorParameters<typeof MapboxOverlay>[0]);
     this.map.addControl(this.overlay);
-    this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
+    this.ready = new Promise((resolve) =>
+      this.map.once('load', () => {
+        // deck.gl's canvas lies over the map only to draw; keyboard focus belongs to the map itself.
+        for (const canvas of container.querySelectorAll('canvas')) {
+          if (canvas !== this.map.getCanvas()) {
+            canvas.tabIndex = -1;
+            canvas.setAttribute('aria-hidden', 'true');
+          }
+        }
+        resolve();
+      }),
+    );
   }
 
   /** Replaces the deck.gl layers of one group (a view or a feature); null removes the group. */
@@ -87,11 +99,22 @@ export class AtlasMap {
     }
   }
 
-  /** Outlines the selected municipalities. */
+  /** Outlines the selected municipalities (their labels then win over their neighbours'). */
   setSelected(codes: Iterable<string>): void {
     for (const code of this.selected) this.map.setFeatureState({ source: 'munis', id: code }, { selected: false });
     this.selected = new Set(codes);
     for (const code of this.selected) this.map.setFeatureState({ source: 'munis', id: code }, { selected: true });
+    for (const listener of this.selectionListeners) listener();
+  }
+
+  /** Calls `listener` whenever the selection changes. */
+  onSelectionChange(listener: () => void): void {
+    this.selectionListeners.push(listener);
+  }
+
+  /** The codes outlined as selected. */
+  selectedCodes(): ReadonlySet<string> {
+    return this.selected;
   }
 
   /** Outlines the municipality under the pointer. */
@@ -108,11 +131,14 @@ export class AtlasMap {
     return { lon: c.lng, lat: c.lat, zoom: this.map.getZoom(), pitch: this.map.getPitch(), bearing: this.map.getBearing() };
   }
 
-  /** Moves the camera smoothly (instantly when the user prefers reduced motion). */
-  flyTo(camera: Partial<Camera> & { lon: number; lat: number }, durationMs = 1600): void {
+  /**
+   * Moves the camera smoothly (instantly when the user prefers reduced motion). `coveredRight` is the width
+   * of a panel over the map's right edge: the target lands in the middle of what stays visible.
+   */
+  flyTo(camera: Partial<Camera> & { lon: number; lat: number }, durationMs = 1600, coveredRight = 0): void {
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const options = { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom ?? this.map.getZoom(), pitch: camera.pitch ?? this.map.getPitch(), bearing: camera.bearing ?? this.map.getBearing() };
-    if (reduce || durationMs === 0) this.map.jumpTo(options);
+    const options = { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom ?? this.map.getZoom(), pitch: camera.pitch ?? this.map.getPitch(), bearing: camera.bearing ?? this.map.getBearing(), offset: [-coveredRight / 2, 0] as [number, number] };
+    if (reduce || durationMs === 0) this.map.flyTo({ ...options, animate: false });
     else this.map.flyTo({ ...options, duration: durationMs, essential: true });
   }
 }

@@ -36,7 +36,7 @@ export function installSearch(input: HTMLInputElement, listEl: HTMLUListElement,
     listEl.innerHTML = results
       .map((m, i) => `<li role="option" id="opt-${m.code}" data-code="${m.code}" aria-selected="${i === active}"><span>${esc(m.name)} <small>${esc(m.nameKana ?? '')}</small></span><small>${esc(m.prefName)}</small></li>`)
       .join('');
-    if (active >= 0) input.setAttribute('aria-activedescendant', `opt-${results[active].code}`);
+    if (results[active]) input.setAttribute('aria-activedescendant', `opt-${results[active].code}`);
     else input.removeAttribute('aria-activedescendant');
   };
   const pick = (m: Municipality | undefined) => {
@@ -66,6 +66,7 @@ export function installSearch(input: HTMLInputElement, listEl: HTMLUListElement,
       e.preventDefault();
     } else if (e.key === 'Escape') {
       results = [];
+      active = -1;
       render();
     }
   });
@@ -73,5 +74,11 @@ export function installSearch(input: HTMLInputElement, listEl: HTMLUListElement,
     const li = (e.target as HTMLElement).closest('li');
     if (li) pick(munis.find((m) => m.code === li.dataset.code));
   });
-  input.addEventListener('blur', () => setTimeout(() => ((results = []), render()), 150));
+  input.addEventListener('blur', () =>
+    setTimeout(() => {
+      results = [];
+      active = -1;
+      render();
+    }, 150),
+  );
 }

@@ -2,7 +2,7 @@ import type { Municipality } from '../../server/types/municipalities.ts';
 import { type ClassMethod, type MetricId, type MetricValues, classMethods, metricIds, metrics } from '../../server/types/metrics.ts';
 import { api } from '../api.ts';
 import type { AppContext, View } from '../context.ts';
-import { esc, fmtMetric } from '../format.ts';
+import { esc, fmtMetric, unitLabel } from '../format.ts';
 import { getLang, t } from '../i18n.ts';
 import { classOf, divergingFor, sequential } from '../palette.ts';
 import { downloadCsv } from '../ui/export.ts';
@@ -29,7 +29,7 @@ export function legendFor(metric: MetricId, data: MetricValues, colours: string[
   const el = document.createElement('div');
   const lower = [data.min, ...data.breaks.slice(0, -1)];
   el.innerHTML =
-    `<h4>${esc(t(info.ja, info.en))} <small>(${esc(info.unit)})</small></h4>` +
+    `<h4>${esc(t(info.ja, info.en))} <small>(${esc(unitLabel(info.unit))})</small></h4>` +
     data.breaks.map((b, i) => `<div class="row"><span class="sw" data-colour="${colours[i]}"></span>${esc(fmtMetric(info, lower[i]))} – ${esc(fmtMetric(info, b))}</div>`).join('') +
     (noData ? `<div class="row"><span class="sw" data-colour="#eceae4"></span>${t('データなし', 'No data')} (${noData})</div>` : '') +
     `<div class="note">${esc(t(methodLabels[data.method][0], methodLabels[data.method][1]))}` +
