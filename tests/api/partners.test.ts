@@ -102,6 +102,19 @@ describe('GET /api/partners/{code}?purpose=complement', () => {
     expect(body.viaPartners.every((v) => v.code !== '20583')).toBe(true);
   });
 
+  it('copes with a town without residents (双葉町: no day/night ratio nor shares)', async () => {
+    const komae = await complement('/api/partners/13219?purpose=complement&limit=1740');
+    const futaba = komae.body.items.find((i) => i.code === '07546')!;
+    expect(futaba.factors.dayNight).toMatchObject({ candidate: null, diffSd: null, factor: 0 });
+    expect(Number.isFinite(futaba.score)).toBe(true);
+    const own = await complement('/api/partners/07546?purpose=complement&limit=3');
+    expect(own.status).toBe(200);
+    expect(own.body.items[0].factors.dayNight.origin).toBeNull();
+    const aid = await disaster('/api/partners/07546?purpose=disaster&limit=3');
+    expect(aid.status).toBe(200);
+    for (const it of aid.body.items) expect(Number.isFinite(it.score)).toBe(true);
+  });
+
   it('takes weights and refuses disaster parameters', async () => {
     const ok = await complement('/api/partners/13112?purpose=complement&wDensity=0&wPrimary=0&wDayNight=0&wSize=0&wAged=1&limit=3');
     expect(ok.status).toBe(200);

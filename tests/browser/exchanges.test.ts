@@ -12,11 +12,23 @@ const layerSize = (page: Page, id: string) =>
     return overlay._props.layers.find((l) => l.id === layerId)?.props.data.length ?? -1;
   }, id);
 
+/** A numeric prop of a deck.gl layer of the atlas overlay. */
+const layerProp = (page: Page, id: string, prop: string) =>
+  page.evaluate(([layerId, name]) => {
+    type Layers = { id: string; props: Record<string, unknown> }[];
+    const overlay = (window as unknown as { atlas: { ctx: { atlas: { overlay: { _props: { layers: Layers } } } } } }).atlas.ctx.atlas.overlay;
+    return overlay._props.layers.find((l) => l.id === layerId)?.props[name] as number;
+  }, [id, prop] as const);
+
 describe('exchanges, disaster-aid and partners views in headless Chromium', () => {
   it('draws only the selected municipality\'s arcs', async () => {
     const page = await openAtlas(session.browser, session.server.url, '/?view=exchanges&c=138.6,36.3,5.6,0,0');
     await page.waitForFunction(() => document.querySelector('#xc-count')?.textContent?.includes('841'));
     expect(await layerSize(page, 'exchange-arcs')).toBeGreaterThan(800);
+    // The whole country: hairlines; counts sit inline in the legend.
+    expect(await layerProp(page, 'exchange-arcs', 'widthScale')).toBeLessThan(1);
+    expect(await page.locator('#legend .row').first().innerText()).toMatch(/^姉妹都市\s*\d+$/);
+    await saveScreenshot(page, 'exchanges-national');
     await page.evaluate(() => (window as unknown as { atlas: { ctx: { select(c: string): void } } }).atlas.ctx.select('13219'));
     await page.waitForFunction(() => document.querySelector('#xc-count')?.textContent?.includes('狛江市'));
     expect(await layerSize(page, 'exchange-arcs')).toBe(13);
@@ -45,8 +57,13 @@ describe('exchanges, disaster-aid and partners views in headless Chromium', () =
     const before = await page.locator('[data-testid="disaster-ranking"] li .pt-head b').allInnerTexts();
     expect(before.length).toBe(30);
     expect(await layerSize(page, 'disaster-rings')).toBe(5);
+    // The explanation is folded away so the ranking starts above the fold; the 50 km label is too small to show.
+    expect(await page.locator('details.pt-explain').first().getAttribute('open')).toBeNull();
+    expect((await page.locator('[data-testid="disaster-ranking"] li').first().boundingBox())!.y).toBeLessThan(700);
+    expect(await layerSize(page, 'disaster-ring-labels')).toBeLessThan(5);
     await waitForIdleMap(page);
     await saveScreenshot(page, 'disaster-komae');
+    await page.click('#ds-params summary');
     await page.locator('#p-reachMidKm').fill('200');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('reachMidKm') === '200');
     await page.waitForFunction((first) => document.querySelector('[data-testid="disaster-ranking"] li .pt-head b')?.textContent !== first, before[0]);
@@ -55,6 +72,22 @@ describe('exchanges, disaster-aid and partners views in headless Chromium', () =
     expect(Math.max(...after.map((s) => Number(s.replace(/[^\d]/g, ''))))).toBeLessThan(400);
     await waitForIdleMap(page);
     await saveScreenshot(page, 'disaster-komae-200km');
+    await page.close();
+  });
+
+  it('marks estimated day/night ratios, writes real minus signs and readable ratios, and says when there is no data', async () => {
+    const page = await openAtlas(session.browser, session.server.url, '/?view=partners&compare=13219,15202');
+    await page.waitForSelector('[data-testid="compare-table"]');
+    const row = (label: string) => page.locator('[data-testid="compare-table"] tbody tr', { hasText: label }).locator('td').allInnerTexts();
+    const dayNight = await row('昼夜間人口比率');
+    expect(dayNight[1]).not.toContain('推計'); // 狛江市: Tokyo, measured
+    expect(dayNight[2]).toContain('推計'); // 長岡市: estimated
+    expect((await row('人口増減率'))[3]).toMatch(/^\u2212\d+\.\d pt$/);
+    expect((await row('人口密度'))[3]).toMatch(/^1\/\d+$/);
+    await page.evaluate(() => (window as unknown as { atlas: { state: { set(p: Record<string, string>): void } } }).atlas.state.set({ compare: '07546,13219' }));
+    await page.waitForFunction(() => document.querySelector('[data-testid="compare-table"] thead')?.textContent?.includes('双葉町'));
+    expect((await row('昼夜間人口比率'))[1]).toBe('データなし');
+    await saveScreenshot(page, 'partners-compare-estimate');
     await page.close();
   });
 

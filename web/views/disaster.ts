@@ -111,6 +111,7 @@ let current: { ctx: AppContext; panel: HTMLElement } | null = null;
 let ranking: DisasterRanking | null = null;
 let ties: Exchange[] = [];
 let unsubscribe: (() => void) | null = null;
+let onZoom: (() => void) | null = null;
 let request = 0;
 
 function query(ctx: AppContext, limit: number): string {
@@ -120,17 +121,31 @@ function query(ctx: AppContext, limit: number): string {
   return q.toString();
 }
 
-function drawMap(ctx: AppContext): void {
-  if (!ranking) {
-    ctx.atlas.setFillColours(null);
-    ctx.atlas.setLayers('disaster', null);
-    ctx.setLegend(null);
-    return;
+/** A ring's label and where it sits (north of the centre). */
+type RingLabel = { km: number; at: [number, number] };
+
+/** The rings whose labels fit: at least 30 px across on screen and 20 px beyond the last labelled ring. */
+function labelledRings(ctx: AppContext, centre: [number, number]): RingLabel[] {
+  const map = ctx.atlas.map;
+  const c = map.project(centre);
+  const out: RingLabel[] = [];
+  let last = 0;
+  for (const km of ringKm) {
+    const at = destination(centre, km, 0, { units: 'kilometers' }).geometry.coordinates as [number, number];
+    const px = Math.hypot(map.project(at).x - c.x, map.project(at).y - c.y);
+    if (px >= 30 && px - last >= 20) {
+      out.push({ km, at });
+      last = px;
+    }
   }
-  const fill = new Map(Object.entries(ranking.scores).map(([code, s]) => [code, scoreColour(s)]));
-  ctx.atlas.setFillColours(fill);
-  ctx.atlas.setSelected([ranking.origin.code]);
-  const centre: [number, number] = [ranking.origin.lon, ranking.origin.lat];
+  return out;
+}
+
+/** Rings, their labels (recomputed on zoom), existing partners and the origin. */
+function drawLayers(ctx: AppContext): void {
+  if (!ranking) return;
+  const origin = ranking.origin;
+  const centre: [number, number] = [origin.lon, origin.lat];
   const rings = ringKm.map((km) => ({ km, path: circle(centre, km, { units: 'kilometers', steps: 128 }).geometry.coordinates[0] as [number, number][] }));
   const layers: Layer[] = [
     new PathLayer<(typeof rings)[number]>({
@@ -141,10 +156,10 @@ function drawMap(ctx: AppContext): void {
       getWidth: 1.5,
       widthUnits: 'pixels',
     }),
-    new TextLayer<(typeof rings)[number]>({
+    new TextLayer<RingLabel>({
       id: 'disaster-ring-labels',
-      data: rings,
-      getPosition: (r) => destination(centre, r.km, 0, { units: 'kilometers' }).geometry.coordinates as [number, number],
+      data: labelledRings(ctx, centre),
+      getPosition: (r) => r.at,
       getText: (r) => `${fmtInt(r.km)} km`,
       getSize: 12,
       getColor: [21, 36, 58, 255],
@@ -157,7 +172,7 @@ function drawMap(ctx: AppContext): void {
     }),
     new ScatterplotLayer<Exchange['a']>({
       id: 'disaster-ties',
-      data: ties.map((x) => (x.a.code === ranking!.origin.code ? x.b : x.a)),
+      data: ties.map((x) => (x.a.code === origin.code ? x.b : x.a)),
       getPosition: (e) => [e.lon, e.lat],
       getRadius: 5,
       radiusUnits: 'pixels',
@@ -168,7 +183,7 @@ function drawMap(ctx: AppContext): void {
     }),
     new ScatterplotLayer({
       id: 'disaster-origin',
-      data: [ranking.origin],
+      data: [origin],
       getPosition: () => centre,
       getRadius: 7,
       radiusUnits: 'pixels',
@@ -179,6 +194,19 @@ function drawMap(ctx: AppContext): void {
     }),
   ];
   ctx.atlas.setLayers('disaster', layers);
+}
+
+function drawMap(ctx: AppContext): void {
+  if (!ranking) {
+    ctx.atlas.setFillColours(null);
+    ctx.atlas.setLayers('disaster', null);
+    ctx.setLegend(null);
+    return;
+  }
+  const fill = new Map(Object.entries(ranking.scores).map(([code, s]) => [code, scoreColour(s)]));
+  ctx.atlas.setFillColours(fill);
+  ctx.atlas.setSelected([ranking.origin.code]);
+  drawLayers(ctx);
   const lower = [0, ...scoreBreaks.slice(0, -1)];
   const legend = document.createElement('div');
   legend.innerHTML = `<h4>${t('応援相手としての適性', 'Suitability as aid partner')} <small>(0–1)</small></h4>
@@ -268,16 +296,18 @@ export const disasterView: View = {
       <h2>${t('災害時相互応援の相手を探す', 'Find disaster mutual-aid partners')}</h2>
       ${originPicker(ctx, 'ds-origin', t('市区町村', 'Municipality'), ctx.state.get('origin'), (code) => ctx.state.set({ origin: code }))}
       <p class="sub">${t('地図のクリックでも選べます。', 'Or click the map.')}</p>
-      <details class="pt-explain" open><summary>${t('考え方', 'How the score works')}</summary>
+      <p class="ds-example">${t('例：中越地震（2004）では約210 km離れた狛江市の消防が協定先の川口町に一番乗り。', 'E.g. in the 2004 中越 earthquake, 狛江市’s fire brigade, ~210 km away, reached its partner 川口町 first.')}
+        <button type="button" class="linkish" id="ds-example">${t('狛江市で試す', 'Try 狛江市')}</button></p>
+      <details class="pt-explain"><summary>${t('考え方', 'How the score works')}</summary>
         <p>${t('良い応援相手は「同じ災害で同時に被災しにくいほど遠く、それでいて駆けつけられるほど近い」相手です。2004年の中越地震では、約210 km離れた狛江市の消防が協定先の川口町（現・長岡市）に最初に到着しました。', 'A good partner is far enough away not to be hit by the same disaster, yet near enough to help. After the 2004 中越 earthquake, 狛江市’s fire brigade was first to reach its partner 川口町 (now 長岡市), about 210 km away.')}</p>
         <p>${t('適性 ＝ (1 − 同時被災リスク) × 到達性 × 応援力。リスクは距離とともに減り（減衰距離）、同じ想定地震の区域（南海トラフ・首都直下・日本海溝）なら加算。到達性は約700 kmを境に下がり、応援力は相手の人口が自分に比べて小さいと下がります。', 'Score = (1 − simultaneous-damage risk) × reachability × capacity. Risk falls with distance and rises when both lie in the zone of the same expected earthquake; reachability falls beyond about 700 km; capacity falls when the partner is much smaller.')}</p>
         <p class="sub">${t('根拠：66自治体の応援協定の調査（目黒公郎, 東京大学 CIDIR, 2014）では平均12.4団体と協定、約29 %が30 km以内、約53 %が100 km超。500–800 kmの相手は協定の8 %未満でしたが、東日本大震災後の応援の約32 %を担いました。山川町（現・指宿市）–倶知安町は約1,580 km。', 'Evidence: a 2014 study of 66 municipalities’ agreements (目黒公郎, 東京大学 CIDIR) found 12.4 partners on average, ~29 % within 30 km and ~53 % beyond 100 km; pairs 500–800 km apart were < 8 % of agreements but gave ~32 % of the aid after 2011. 山川町 (now 指宿市)–倶知安町 are ~1,580 km apart.')}</p>
-        <button type="button" class="btn secondary" id="ds-example">${t('例：狛江市で試す', 'Try 狛江市')}</button>
       </details>
-      <h3>${t('前提（パラメータ）', 'Assumptions (parameters)')}</h3>
-      ${sliders(ctx, disasterParamSpecs, params)}
-      <div class="btn-row"><button type="button" class="btn secondary" id="ds-reset">${t('既定値に戻す', 'Reset')}</button>
-        <button type="button" class="btn secondary" id="ds-csv">${t('順位をCSVで書き出す', 'Export ranking (CSV)')}</button></div>
+      <details class="pt-explain" id="ds-params" ${paramKeys.some((k) => ctx.state.get(k) !== null) ? 'open' : ''}><summary>${t('前提（パラメータ）', 'Assumptions (parameters)')}</summary>
+        ${sliders(ctx, disasterParamSpecs, params)}
+        <div class="btn-row"><button type="button" class="btn secondary" id="ds-reset">${t('既定値に戻す', 'Reset')}</button></div>
+      </details>
+      <div class="btn-row"><button type="button" class="btn secondary" id="ds-csv">${t('順位をCSVで書き出す', 'Export ranking (CSV)')}</button></div>
       <p id="ds-status" class="sub" aria-live="polite"></p>
       <div id="ds-list"></div>`;
     wireSliders(ctx, panel, disasterParamSpecs);
@@ -300,11 +330,15 @@ export const disasterView: View = {
       if (box && o) box.value = `${o.name}（${o.prefName}）`;
       void refresh(ctx);
     });
+    onZoom = () => drawLayers(ctx);
+    ctx.atlas.map.on('zoomend', onZoom);
     return refresh(ctx);
   },
   unmount(ctx) {
     unsubscribe?.();
     unsubscribe = null;
+    if (onZoom) ctx.atlas.map.off('zoomend', onZoom);
+    onZoom = null;
     current = null;
     ranking = null;
     ties = [];

@@ -46,6 +46,8 @@ let panelEl: HTMLElement | null = null;
 let current: AppContext | null = null;
 let pointer = { x: 0, y: 0 };
 let onMove: ((e: { point: { x: number; y: number } }) => void) | null = null;
+let onZoom: (() => void) | null = null;
+let drawnWidthScale = 0;
 
 /** All agreements (cached; reloaded after an import). */
 async function loadAll(force = false): Promise<Exchange[]> {
@@ -78,6 +80,31 @@ function visible(ctx: AppContext, items: Exchange[]): Exchange[] {
 }
 
 const pairId = (x: Exchange) => [x.a.code, x.b.code].sort().join('-');
+
+const kmCache = new WeakMap<Exchange, number>();
+/** Straight-line length of an arc in km (cached per agreement). */
+function arcKm(x: Exchange): number {
+  let km = kmCache.get(x);
+  if (km === undefined) kmCache.set(x, (km = distance([x.a.lon, x.a.lat], [x.b.lon, x.b.lat], { units: 'kilometers' })));
+  return km;
+}
+
+/**
+ * ArcLayer height (a share of the arc's length) that bends short arcs visibly but keeps the bulge of long
+ * ones to a few tens of km, so Hokkaido–Kyushu arcs stay over Japan instead of looping out to sea.
+ * @example arcHeight(100) // 0.12; arcHeight(1000) // 0.03
+ */
+export function arcHeight(km: number): number {
+  return 0.12 * Math.min(1, 250 / Math.max(km, 1));
+}
+
+/**
+ * Line-width factor for the map zoom: hairlines for the whole country, full width from zoom 7.
+ * @example arcWidthScale(4.6) // 0.6
+ */
+export function arcWidthScale(zoom: number): number {
+  return Math.min(1, Math.max(0.6, (zoom - 3) / 4));
+}
 
 function arcTooltip(x: Exchange): string {
   const year = x.sinceYear ? ` · ${x.sinceYear}${t('年', '')}` : '';
@@ -121,26 +148,29 @@ function draw(ctx: AppContext): void {
     return Boolean(info.object);
   };
   const ends = sel ? [...new Map(items.flatMap((x) => [x.a, x.b]).filter((e) => e.code !== sel).map((e) => [e.code, e])).values()] : [];
+  // All 841 arcs at once are a texture, so they are fainter; one municipality's few arcs are drawn at full strength.
+  const alpha = sel ? 235 : 150;
   ctx.atlas.setLayers('exchanges', [
     new ArcLayer<Exchange>({
       id: 'exchange-arcs',
       data: items,
       getSourcePosition: (x) => [x.a.lon, x.a.lat],
       getTargetPosition: (x) => [x.b.lon, x.b.lat],
-      getSourceColor: (x) => [...rgb(exchangeKindColour[x.kind]), 210],
-      getTargetColor: (x) => [...rgb(exchangeKindColour[x.kind]), 210],
+      getSourceColor: (x) => [...rgb(exchangeKindColour[x.kind]), alpha],
+      getTargetColor: (x) => [...rgb(exchangeKindColour[x.kind]), alpha],
       getWidth: (x) => 1 + 1.5 * (x.pairCount - 1),
       widthUnits: 'pixels',
-      widthMinPixels: 1,
-      getHeight: 0.2,
-      // Tilted so that arcs read as curves from straight above, not as straight lines.
-      getTilt: 60,
+      widthScale: (drawnWidthScale = arcWidthScale(ctx.atlas.map.getZoom())),
+      widthMinPixels: 0.5,
+      getHeight: (x) => arcHeight(arcKm(x)),
+      // Tilted flat onto the map: arcs read as gentle curves from straight above, never rising off the page.
+      getTilt: 90,
       greatCircle: false,
       pickable: true,
       autoHighlight: true,
       highlightColor: [17, 24, 39, 255],
       onClick,
-      updateTriggers: { getWidth: items.length },
+      updateTriggers: { getWidth: items.length, getSourceColor: alpha, getTargetColor: alpha },
     }),
     new ScatterplotLayer<Exchange['a']>({
       id: 'exchange-partners',
@@ -159,7 +189,7 @@ function draw(ctx: AppContext): void {
   const selName = sel ? ctx.munis.get(sel)?.name ?? (all.find((x) => x.a.code === sel)?.a.name ?? sel) : null;
   ctx.setLegend(`
     <h4>${t('交流・協定の種別', 'Kind of exchange')}</h4>
-    ${exchangeKinds.map((k) => `<div class="row"><span class="sw xk-sw xk-${k}"></span>${esc(labelOf(exchangeKindLabel, k))} <span class="sub">(${fmtInt(counts.get(k) ?? 0)})</span></div>`).join('')}
+    ${exchangeKinds.map((k) => `<div class="row"><span class="sw xk-sw xk-${k}"></span><span>${esc(labelOf(exchangeKindLabel, k))}</span><span class="xc-n">${fmtInt(counts.get(k) ?? 0)}</span></div>`).join('')}
     <div class="note">${t('線の太さ＝2者間の協定数', 'Line width = agreements between the pair')}</div>
     ${selName ? `<div class="note">${esc(selName)} ${t('の交流のみ表示', 'only')}</div>` : ''}`);
   const status = panelEl?.querySelector('#xc-count');
@@ -270,6 +300,8 @@ export const exchangesView: View = {
     });
     onMove = (e) => (pointer = e.point);
     ctx.atlas.map.on('mousemove', onMove);
+    onZoom = () => arcWidthScale(ctx.atlas.map.getZoom()) !== drawnWidthScale && draw(ctx);
+    ctx.atlas.map.on('zoomend', onZoom);
     ctx.atlas.overlay.setProps({ getTooltip: (info: PickingInfo) => (info.layer?.id === 'exchange-arcs' && info.object ? { html: arcTooltip(info.object as Exchange), className: 'xc-tooltip' } : null) } as never);
     try {
       await loadAll();
@@ -284,6 +316,8 @@ export const exchangesView: View = {
     unsubscribe = null;
     if (onMove) ctx.atlas.map.off('mousemove', onMove);
     onMove = null;
+    if (onZoom) ctx.atlas.map.off('zoomend', onZoom);
+    onZoom = null;
     panelEl = null;
     current = null;
     ctx.atlas.overlay.setProps({ getTooltip: null } as never);

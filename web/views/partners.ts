@@ -47,6 +47,27 @@ function differs(unit: string, a: number | null, b: number | null): boolean {
   return lo === 0 ? a !== b : Math.max(Math.abs(a), Math.abs(b)) / lo >= 2;
 }
 
+/** A number for a ratio: one decimal below 10, whole above. */
+const ratioNumber = (r: number) => (r < 9.95 ? r.toFixed(1) : fmtInt(r));
+
+/**
+ * How B differs from A: shares as a signed point difference (true minus sign), other figures as "B is n times
+ * A" or, when B is smaller, "1/n of A" — "1/50" reads better than "×0.02". Empty without two usable values.
+ * @example difference('%', 74.3, 100.3) // "+26.0 pt"; difference('人', 266936, 5412) // "1/49"
+ */
+export function difference(unit: string, a: number | null, b: number | null): string {
+  if (a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b)) return '';
+  if (unit === '%') {
+    const d = Math.round((b - a) * 10) / 10;
+    // U+2212, the minus sign, not the hyphen-minus.
+    return `${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d).toFixed(1)} pt`;
+  }
+  if (a <= 0 || b <= 0) return '';
+  const r = b / a;
+  if (r >= 1 || ratioNumber(1 / r) === '1.0') return t(`${ratioNumber(r)}倍`, `${ratioNumber(r)}×`);
+  return `1/${ratioNumber(1 / r)}`;
+}
+
 /** The right panel comparing two municipalities: every metric in two columns, differences highlighted, distance. */
 async function showCompare(ctx: AppContext, a: Municipality, b: Municipality): Promise<void> {
   const km = distance([a.lon, a.lat], [b.lon, b.lat], { units: 'kilometers' });
@@ -57,22 +78,24 @@ async function showCompare(ctx: AppContext, a: Municipality, b: Municipality): P
   } catch {
     // The comparison stands without the ties.
   }
+  const estTitle = t(`東京都以外は従業者数からの推計値（東京都の市町村で平均${ctx.sources.dayNightEstimateErrorPoints}ポイントの誤差）`, `Outside Tokyo, estimated from jobs per employed resident (off by ${ctx.sources.dayNightEstimateErrorPoints} points on average on Tokyo's cities)`);
+  const cell = (info: (typeof metrics)[keyof typeof metrics], m: Municipality, v: number | null) =>
+    `${esc(fmtMetric(info, v))}${info.estimated && m.dayNightEstimated && v !== null ? ` <span class="badge est" title="${esc(estTitle)}">${t('推計', 'estimate')}</span>` : ''}`;
   const rows = metricIds.map((id) => {
     const info = metrics[id];
     const va = a[id as keyof Municipality] as number | null;
     const vb = b[id as keyof Municipality] as number | null;
-    const diff = va !== null && vb !== null ? (info.unit === '%' ? `${(vb - va).toFixed(1)} pt` : va !== 0 ? `×${(vb / va).toFixed(2)}` : '') : '';
-    return `<tr class="${differs(info.unit, va, vb) ? 'big' : ''}"><td>${esc(t(info.ja, info.en))}</td><td>${esc(fmtMetric(info, va))}</td><td>${esc(fmtMetric(info, vb))}</td><td class="diff">${esc(diff)}</td></tr>`;
+    return `<tr class="${differs(info.unit, va, vb) ? 'big' : ''}"><td>${esc(t(info.ja, info.en))}</td><td>${cell(info, a, va)}</td><td>${cell(info, b, vb)}</td><td class="diff">${esc(difference(info.unit, va, vb))}</td></tr>`;
   });
   body.innerHTML = `
     <h2>${t('2つの市区町村を比較', 'Compare two municipalities')}</h2>
     <p class="sub" data-testid="compare-distance">${t('直線距離', 'Great-circle distance')} <b>${fmtInt(km)} km</b>
       ${kinds.length ? ` · ${t('既存の協定', 'Existing ties')}: ${kinds.map((k) => `<span class="badge pt-tie">${esc(labelOf(exchangeKindLabel, k))}</span>`).join(' ')}` : ` · ${t('既存の協定なし', 'no existing agreement')}`}</p>
     <table class="pt-compare" data-testid="compare-table">
-      <thead><tr><th></th><th>${esc(a.name)}<br><small>${esc(a.prefName)}</small></th><th>${esc(b.name)}<br><small>${esc(b.prefName)}</small></th><th>${t('差', 'Diff.')}</th></tr></thead>
+      <thead><tr><th></th><th>${esc(a.name)}<br><small>${esc(a.prefName)}</small></th><th>${esc(b.name)}<br><small>${esc(b.prefName)}</small></th><th title="${esc(t('割合はBとAの差（ポイント）、その他はBがAの何倍か', 'Shares: B minus A in points; other figures: B as a multiple of A'))}">${t('BとAの差', 'B vs A')}</th></tr></thead>
       <tbody>${rows.join('')}</tbody>
     </table>
-    <p class="sub">${t('色付きの行：割合は5ポイント以上、その他は2倍以上の差。', 'Highlighted: shares differing by 5 points or more, other figures by a factor of 2 or more.')}${a.dayNightEstimated || b.dayNightEstimated ? ` <span class="badge est">${t('昼夜間人口比率は東京都以外推計値', 'day/night ratio estimated outside Tokyo')}</span>` : ''}</p>`;
+    <p class="sub">${t('色付きの行：割合は5ポイント以上、その他は2倍以上の差。', 'Highlighted: shares differing by 5 points or more, other figures by a factor of 2 or more.')}${[a, b].some((m) => m.dayNightEstimated && m.dayNightRatio !== null) ? ` <span class="badge est">${t('推計', 'estimate')}</span> ${esc(estTitle)}${t('。', '.')}` : ''}</p>`;
 }
 
 function compareFromUrl(ctx: AppContext): void {
@@ -117,7 +140,7 @@ function drawLists(ctx: AppContext, panel: HTMLElement): void {
       <li data-code="${i.code}" tabindex="0" title="${esc(t('クリックで比較', 'Click to compare'))}">
         <div class="pt-head"><b>${esc(i.name)}</b> <small>${esc(i.prefName)}</small> <span class="pt-km">${fmtInt(i.distanceKm)} km</span><span class="pt-score">${i.score.toFixed(3)}</span></div>
         <span class="bar pt-scorebar"><span data-w="${i.score}"></span></span>
-        ${axes.map((a) => factorBar(t(...axisLabel[a]), i.factors[a].factor, i.factors[a].diffSd === null ? t('データなし', 'no data') : `${i.factors[a].diffSd! > 0 ? '+' : ''}${i.factors[a].diffSd} SD`)).join('')}
+        ${axes.map((a) => factorBar(t(...axisLabel[a]), i.factors[a].factor, i.factors[a].diffSd === null ? t('データなし', 'no data') : `${i.factors[a].diffSd! > 0 ? '+' : i.factors[a].diffSd! < 0 ? '−' : ''}${Math.abs(i.factors[a].diffSd!)} SD`)).join('')}
         <div class="chips">${i.existingTies.map((k) => `<span class="badge pt-tie">✓ ${esc(labelOf(exchangeKindLabel, k))}</span>`).join('')}</div>
       </li>`)
       .join('')}</ol>
