@@ -12,7 +12,7 @@ import type { AtlasDb } from '../db.ts';
 import { ApiError } from '../errors.ts';
 import { codeSchema, defineRoute } from '../route.ts';
 import { type EligibilityCity, type LeadRegion, bigMetro, eligibility, summariseGroup, thresholds } from '../scoring/eligibility.ts';
-import type { CustomRegionInput, EligibilityList, GroupSummary, RegionCoverage, RegionDetail, RegionList, RegionMemberInfo, RegionSummary, RegionType } from '../types/regions.ts';
+import type { CustomRegionInput, EligibilityList, GroupSummary, OfficialCounts, RegionCoverage, RegionDetail, RegionList, RegionMemberInfo, RegionSummary, RegionType } from '../types/regions.ts';
 import { regionTypes } from '../types/regions.ts';
 
 /** Most members a custom region may have (the largest 連携中枢都市圏 has under 40; a prefecture at most 179). */
@@ -75,20 +75,47 @@ function toSummary(row: Record<string, unknown>, withOutline: boolean): RegionSu
   };
 }
 
-/** Regions known here against the latest official count of their type. */
-export async function coverageOf(db: AtlasDb, type: RegionType | undefined): Promise<RegionCoverage> {
-  if (!type) {
-    const n = await db.one<{ n: number }>('SELECT count(*) AS n FROM regions');
-    return { known: Number(n!.n), official: null, asOf: null, source: null };
-  }
-  const counted = type === 'central_city_region' || type === 'settlement_zone' ? `AND status = 'active'` : '';
-  const known = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM regions WHERE type = $1 ${counted}`, [type]))!.n);
-  if (type === 'prefecture') return { known, official: 47, asOf: null, source: '地方自治法' };
-  const official = await db.one<{ value: number; as_of: string; source: string }>(
+/** Official totals published together with the latest official region count of a type (one as_of). */
+async function officialCounts(db: AtlasDb, type: RegionType): Promise<{ counts: OfficialCounts; asOf: string; source: string } | null> {
+  const latest = await db.one<{ value: number; as_of: string; source: string }>(
     `SELECT value, as_of, source FROM region_coverage WHERE type = $1 AND metric = 'regions_official' ORDER BY as_of DESC LIMIT 1`,
     [type],
   );
-  return { known, official: official ? Number(official.value) : null, asOf: official?.as_of ?? null, source: official?.source ?? null };
+  if (!latest) return null;
+  const rows = await db.all<{ metric: string; value: number }>(
+    `SELECT metric, value FROM region_coverage WHERE type = $1 AND as_of = $2 AND metric IN ('declared_center_cities_official', 'municipalities_total_official')`,
+    [type, latest.as_of],
+  );
+  const value = (metric: string) => {
+    const row = rows.find((r) => r.metric === metric);
+    return row ? Number(row.value) : null;
+  };
+  return {
+    counts: { regions: Number(latest.value), declaredCities: value('declared_center_cities_official'), municipalities: value('municipalities_total_official') },
+    asOf: latest.as_of,
+    source: latest.source,
+  };
+}
+
+/**
+ * Regions known here against the latest official counts of their type.
+ * @example (await coverageOf(db, 'central_city_region')).officialCounts // {regions: 38, declaredCities: 40, municipalities: 376}
+ */
+export async function coverageOf(db: AtlasDb, type: RegionType | undefined): Promise<RegionCoverage> {
+  const statuses = await db.all<{ status: string; n: number }>(
+    `SELECT status, count(*) AS n FROM regions ${type ? 'WHERE type = $1' : ''} GROUP BY status ORDER BY status`,
+    type ? [type] : [],
+  );
+  const byStatus = Object.fromEntries(statuses.map((r) => [r.status, Number(r.n)]));
+  const all = statuses.reduce((s, r) => s + Number(r.n), 0);
+  const none = { official: null, officialCounts: null, asOf: null, source: null };
+  if (!type) return { known: all, byStatus, ...none };
+  if (type === 'prefecture') return { known: all, byStatus, ...none, official: 47, officialCounts: { regions: 47, declaredCities: null, municipalities: null }, source: '地方自治法' };
+  if (type !== 'central_city_region' && type !== 'settlement_zone') return { known: all, byStatus, ...none };
+  const known = byStatus.active ?? 0;
+  const official = await officialCounts(db, type);
+  if (!official) return { known, byStatus, ...none };
+  return { known, byStatus, official: official.counts.regions, officialCounts: official.counts, asOf: official.asOf, source: official.source };
 }
 
 /** Every region of a type (all types without one), with totals and current member codes. */
@@ -196,7 +223,7 @@ export const regionRoutes = [
     path: '/api/regions',
     tag: 'regions',
     summary: 'Regions of a type (all types without one) with population, area and members; coverage against the official count.',
-    returns: '{items:[RegionSummary], coverage:{known, official, asOf, source}}; outlines with geometry=true',
+    returns: '{items:[RegionSummary], coverage:{known, official, officialCounts:{regions, declaredCities, municipalities}, byStatus, asOf, source}}; outlines with geometry=true',
     query: z
       .object({
         type: z.enum(regionTypes as [RegionType, ...RegionType[]], { message: `must be one of ${regionTypes.join(', ')}` }).optional(),

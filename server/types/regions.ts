@@ -33,12 +33,26 @@ export interface RegionSummary {
   outline?: MultiPolygon;
 }
 
+/** The official totals of a region type, all from one publication (`asOf`). */
+export interface OfficialCounts {
+  /** Regions formed (連携中枢都市圏: ビジョン策定; 定住自立圏: 協定締結 or 形成方針策定). */
+  regions: number;
+  /** Centre cities that declared (宣言連携中枢都市 / 宣言中心市); null where the publication gives none. */
+  declaredCities: number | null;
+  /** Member municipalities incl. centres, counted once per region (延べ); null where the publication gives none. */
+  municipalities: number | null;
+}
+
 /** How complete the list is: regions known here against the official count. */
 export interface RegionCoverage {
   /** Regions of the type in force here (status active; every region for groupings, prefectures and custom). */
   known: number;
-  /** Official count, or null where none exists. */
+  /** Official count of regions (= officialCounts.regions), or null where none exists. */
   official: number | null;
+  /** The official totals published with `official`, or null where none exist. */
+  officialCounts: OfficialCounts | null;
+  /** Regions of the type listed here by status, e.g. {active: 37, unconfirmed: 1}; the list's length is their sum. */
+  byStatus: Record<string, number>;
   asOf: string | null;
   source: string | null;
 }
@@ -90,7 +104,8 @@ export interface EligibilityCandidate {
   prefName: string;
   kind: string;
   population: number;
-  dayNightRatio: number;
+  /** Daytime ÷ night-time population in percent; null where nobody lives there (双葉町 07546). */
+  dayNightRatio: number | null;
   dayNightEstimated: boolean;
   lon: number;
   lat: number;

@@ -23,6 +23,10 @@ describe('GET /api/regions', () => {
     expect(status).toBe(200);
     expect(body.items.filter((r) => r.status === 'active')).toHaveLength(37);
     expect(body.coverage).toMatchObject({ known: 37, official: 38, asOf: '2024-04-01' });
+    // The official totals of the same publication, and the list's own count by status (38 = 37 formed + 1 unconfirmed).
+    expect(body.coverage.officialCounts).toEqual({ regions: 38, declaredCities: 40, municipalities: 376 });
+    expect(body.coverage.byStatus).toEqual({ active: 37, unconfirmed: 1 });
+    expect(Object.values(body.coverage.byStatus).reduce((a, b) => a + b, 0)).toBe(body.items.length);
     const bingo = body.items.find((r) => r.id === 'ccr-34207')!;
     expect(bingo).toMatchObject({ name: '備後圏域連携中枢都市圏', centerCodes: ['34207'], memberCount: 9 });
     expect(bingo.outline).toBeUndefined();
@@ -30,6 +34,12 @@ describe('GET /api/regions', () => {
       expect(r.memberCodes.length, r.id).toBe(r.memberCount);
       for (const c of r.centerCodes) expect(r.memberCodes, r.id).toContain(c);
     }
+  });
+  it('gives the 定住自立圏 official totals and says how many listed zones are formed, declared or ended', async () => {
+    const { body } = await json<RegionList>(get('/api/regions?type=settlement_zone'));
+    expect(body.coverage).toMatchObject({ known: 97, official: 130, officialCounts: { regions: 130, declaredCities: 140, municipalities: null } });
+    expect(body.coverage.byStatus.active).toBe(97);
+    expect(Object.values(body.coverage.byStatus).reduce((a, b) => a + b, 0)).toBe(body.items.length);
   });
   it('gives outlines with geometry=true, and one region per prefecture', async () => {
     const { body } = await json<RegionList>(get('/api/regions?type=prefecture&geometry=true'));

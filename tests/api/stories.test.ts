@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RegionDetail } from '../../server/types/regions.ts';
 import type { Story, StoryList } from '../../server/types/stories.ts';
 import { json, openTestApp } from '../helpers/app.ts';
 
@@ -9,6 +10,8 @@ beforeAll(async () => {
   ({ app, close } = await openTestApp());
 });
 afterAll(() => close());
+
+const fmt = (n: number) => n.toLocaleString('en');
 
 describe('GET /api/stories', () => {
   it('lists the five stories in presentation order with titles, summaries and step counts', async () => {
@@ -30,6 +33,19 @@ describe('GET /api/stories/{id}', () => {
     expect(body.steps[0]).toMatchObject({ view: 'explore', highlight: ['13219', '15202'], arcs: [['13219', '15202']] });
     expect(body.steps[0].source).toBe('001_0c90d4750b6046d5.txt');
     expect(body.steps.find((s) => s.view === 'disaster')?.state).toEqual({ origin: '13219' });
+  });
+
+  it('the 備後 story shows the region as it is today (9 members with 竹原市) and dates the 2019 figures', async () => {
+    const { body } = await json<Story>(app.request('/api/stories/bingo'));
+    const region = (await json<RegionDetail>(app.request('/api/regions/ccr-34207'))).body;
+    const regionStep = body.steps.find((s) => s.state.region === 'ccr-34207')!;
+    expect([...regionStep.highlight].sort()).toEqual([...region.memberCodes].sort());
+    expect(regionStep.caption.ja).toContain('竹原市');
+    expect(regionStep.caption.ja).toContain('9市町');
+    // Today's totals in the summary are the panel's (2020 census); the 2,509 km² is labelled as the 002 document's.
+    expect(body.summary.ja).toContain(fmt(region.population));
+    expect(body.summary.ja).toContain(`${fmt(Math.round(region.areaKm2))} km²`);
+    expect(body.summary.ja).toMatch(/資料002.*8市町.*2,509 km²/);
   });
 
   it('answers 404 for an unknown story and 400 for a malformed id, as JSON errors', async () => {

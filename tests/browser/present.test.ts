@@ -91,6 +91,27 @@ describe('presentation of a partnership story', () => {
     await page.close();
   }, 180_000);
 
+  it('keeps the step\'s own camera in the URL while the camera flies to it', async () => {
+    const page = await openAtlas(session.browser, session.server.url, '/?view=present&story=bingo&step=1');
+    await page.waitForSelector('[data-testid="present-counter"]');
+    await waitForIdleMap(page);
+    const story = (await (await fetch(`${session.server.url}/api/stories/bingo`)).json()) as { steps: { camera: { lon: number; lat: number; zoom: number; pitch: number; bearing: number } }[] };
+    const cam = (i: number) => Object.values(story.steps[i].camera).join(',');
+    expect(param(page, 'c')).toBe(cam(0));
+    await page.keyboard.press('ArrowRight');
+    // Sampled through the flight: only the step cameras, never a point in between.
+    const seen = new Set<string>();
+    for (let i = 0; i < 25; i++) {
+      seen.add(param(page, 'c') ?? '');
+      await page.waitForTimeout(100);
+    }
+    await waitForIdleMap(page);
+    seen.add(param(page, 'c') ?? '');
+    expect([...seen].filter((c) => c !== cam(0))).toEqual([cam(1)]);
+    expect(param(page, 'c')).toBe(cam(1));
+    await page.close();
+  }, 90_000);
+
   it('"Save image" gives a PNG that is not blank, at 2× in the presentation and 1× from the top bar', async () => {
     const page = await openAtlas(session.browser, session.server.url, '/?view=present&story=komae-nagaoka&step=1');
     await page.waitForSelector('[data-testid="present-counter"]');

@@ -28,7 +28,14 @@ describe('regions view in headless Chromium', () => {
     const diff = Object.keys({ ...withRegions.counts, ...without.counts }).reduce((s, k) => s + Math.abs((withRegions.counts[k] ?? 0) - (without.counts[k] ?? 0)), 0);
     expect(diff).toBeGreaterThan(5000);
     expect(await page.locator('#rlist button').count()).toBe(38);
-    expect(await page.locator('[data-testid="regions-coverage"]').innerText()).toContain('38のうち37');
+    // List, legend and coverage note agree: 37 formed + 1 unconfirmed, against MIC's 38 regions, 40 cities, 376 municipalities.
+    expect(await page.locator('#rcount').innerText()).toBe('(形成済み37 ＋ 未確認1)');
+    expect(await page.locator('#rlist li.rgroup').allInnerTexts()).toEqual(['形成済み · 37', '未確認 · 1']);
+    expect(await page.locator('#rlist li.off').count()).toBe(1);
+    expect(await page.locator('[data-testid="regions-legend-count"]').innerText()).toContain('· 37');
+    const legend = await page.locator('#legend').innerText();
+    expect(legend).toContain('38圏域・宣言連携中枢都市40市・構成市町村 延べ376');
+    expect(await page.locator('[data-testid="regions-coverage"]').innerText()).toContain('38のうち37圏域');
     await saveScreenshot(page, 'regions-central-city');
 
     const p = await screenPoint(page, '34207');
@@ -37,6 +44,9 @@ describe('regions view in headless Chromium', () => {
     expect(await page.locator('[data-testid="region-name"]').innerText()).toBe('備後圏域連携中枢都市圏');
     expect(await page.locator('[data-testid="region-totals"]').innerText()).toContain('852,168人');
     expect(await page.locator('[data-testid="region-members"] tbody tr').count()).toBe(9);
+    // Dates as YYYY-MM on one line; the full date stays in the title.
+    expect(await page.locator('[data-testid="region-members"] td.joined').first().innerText()).toBe('2015-03');
+    expect(await page.locator('[data-testid="region-members"] td.joined').first().getAttribute('title')).toBe('2015-03-25');
     expect(new URL(page.url()).searchParams.get('region')).toBe('ccr-34207');
     await waitForIdleMap(page);
     await saveScreenshot(page, 'regions-bingo-panel');

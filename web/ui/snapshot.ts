@@ -17,6 +17,19 @@ export interface SnapshotOptions {
   lines?: string[];
 }
 
+let override: (() => { title: string; lines: string[] }) | null = null;
+
+/**
+ * Lets a mode that owns the screen (the presentation) title every PNG; null gives the title back to the view.
+ * @example setSnapshotText(() => ({ title: '備後圏域（2/4）', lines: [] }))
+ */
+export function setSnapshotText(text: (() => { title: string; lines: string[] }) | null): void {
+  override = text;
+}
+
+/** The title and lines set by `setSnapshotText`, or null. */
+export const snapshotTextOverride = () => override?.() ?? null;
+
 const font = '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", sans-serif';
 const ink = '#1c2430';
 const muted = '#4a5568';
@@ -55,22 +68,31 @@ function box(g: CanvasRenderingContext2D, x: number, y: number, w: number, h: nu
   g.stroke();
 }
 
-/** A legend swatch's colour; read from its style attribute too, which a strict CSP may keep from applying. */
-function swatchColour(sw: HTMLElement): string {
-  const computed = getComputedStyle(sw).backgroundColor;
-  if (computed && computed !== 'rgba(0, 0, 0, 0)' && computed !== 'transparent') return computed;
-  return /background(?:-color)?\s*:\s*([^;]+)/.exec(sw.getAttribute('style') ?? '')?.[1]?.trim() ?? '#eceae4';
+/**
+ * A legend swatch's colours: one, or several for a gradient swatch (e.g. "regions, neighbours differ"); read from
+ * its style attribute too, which a strict CSP may keep from applying.
+ */
+function swatchColours(sw: HTMLElement): string[] {
+  const style = getComputedStyle(sw);
+  const gradient = style.backgroundImage.startsWith('linear-gradient') ? style.backgroundImage : (sw.getAttribute('style') ?? '').includes('gradient') ? (sw.getAttribute('style') ?? '') : sw.dataset.bg?.includes('gradient') ? sw.dataset.bg : '';
+  if (gradient) {
+    const stops = gradient.match(/rgba?\([^)]*\)|#[0-9a-f]{3,8}\b/gi);
+    if (stops?.length) return stops;
+  }
+  const computed = style.backgroundColor;
+  if (computed && computed !== 'rgba(0, 0, 0, 0)' && computed !== 'transparent') return [computed];
+  return [/background(?:-color)?\s*:\s*([^;]+)/.exec(sw.getAttribute('style') ?? '')?.[1]?.trim() ?? '#eceae4'];
 }
 
 /** The legend as drawn in #legend: heading, rows of swatch + text, notes. */
-function readLegend(): { heading: string; rows: { colour: string | null; text: string }[] } | null {
+function readLegend(): { heading: string; rows: { colour: string[] | null; text: string }[] } | null {
   const el = document.getElementById('legend');
   if (!el || !el.textContent?.trim()) return null;
   const heading = el.querySelector('h4')?.textContent?.trim() ?? '';
-  const rows: { colour: string | null; text: string }[] = [];
+  const rows: { colour: string[] | null; text: string }[] = [];
   for (const node of el.querySelectorAll<HTMLElement>('.row, .note')) {
     const sw = node.querySelector<HTMLElement>('.sw');
-    rows.push({ colour: sw ? swatchColour(sw) : null, text: node.textContent?.trim() ?? '' });
+    rows.push({ colour: sw ? swatchColours(sw) : null, text: node.textContent?.trim() ?? '' });
   }
   if (!rows.length && !heading) rows.push({ colour: null, text: el.textContent.trim() });
   return { heading, rows };
@@ -201,7 +223,9 @@ export async function renderSnapshot(ctx: AppContext, options: SnapshotOptions):
     const headingW = g.measureText(legend.heading).width + 16;
     g.font = `12px ${font}`;
     const width = Math.min(cssW * 0.45, 360, Math.max(170, headingW, ...legend.rows.map((r) => g.measureText(r.text).width + (r.colour ? 44 : 18))));
-    const h = (legend.heading ? 22 : 6) + legend.rows.length * 18 + 8;
+    // Notes (rows without a swatch, e.g. the official counts) wrap onto up to three lines; swatch rows keep one.
+    const rowLines = legend.rows.map((r) => wrap(g, r.text, width - (r.colour ? 34 : 8) - 8, r.colour ? 1 : 3));
+    const h = (legend.heading ? 22 : 6) + rowLines.reduce((n, l) => n + Math.max(1, l.length), 0) * 18 + 8;
     const x = pad;
     const top = cssH - bandH - pad - h;
     box(g, x, top, width, h);
@@ -213,19 +237,24 @@ export async function renderSnapshot(ctx: AppContext, options: SnapshotOptions):
       yy += 22;
     }
     g.font = `12px ${font}`;
-    for (const row of legend.rows) {
+    legend.rows.forEach((row, i) => {
       let tx = x + 8;
       if (row.colour) {
-        g.fillStyle = row.colour;
-        g.fillRect(tx, yy + 1, 18, 12);
+        // A gradient swatch is drawn as equal stripes of its colours.
+        row.colour.forEach((c, k) => {
+          g.fillStyle = c;
+          g.fillRect(tx + (18 * k) / row.colour!.length, yy + 1, 18 / row.colour!.length, 12);
+        });
         g.strokeStyle = 'rgba(0,0,0,0.25)';
         g.strokeRect(tx, yy + 1, 18, 12);
         tx += 26;
       }
       g.fillStyle = row.colour ? ink : muted;
-      g.fillText(wrap(g, row.text, width - (tx - x) - 8, 1)[0] ?? '', tx, yy);
-      yy += 18;
-    }
+      for (const line of rowLines[i].length ? rowLines[i] : ['']) {
+        g.fillText(line, tx, yy);
+        yy += 18;
+      }
+    });
   }
   return out;
 }

@@ -10,7 +10,7 @@ import type { AppContext } from '../context.ts';
 import { esc } from '../format.ts';
 import { t } from '../i18n.ts';
 import { downloadGeoJson } from './export.ts';
-import { saveSnapshot } from './snapshot.ts';
+import { saveSnapshot, snapshotTextOverride } from './snapshot.ts';
 import './toolbar.css';
 
 /** What a region answer needs to carry for the export (GET /api/regions/{id}). */
@@ -50,12 +50,37 @@ async function exportSelection(ctx: AppContext): Promise<void> {
   downloadGeoJson(`renkei-atlas-${name}.geojson`, { type: 'FeatureCollection', features });
 }
 
-/** The title and lines for a PNG outside the presentation: the view, its legend heading, the selection. */
+/**
+ * What the PNG shows, for its title: the open region, the origin municipality (disaster, partners), else the
+ * legend's heading (the metric in Explore, the region type, the kind of exchange).
+ */
+function subjectOf(ctx: AppContext): string {
+  const view = ctx.state.get('view') ?? 'explore';
+  const heading = (document.querySelector('#legend h4')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const origin = ctx.munis.get(ctx.state.get('origin') ?? '');
+  if ((view === 'disaster' || view === 'partners') && origin) {
+    const compare = (ctx.state.get('compare') ?? '').split(',').map((c) => ctx.munis.get(c)?.name).filter(Boolean);
+    return `${origin.prefName}${origin.name}${compare.length === 2 ? t(`（${compare.join('・')}を比較）`, ` (comparing ${compare.join(' and ')})`) : ''}`;
+  }
+  const region = ctx.state.get('region') && document.querySelector('[data-testid="region-name"]')?.textContent?.trim();
+  if (view === 'regions' && region) return region;
+  return heading;
+}
+
+/**
+ * The title and lines for a PNG: the story and step while presenting, else the view and what it shows
+ * ("連携アトラス — 圏域: 備後圏域連携中枢都市圏"), the legend heading and the selection.
+ * @example snapshotText(ctx).title // 'Renkei Atlas — Explore: Population density (people/km²)'
+ */
 function snapshotText(ctx: AppContext): { title: string; lines: string[] } {
+  const presenting = snapshotTextOverride();
+  if (presenting) return presenting;
   const view = document.querySelector('#tabs [aria-selected="true"]')?.textContent ?? '';
+  const subject = subjectOf(ctx);
+  const heading = (document.querySelector('#legend h4')?.textContent ?? '').replace(/\s+/g, ' ').trim();
   const sel = ctx.munis.get(ctx.state.get('sel') ?? '');
-  const lines = [sel ? `${sel.prefName} ${sel.name}` : ''].filter(Boolean);
-  return { title: `${t('連携アトラス', 'Renkei Atlas')} — ${view}`, lines };
+  const lines = [heading !== subject ? heading : '', sel ? `${sel.prefName} ${sel.name}` : ''].filter(Boolean);
+  return { title: `${t('連携アトラス', 'Renkei Atlas')} — ${view}${subject ? `: ${subject}` : ''}`, lines };
 }
 
 const closers = new Set<() => void>();

@@ -7,7 +7,7 @@ import type { AppContext, View } from '../context.ts';
 import { esc, fmtInt } from '../format.ts';
 import { getLang, t } from '../i18n.ts';
 import { rgb } from '../palette.ts';
-import { saveSnapshot } from '../ui/snapshot.ts';
+import { saveSnapshot, setSnapshotText } from '../ui/snapshot.ts';
 // A cycle (index.ts lists this view); `views` is only read at run time, after both modules loaded.
 import { views } from './index.ts';
 import './present.css';
@@ -125,6 +125,9 @@ class Presentation {
     this.overlay.setAttribute('aria-roledescription', 'slide');
     document.body.append(this.overlay);
     document.body.classList.add('presenting');
+    // Any "Save image" while presenting is titled with the story and step.
+    setSnapshotText(() => this.snapshotText());
+    ctx.atlas.map.on('moveend', this.onMoveEnd);
     window.addEventListener('keydown', this.onKey, true);
     document.addEventListener('fullscreenchange', this.onFullscreen);
     // The top bar and panels are gone: let the map take the whole window.
@@ -150,9 +153,10 @@ class Presentation {
     const clear = Object.fromEntries(this.stepKeys.filter((k) => !(k in step.state) && !ownKeys.includes(k)).map((k) => [k, null]));
     this.stepKeys = Object.keys(step.state);
     ctx.state.set({ ...clear, ...step.state, story: story.id, step: this.index + 1 }, { silent: true });
+    ctx.state.setCamera(step.camera);
     this.renderOverlay(step);
     this.frameAboveCaption();
-    ctx.atlas.flyTo(step.camera, options.instant ? 0 : flyMs);
+    this.fly(step, options.instant);
 
     const key = JSON.stringify({ view: step.view, state: step.state });
     if (key !== this.childState) {
@@ -173,12 +177,29 @@ class Presentation {
         }
         this.child = next;
         // The view may have moved the camera to its own place; the story decides where to look.
-        ctx.atlas.flyTo(step.camera, options.instant ? 0 : flyMs);
+        this.fly(step, options.instant);
       }
     }
     if (token !== this.token) return;
     this.drawStep();
   }
+
+  /**
+   * Flies to the step's camera. The flight's move events carry `storyStep`, so that its end — also when the next
+   * flight or a drag cuts it short — puts the step's own camera back in the URL instead of a point mid-flight.
+   */
+  private fly(step: StoryStep, instant = false): void {
+    const map = this.ctx.atlas.map;
+    const { lon, lat, zoom, pitch, bearing } = step.camera;
+    const options = { center: [lon, lat] as [number, number], zoom, pitch, bearing };
+    if (instant || matchMedia('(prefers-reduced-motion: reduce)').matches) map.jumpTo(options, { storyStep: true });
+    else map.flyTo({ ...options, duration: flyMs, essential: true }, { storyStep: true });
+  }
+
+  /** Runs after the app's own moveend handler (registered later), which wrote the camera of the moment. */
+  private onMoveEnd = (e: object) => {
+    if ((e as { storyStep?: boolean }).storyStep) this.ctx.state.setCamera(this.story.steps[this.index].camera);
+  };
 
   /** Outlines and arcs of the step shown (again after a selection replaced the outline). */
   drawStep(): void {
@@ -207,6 +228,8 @@ class Presentation {
     this.ctx.atlas.map.setPadding({ top: 0, bottom: 0, left: 0, right: 0 });
     this.overlay.remove();
     document.body.classList.remove('presenting');
+    setSnapshotText(null);
+    this.ctx.atlas.map.off('moveend', this.onMoveEnd);
     window.removeEventListener('keydown', this.onKey, true);
     document.removeEventListener('fullscreenchange', this.onFullscreen);
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);

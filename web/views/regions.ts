@@ -47,6 +47,35 @@ const regionStatusLabel: Record<string, [string, string]> = {
 };
 /** Statuses drawn faintly: the region is not (or no longer) in force. */
 const faintStatuses = new Set(['unconfirmed', 'converted', 'abolished', 'dissolved', 'superseded']);
+/** Centre declared or formation planned: drawn like formed regions, but counted apart. */
+const pendingStatuses = new Set(['declared', 'planned']);
+/** 0: in force, 1: declared or planned, 2: unconfirmed or ended — the order of the list and of the counts. */
+const tierOf = (status: string) => (faintStatuses.has(status) ? 2 : pendingStatuses.has(status) ? 1 : 0);
+
+/**
+ * The regions of a list in tiers (in force, declared/planned, unconfirmed/ended), each with a label and count,
+ * so the list, the legend and the coverage note say the same numbers.
+ * @example statusTiers(items).map((g) => g.items.length) // [37, 1]
+ */
+export function statusTiers(items: readonly RegionSummary[]): { tier: number; label: string; items: RegionSummary[] }[] {
+  const tiers = [0, 1, 2].map((tier) => ({ tier, items: items.filter((r) => tierOf(r.status) === tier) })).filter((g) => g.items.length);
+  return tiers.map((g) => {
+    const statuses = [...new Set(g.items.map((r) => r.status))];
+    const label =
+      g.tier === 0
+        ? statuses.every((x) => x === 'active') ? t('形成済み', 'formed') : statuses.map((x) => labelOf(regionStatusLabel, x)).join('・')
+        : g.tier === 1
+          ? t('宣言・予定', 'declared or planned')
+          : statuses.every((x) => x === 'unconfirmed') ? t('未確認', 'unconfirmed') : statuses.includes('unconfirmed') ? t('未確認・終了', 'unconfirmed or ended') : t('移行・廃止など', 'converted or ended');
+    return { ...g, label };
+  });
+}
+
+/** "37 formed + 1 unconfirmed" (just the number when every region is in force). */
+function tierCounts(tiers: ReturnType<typeof statusTiers>): string {
+  if (tiers.length === 1 && tiers[0].tier === 0) return fmtInt(tiers[0].items.length);
+  return tiers.map((g) => t(`${g.label}${fmtInt(g.items.length)}`, `${fmtInt(g.items.length)} ${g.label}`)).join(' ＋ ');
+}
 const criterionLabel: Record<string, [string, string]> = {
   kind: ['市の種類', 'Kind of city'],
   population: ['人口', 'Population'],
@@ -116,6 +145,11 @@ export function regionColours(items: readonly RegionSummary[], neighbours: Reado
 }
 
 const withAlpha = (hex: string, a: number): [number, number, number, number] => [...rgb(hex), a];
+/**
+ * Regions overlap (a town can be in two 圏域) and all lie at height 0: with deck's default depth test, a pitched
+ * camera lets one region's triangles hide parts of the next one's (wedges). Flat layers are drawn in order instead.
+ */
+const flat = { depthWriteEnabled: false, depthCompare: 'always' } as const;
 
 /** Applies colours and bar widths from data attributes: the page's CSP refuses inline style attributes. */
 function paint<T extends HTMLElement>(root: T): T {
@@ -146,6 +180,7 @@ function redraw(): void {
       getLineColor: (f: { properties: { colour: string; hi: boolean } }) => (f.properties.hi ? [17, 24, 39, 255] : withAlpha(f.properties.colour, 255)),
       getLineWidth: (f: { properties: { hi: boolean } }) => (f.properties.hi ? 3.5 : 1.6),
       lineWidthUnits: 'pixels',
+      parameters: flat,
       updateTriggers: { getFillColor: key, getLineColor: key, getLineWidth: key },
     }),
   );
@@ -191,6 +226,7 @@ function redraw(): void {
         getLineColor: [120, 40, 0, 255],
         getLineWidth: 3,
         lineWidthUnits: 'pixels',
+        parameters: flat,
       }),
     );
   }
@@ -205,22 +241,32 @@ function legend(): void {
   const { ctx } = L;
   const type = currentType(ctx);
   const cov = L.list?.coverage;
-  const shown = L.list?.items.length ?? 0;
-  const faint = L.list?.items.filter((r) => faintStatuses.has(r.status)).length ?? 0;
-  const coverage = cov
-    ? cov.official !== null
-      ? t(`${cov.official}のうち${cov.known}圏域を収録${cov.asOf ? `（${cov.asOf}時点）` : ''}`, `${cov.known} of ${cov.official} known${cov.asOf ? `, as of ${cov.asOf}` : ''}`)
-      : t(`${cov.known}件`, `${cov.known} shown`)
-    : '';
+  const tiers = statusTiers(L.list?.items ?? []);
+  const drawn = tiers.filter((g) => g.tier < 2);
+  const faint = tiers.find((g) => g.tier === 2);
+  const notes: string[] = [];
+  const o = cov?.officialCounts;
+  if (cov && o && (type === 'central_city_region' || type === 'settlement_zone')) {
+    const cityWord = type === 'central_city_region' ? t('宣言連携中枢都市', 'declared central cities') : t('宣言中心市', 'declared centre cities');
+    notes.push(
+      t(
+        `総務省${cov.asOf ? `（${cov.asOf}時点）` : ''}: ${fmtInt(o.regions)}圏域` + (o.declaredCities !== null ? `・${cityWord}${fmtInt(o.declaredCities)}市` : '') + (o.municipalities !== null ? `・構成市町村 延べ${fmtInt(o.municipalities)}` : ''),
+        `MIC${cov.asOf ? ` (${cov.asOf})` : ''}: ${fmtInt(o.regions)} regions` + (o.declaredCities !== null ? `, ${fmtInt(o.declaredCities)} ${cityWord}` : '') + (o.municipalities !== null ? `, ${fmtInt(o.municipalities)} member municipalities (counted per region)` : ''),
+      ),
+      t(`収録: ${fmtInt(o.regions)}のうち${fmtInt(cov.known)}圏域（形成済み）`, `Here: ${fmtInt(cov.known)} of the ${fmtInt(o.regions)} formed regions`) +
+        (tiers.some((g) => g.tier > 0) ? t(`、ほかに${tiers.filter((g) => g.tier > 0).map((g) => `${g.label}${g.items.length}`).join('・')}`, `, plus ${tiers.filter((g) => g.tier > 0).map((g) => `${g.items.length} ${g.label}`).join(', ')}`) : ''),
+    );
+  } else if (cov) notes.push(t(`${fmtInt(cov.known)}件`, `${fmtInt(cov.known)} shown`));
   const scheme = currentScheme(ctx);
   const el = document.createElement('div');
   el.dataset.testid = 'regions-legend';
+  el.className = 'regions-legend';
   el.innerHTML = (
     `<h4>${esc(labelOf(regionTypeLabel, type))}</h4>` +
-      `<div class="row"><span class="sw" data-bg="linear-gradient(90deg,${categorical.slice(0, 4).join(',')})"></span>${t('圏域（隣接は別色）', 'Regions (neighbours differ)')} · ${fmtInt(shown)}</div>` +
+      `<div class="row" data-testid="regions-legend-count"><span class="sw" data-bg="linear-gradient(90deg,${categorical.slice(0, 4).join(',')})"></span>${t('圏域（隣接は別色）', 'Regions (neighbours differ)')} · ${esc(tierCounts(drawn))}</div>` +
       (type === 'central_city_region' || type === 'settlement_zone' ? `<div class="row"><span class="rdot centre"></span>${t('中心市', 'Centre city')}</div>` : '') +
-      (faint ? `<div class="row"><span class="sw faint"></span>${t('未確認・移行済み等（薄色）', 'Unconfirmed or ended (faint)')} · ${faint}</div>` : '') +
-      (coverage ? `<div class="note" data-testid="regions-coverage">${esc(coverage)}</div>` : '') +
+      (faint ? `<div class="row"><span class="sw faint"></span>${esc(faint.label)}${t('（薄色）', ' (faint)')} · ${fmtInt(faint.items.length)}</div>` : '') +
+      notes.map((n, i) => `<div class="note"${i === notes.length - 1 ? ' data-testid="regions-coverage"' : ''}>${esc(n)}</div>`).join('') +
       (scheme && L.elig
         ? `<h4 class="gap">${esc(t(...schemeLabel[scheme]))}</h4>` +
           (['lead', 'eligible', 'near_miss'] as const).map((s) => `<div class="row"><span class="rdot" data-bg="${statusColour[s]}"></span>${esc(t(...statusLabel[s]))} · ${L!.elig!.counts[s]}</div>`).join('') +
@@ -244,13 +290,15 @@ async function loadRegions(): Promise<void> {
   L.colours = regionColours(list.items, neighboursOf(ctx));
   const open = ctx.state.get('region');
   const ul = panel.querySelector<HTMLUListElement>('#rlist')!;
+  const tiers = statusTiers(list.items);
+  const item = (r: RegionSummary) =>
+    `<li class="${faintStatuses.has(r.status) ? 'off' : ''}"><button type="button" data-region="${esc(r.id)}" aria-current="${r.id === open}"><span class="rsw" data-bg="${L!.colours.get(r.id)}"></span><span class="nm">${esc(r.name)}</span>${tierOf(r.status) > 0 ? `<span class="rstatus">${esc(labelOf(regionStatusLabel, r.status))}</span>` : ''}<small>${esc(fmtValue(r.population, '人'))}</small></button></li>`;
+  // Regions in force first; declared, unconfirmed and ended ones after them under their own heading.
   ul.innerHTML = list.items.length
-    ? list.items
-        .map((r) => `<li class="${faintStatuses.has(r.status) ? 'off' : ''}"><button type="button" data-region="${esc(r.id)}" aria-current="${r.id === open}"><span class="rsw" data-bg="${L!.colours.get(r.id)}"></span><span class="nm">${esc(r.name)}</span><small>${esc(fmtValue(r.population, '人'))}</small></button></li>`)
-        .join('')
+    ? tiers.map((g) => (tiers.length > 1 ? `<li class="rgroup" data-tier="${g.tier}">${esc(g.label)} · ${fmtInt(g.items.length)}</li>` : '') + g.items.map(item).join('')).join('')
     : `<li class="empty">${type === 'custom' ? t('保存された仮想グループはまだありません。', 'No saved what-if groupings yet.') : t('該当なし', 'None')}</li>`;
   paint(ul);
-  panel.querySelector('#rcount')!.textContent = `(${fmtInt(list.items.length)})`;
+  panel.querySelector('#rcount')!.textContent = `(${tierCounts(tiers)})`;
   redraw();
   legend();
   renderSelection();
@@ -289,6 +337,8 @@ function criteriaTable(c: EligibilityCandidate): string {
   const mark = (x: { met: boolean; near: boolean }) => (x.met ? `<span class="crit-ok">✓</span>` : x.near ? `<span class="crit-near" title="${esc(t('おおむね・程度の範囲', 'within the "about" margin'))}">≈</span>` : `<span class="crit-no">✗</span>`);
   const value = (v: number | string | boolean, id: string) => {
     if (typeof v === 'number') return id.includes('ratio') ? `${v.toFixed(1)}%` : fmtInt(v);
+    // A town with no residents has no day/night ratio (the scoring marks it 'no data').
+    if (v === 'no data') return t('データなし', 'no data');
     if (id === 'kind' || id === 'partner_is_city') return labelOf(kindLabel, String(v));
     const metro = /^(inside|outside) \((\d+) km from (.+)\)$/.exec(String(v));
     if (metro) return metro[1] === 'inside' ? t(`圏内（${metro[3]}から${metro[2]}km）`, `inside (${metro[2]} km from ${metro[3]})`) : t(`圏外（${metro[3]}から${metro[2]}km）`, `outside (${metro[2]} km from ${metro[3]})`);
@@ -351,10 +401,12 @@ async function showRegion(id: string, fly = false): Promise<void> {
     </table>
     ${r.note ? `<p class="sub gap">${esc(r.note)}</p>` : ''}
     <h3>${t('構成市町村', 'Members')} (${current.length}${r.members.length > current.length ? ` + ${r.members.length - current.length}` : ''})</h3>
-    <table class="data member-bars" data-testid="region-members"><thead><tr><th>${t('名称', 'Name')}</th><th>${t('役割', 'Role')}</th><th>${t('参加', 'Joined')}</th><th class="num">${t('人口', 'Population')}</th><th></th></tr></thead><tbody>
+    <table class="data member-bars" data-testid="region-members"><thead><tr><th>${t('名称', 'Name')}</th><th>${t('参加', 'Joined')}</th><th class="num">${t('人口', 'Population')}</th><th></th></tr></thead><tbody>
     ${r.members
       .map(
-        (m) => `<tr><td>${esc(m.name)} <small>${esc(m.prefecture)}</small>${m.status !== r.status ? ` <span class="badge est">${esc(labelOf(regionStatusLabel, m.status))}</span>` : ''}</td><td>${m.role === 'center' ? `<span class="badge">${t('中心市', 'centre')}</span>` : t('構成', 'member')}</td><td><small>${esc(m.joined || '—')}</small></td><td class="num">${esc(fmtInt(m.population))}</td><td class="barcell"><div class="bar"><span data-w="${((m.population / max) * 100).toFixed(1)}%"></span></div></td></tr>`,
+        (m) =>
+          `<tr><td class="mname"><span class="nm">${esc(m.name)}</span>${m.role === 'center' ? `<span class="role" title="${esc(t('中心市', 'Centre city'))}">${t('中心', 'centre')}</span>` : ''}${m.status !== r.status ? `<span class="badge est">${esc(labelOf(regionStatusLabel, m.status))}</span>` : ''}<small class="pref">${esc(m.prefecture)}</small></td>` +
+          `<td class="joined"${m.joined ? ` title="${esc(m.joined)}"` : ''}>${esc(m.joined ? m.joined.slice(0, 7) : '—')}</td><td class="num">${esc(fmtInt(m.population))}</td><td class="barcell"><div class="bar"><span data-w="${((m.population / max) * 100).toFixed(1)}%"></span></div></td></tr>`,
       )
       .join('')}
     </tbody></table>
