@@ -12,6 +12,7 @@ describe('fmtValue', () => {
     expect(fmtValue(12.345, '%')).toBe('12.3%');
     expect(fmtValue(2509.4, 'km²')).toBe('2,509 km²');
     expect(fmtValue(6.39, 'km²')).toBe('6.4 km²');
+    expect(fmtValue(-4.25, '%')).toBe('\u22124.3%');
   });
   it('says no data instead of NaN or null', () => {
     expect(fmtValue(null, '%')).toBe('データなし');

@@ -11,9 +11,13 @@ export const fmtInt = (v: number) => int.format(Math.round(v));
 /** 12.3 (one decimal) */
 export const fmt1 = (v: number) => one.format(v);
 
-/** A number with its unit, formatted for Japanese readers: 1,234,567人, 12.3%, 2,509 km². */
+/** A number with its unit, formatted for Japanese readers: 1,234,567人, 12.3%, 2,509 km², −4.2% (a true minus sign). */
 export function fmtValue(value: number | null | undefined, unit: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return getLang() === 'ja' ? 'データなし' : 'no data';
+  return withUnit(value, unit).replace(/^-/, '\u2212');
+}
+
+function withUnit(value: number, unit: string): string {
   switch (unit) {
     case '人':
       return getLang() === 'ja' ? `${fmtInt(value)}人` : `${fmtInt(value)} people`;
