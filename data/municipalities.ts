@@ -1,9 +1,7 @@
+import type { MunicipalityKind } from '../server/types/municipalities.ts';
 import type { CensusMetrics } from './census.ts';
 import { DataFileError } from './csv.ts';
 
-/** Municipality kinds (exact API values). */
-export const municipalityKinds = ['designated_city', 'core_city', 'special_case_city', 'city', 'special_ward', 'town', 'village'] as const;
-export type MunicipalityKind = (typeof municipalityKinds)[number];
 export type Designation = 'designated_city' | 'core_city' | 'special_case_city';
 
 /**

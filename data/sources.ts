@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DataSource } from '../server/types/municipalities.ts';
 
 /** The repository root (data/ lives directly below it). */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,16 +17,6 @@ export interface SourceFile {
   /** Path below ../shared/data beside the checkout. */
   sharedPath: string;
   /** Public download address, used only when no local copy exists. */
-  url: string;
-}
-
-/** A dataset as the `sources` table and the UI's attribution footer show it. */
-export interface DatasetInfo {
-  id: string;
-  name: string;
-  vintage: string;
-  licence: string;
-  attribution: string;
   url: string;
 }
 
@@ -66,8 +57,8 @@ export const sourceFiles = {
   },
 } satisfies Record<string, SourceFile>;
 
-/** Datasets whose attribution lines the product must show. */
-export const datasets: DatasetInfo[] = [
+/** Datasets whose attribution lines the product shows (the `sources` table, served as DataSource). */
+export const datasets: DataSource[] = [
   {
     id: 'n03',
     name: '国土数値情報（行政区域データ）N03 2021',

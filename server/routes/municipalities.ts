@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { ApiError } from '../errors.ts';
 import { codeSchema, defineRoute, queryString } from '../route.ts';
-import type { Municipality, MunicipalityDetail, MunicipalityKind, MunicipalityList } from '../types/municipalities.ts';
+import { type Municipality, type MunicipalityDetail, type MunicipalityList, municipalityKinds } from '../types/municipalities.ts';
 import type { AtlasDb } from '../db.ts';
 import { normaliseSearch } from '../types/search.ts';
 import { exchangesOf } from './exchanges-of.ts';
 import { regionsOf } from './regions-of.ts';
 
-const kinds: MunicipalityKind[] = ['designated_city', 'core_city', 'special_case_city', 'city', 'special_ward', 'town', 'village'];
+const kinds: readonly string[] = municipalityKinds;
 
 /** SELECT list mapping the municipalities table to the API's field names. */
 export const municipalityColumns = `code, name, name_kana AS "nameKana", pref_code AS "prefCode", pref_name AS "prefName", kind,
@@ -21,7 +21,7 @@ const listQuery = z
     pref: queryString(10).regex(/^(\d{1,2}|[\u3000-\u9fff]{2,4})$/, 'must be a prefecture code (1–47) or name such as 東京都').optional(),
     q: queryString(50).optional(),
     kind: queryString(120)
-      .refine((v) => v.split(',').every((k) => (kinds as string[]).includes(k)), `must be one or more of ${kinds.join(', ')} (comma-separated)`)
+      .refine((v) => v.split(',').every((k) => kinds.includes(k)), `must be one or more of ${kinds.join(', ')} (comma-separated)`)
       .optional(),
     limit: z.coerce.number().int().min(1).max(2000).optional(),
     offset: z.coerce.number().int().min(0).max(100_000).optional(),

@@ -6,7 +6,8 @@ import type { MunicipalityExchange } from './exchanges.ts';
 import type { MunicipalityRegion } from './regions.ts';
 
 /** Municipality kinds (exact API values). 施行時特例市 = special_case_city. */
-export type MunicipalityKind = 'designated_city' | 'core_city' | 'special_case_city' | 'city' | 'special_ward' | 'town' | 'village';
+export const municipalityKinds = ['designated_city', 'core_city', 'special_case_city', 'city', 'special_ward', 'town', 'village'] as const;
+export type MunicipalityKind = (typeof municipalityKinds)[number];
 
 /** One municipality in lists: identity, location and every census metric. */
 export interface Municipality {
