@@ -27,15 +27,10 @@ import type { MunicipalityRow } from './municipalities.ts';
 import { type Columns, writeTable } from './database.ts';
 import { buildDir } from './sources.ts';
 import type { BuildStep, PrefectureRow } from './steps.ts';
+import type { ExchangeEnd as ApiExchangeEnd } from '../server/types/exchanges.ts';
 
-/** One side of an exchange as stored. */
-export interface ExchangeEnd {
-  code: string;
-  name: string;
-  prefName: string;
-  lon: number;
-  lat: number;
-}
+/** One side of an exchange as stored: the API's end without the former name, which is kept per agreement. */
+export type ExchangeEnd = Omit<ApiExchangeEnd, 'formerName'>;
 
 /** One stored agreement (a row of the `exchanges` table). */
 export interface ExchangeRow {
