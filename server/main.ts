@@ -27,11 +27,11 @@ function firstLine(err: unknown): string {
 
 /**
  * Reads every row of every table once, so a damaged file (DuckDB checks each block's checksum) stops the
- * start instead of failing later on some requests; also checks that the core tables are filled.
+ * start instead of failing later on some requests; also checks that every table the API reads exists and the core ones are filled.
  */
 async function verifyDatabase(atlas: AtlasDb): Promise<void> {
   const tables = await atlas.all<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database()`);
-  for (const required of ['municipalities', 'prefectures', 'meta', 'sources']) {
+  for (const required of ['municipalities', 'prefectures', 'meta', 'sources', 'regions', 'region_members', 'exchanges', 'hazard_zones', 'stories']) {
     if (!tables.some((t) => t.name === required)) throw new Error(`table ${required} is missing`);
   }
   for (const { name } of tables) {

@@ -1,10 +1,8 @@
 import type { AtlasDb } from '../db.ts';
 import type { MunicipalityExchange } from '../types/exchanges.ts';
 
-/** The exchanges a municipality takes part in, ordered by kind then year (empty on a database built before exchanges existed). */
+/** The exchanges a municipality takes part in, ordered by kind then year. */
 export async function exchangesOf(db: AtlasDb, code: string): Promise<MunicipalityExchange[]> {
-  const exists = await db.one(`SELECT 1 AS x FROM information_schema.tables WHERE table_name = 'exchanges'`);
-  if (!exists) return [];
   const rows = await db.all(
     `SELECT id, kind, since_year AS "sinceYear", agreement, source,
        CASE WHEN a_code = $1 THEN b_code ELSE a_code END AS code,

@@ -3,12 +3,10 @@ import type { MunicipalityRegion } from '../types/regions.ts';
 
 /**
  * The regions a municipality belongs to, with its role in each: city-regions first, then groupings, its prefecture
- * and custom regions. Empty when the regions tables do not exist (a database built before the regions step).
+ * and custom regions.
  * @example await regionsOf(db, '34207') // [{ id: 'ccr-34207', type: 'central_city_region', name: '備後圏域…', role: 'center' }, …]
  */
 export async function regionsOf(db: AtlasDb, code: string): Promise<MunicipalityRegion[]> {
-  const exists = await db.one(`SELECT 1 AS x FROM information_schema.tables WHERE table_name = 'region_members'`);
-  if (!exists) return [];
   return (await db.all(
     `SELECT r.id, r.type, r.name, m.role FROM region_members m JOIN regions r ON r.id = m.region_id WHERE m.code = $1
      ORDER BY list_position(['central_city_region', 'settlement_zone', 'seed_grouping', 'prefecture', 'custom'], r.type), r.name`,
