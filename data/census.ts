@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import type { MunicipalityDetail } from '../server/types/municipalities.ts';
 import { DataFileError } from './csv.ts';
 import { parseCsv } from './seeds/csv.ts';
 
@@ -72,22 +73,11 @@ export function parseSsdse(text: string, file: string, needed: readonly SsdseIte
   return out;
 }
 
-/** Census figures of one municipality as the atlas stores them. Null where the base is zero. */
-export interface CensusMetrics {
-  population: number;
-  population2015: number;
-  popChangePct: number | null;
-  households: number;
-  areaKm2: number;
-  density: number;
-  share65plus: number | null;
-  sharePrimary: number | null;
-  shareSecondary: number | null;
-  shareTertiary: number | null;
-  employed: number;
-  privateEmployees: number;
-  jobsPerResident: number | null;
-}
+/** Census figures of one municipality as the atlas stores them (fields of the API's record). Null where the base is zero. */
+export type CensusMetrics = Pick<
+  MunicipalityDetail,
+  'population' | 'population2015' | 'popChangePct' | 'households' | 'areaKm2' | 'density' | 'share65plus' | 'sharePrimary' | 'shareSecondary' | 'shareTertiary' | 'employed' | 'privateEmployees' | 'jobsPerResident'
+>;
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
 const ratio = (num: number, den: number, scale: number, digits: number) => (den > 0 ? round((num / den) * scale, digits) : null);

@@ -1,8 +1,6 @@
-import type { MunicipalityKind } from '../server/types/municipalities.ts';
-import type { CensusMetrics } from './census.ts';
+import type { MunicipalityDetail, MunicipalityKind } from '../server/types/municipalities.ts';
 import { DataFileError } from './csv.ts';
-
-export type Designation = 'designated_city' | 'core_city' | 'special_case_city';
+import type { Designation } from './seeds/schema.ts';
 
 /**
  * A municipality's kind: its designation if it has one, 特別区 for Tokyo's 23 wards, else from the name's suffix.
@@ -17,24 +15,11 @@ export function municipalityKind(code: string, name: string, designation: Design
   throw new Error(`cannot tell the kind of ${code} ${name}: its name ends in none of 市/町/村/区`);
 }
 
-/** One joined municipality row, as the `municipalities` table holds it. */
-export interface MunicipalityRow extends CensusMetrics {
-  code: string;
-  name: string;
-  nameKana: string | null;
-  prefCode: string;
-  prefName: string;
-  kind: MunicipalityKind;
-  designationSince: string | null;
-  daytimePopulation: number;
-  /** 昼夜間人口比率 in percent; null where nobody lives there. */
-  dayNightRatio: number | null;
-  /** True where no measured figure exists and the ratio is the jobs-per-resident estimate. */
-  dayNightEstimated: boolean;
-  lon: number;
-  lat: number;
-  boundaryAreaKm2: number;
-}
+/**
+ * One joined municipality row, as the `municipalities` table holds it: exactly the API's detail record
+ * without the regions and exchanges that later steps add.
+ */
+export type MunicipalityRow = Omit<MunicipalityDetail, 'regions' | 'exchanges'>;
 
 /** Census total of the 2020 census, used to prove that nothing was lost in the join. */
 export const census2020Total = 126_146_099;
