@@ -9,7 +9,7 @@ import type { Layer } from '@deck.gl/core';
 import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { circle, destination } from '@turf/turf';
 import type { Exchange, ExchangeList } from '../../server/types/exchanges.ts';
-import type { DisasterRanking, ParamSpec } from '../../server/types/partners.ts';
+import type { DisasterRanking } from '../../server/types/partners.ts';
 import { disasterParamSpecs } from '../../server/types/partners.ts';
 import { api } from '../api.ts';
 import type { AppContext, View } from '../context.ts';
@@ -18,6 +18,7 @@ import { t } from '../i18n.ts';
 import { sequential } from '../palette.ts';
 import { downloadCsv } from '../ui/export.ts';
 import { exchangeKindLabel, labelOf } from '../ui/municipality-panel.ts';
+import { applyWidths, factorBar, latestOnly, originPicker, paramsFromUrl, rankingQuery, showInPicker, sliders, wireSliders } from '../ui/ranking-controls.ts';
 import './disaster.css';
 
 /** Distance rings around the chosen municipality, km. */
@@ -35,91 +36,15 @@ const labelFont = '"Noto Sans CJK JP", "Noto Sans JP", sans-serif';
 /** The class colour of a score. */
 export const scoreColour = (score: number) => scoreColours[scoreBreaks.findIndex((b) => score <= b)] ?? scoreColours[scoreColours.length - 1];
 
-/** Sets widths from `data-w` (0..1): the page's CSP forbids inline style attributes, not CSSOM. */
-export function applyWidths(root: ParentNode): void {
-  for (const el of root.querySelectorAll<HTMLElement>('[data-w]')) el.style.width = `${Math.max(0, Math.min(1, Number(el.dataset.w))) * 100}%`;
-}
-
-/** A labelled factor bar (value 0..1). */
-export const factorBar = (label: string, value: number, title = '') =>
-  `<div class="pt-factor" title="${esc(title)}"><span>${esc(label)}</span><span class="bar"><span data-w="${value}"></span></span><b>${value.toFixed(2)}</b></div>`;
-
-/** A municipality picker: a text box with every municipality as a suggestion (name and prefecture), or a code. */
-export function originPicker(ctx: AppContext, id: string, label: string, code: string | null, onPick: (code: string) => void): string {
-  const listId = 'pt-muni-options';
-  if (!document.getElementById(listId)) {
-    const dl = document.createElement('datalist');
-    dl.id = listId;
-    dl.innerHTML = [...ctx.munis.values()].map((m) => `<option value="${esc(`${m.name}（${m.prefName}）`)}"></option>`).join('');
-    document.body.append(dl);
-  }
-  queueMicrotask(() => {
-    const input = document.getElementById(id) as HTMLInputElement | null;
-    input?.addEventListener('change', () => {
-      const v = input.value.trim();
-      const found = [...ctx.munis.values()].find((m) => v === `${m.name}（${m.prefName}）` || v === m.code || v === m.name || v === `${m.prefName}${m.name}`);
-      if (found) onPick(found.code);
-      else ctx.toast(t(`「${v}」が見つかりません。候補から選んでください。`, `"${v}" was not found; pick one of the suggestions.`));
-    });
-  });
-  const m = code ? ctx.munis.get(code) : undefined;
-  return `<label class="field" for="${id}">${esc(label)}</label><input id="${id}" type="text" list="${listId}" autocomplete="off" placeholder="${esc(t('例：狛江市', 'e.g. 狛江市'))}" value="${m ? esc(`${m.name}（${m.prefName}）`) : ''}" />`;
-}
-
-/** Parameter values from the URL (defaults where absent or out of range). */
-export function paramsFromUrl<K extends string>(ctx: AppContext, specs: Record<K, ParamSpec>): Record<K, number> {
-  const out = {} as Record<K, number>;
-  for (const [k, s] of Object.entries(specs) as [K, ParamSpec][]) {
-    const v = Number(ctx.state.get(k));
-    out[k] = ctx.state.get(k) !== null && Number.isFinite(v) && v >= s.min && v <= s.max ? v : s.default;
-  }
-  return out;
-}
-
-/** Sliders for parameters; each change is written to the URL (the view re-ranks from there). */
-export function sliders<K extends string>(ctx: AppContext, specs: Record<K, ParamSpec>, values: Record<K, number>): string {
-  return (Object.entries(specs) as [K, ParamSpec][])
-    .map(([k, s]) => `
-      <label class="field pt-slider" for="p-${k}">${esc(t(s.ja, s.en))} <output id="o-${k}">${values[k]}${s.unit ? ` ${s.unit}` : ''}</output></label>
-      <input id="p-${k}" data-param="${k}" type="range" min="${s.min}" max="${s.max}" step="${s.step}" value="${values[k]}" aria-describedby="o-${k}" />`)
-    .join('');
-}
-
-/** Wires the sliders: the number shows at once, the URL (and so the ranking) follows after a pause. */
-export function wireSliders<K extends string>(ctx: AppContext, panel: HTMLElement, specs: Record<K, ParamSpec>): void {
-  let timer = 0;
-  for (const input of panel.querySelectorAll<HTMLInputElement>('input[data-param]')) {
-    const k = input.dataset.param as K;
-    input.addEventListener('input', () => {
-      const s = specs[k];
-      panel.querySelector(`#o-${k}`)!.textContent = `${input.value}${s.unit ? ` ${s.unit}` : ''}`;
-      clearTimeout(timer);
-      timer = window.setTimeout(() => {
-        const patch: Record<string, string | null> = {};
-        for (const other of panel.querySelectorAll<HTMLInputElement>('input[data-param]')) {
-          const key = other.dataset.param as K;
-          patch[key] = Number(other.value) === specs[key].default ? null : other.value;
-        }
-        ctx.state.set(patch);
-      }, 250);
-    });
-  }
-}
-
 const paramKeys = Object.keys(disasterParamSpecs);
 let current: { ctx: AppContext; panel: HTMLElement } | null = null;
 let ranking: DisasterRanking | null = null;
 let ties: Exchange[] = [];
 let unsubscribe: (() => void) | null = null;
 let onZoom: (() => void) | null = null;
-let request = 0;
+const load = latestOnly();
 
-function query(ctx: AppContext, limit: number): string {
-  const params = paramsFromUrl(ctx, disasterParamSpecs);
-  const q = new URLSearchParams({ purpose: 'disaster', limit: String(limit) });
-  for (const [k, v] of Object.entries(params)) if (v !== disasterParamSpecs[k as keyof typeof disasterParamSpecs].default) q.set(k, String(v));
-  return q.toString();
-}
+const query = (ctx: AppContext, limit: number) => rankingQuery(ctx, 'disaster', disasterParamSpecs, limit);
 
 /** A ring's label and where it sits (north of the centre). */
 type RingLabel = { km: number; at: [number, number] };
@@ -259,19 +184,17 @@ async function refresh(ctx: AppContext): Promise<void> {
     drawMap(ctx);
     return;
   }
-  const mine = ++request;
-  panel.querySelector('#ds-status')!.textContent = t('計算中…', 'Ranking…');
-  try {
-    const [r, x] = await Promise.all([api<DisasterRanking>(`/api/partners/${origin}?${query(ctx, 30)}`), api<ExchangeList>(`/api/exchanges?code=${origin}`)]);
-    if (mine !== request || !current) return;
-    ranking = r;
-    ties = x.items;
-    panel.querySelector('#ds-status')!.textContent = '';
-    drawList(ctx, panel);
-    drawMap(ctx);
-  } catch (err) {
-    if (mine === request) panel.querySelector('#ds-status')!.textContent = (err as Error).message;
-  }
+  await load(
+    panel.querySelector('#ds-status')!,
+    () => Promise.all([api<DisasterRanking>(`/api/partners/${origin}?${query(ctx, 30)}`), api<ExchangeList>(`/api/exchanges?code=${origin}`)]),
+    ([r, x]) => {
+      if (!current) return;
+      ranking = r;
+      ties = x.items;
+      drawList(ctx, panel);
+      drawMap(ctx);
+    },
+  );
 }
 
 async function exportCsv(ctx: AppContext): Promise<void> {
@@ -325,9 +248,7 @@ export const disasterView: View = {
           panel.querySelector(`#o-${k}`)!.textContent = `${v}${unit ? ` ${unit}` : ''}`;
         }
       }
-      const o = ctx.munis.get(ctx.state.get('origin') ?? '');
-      const box = panel.querySelector<HTMLInputElement>('#ds-origin');
-      if (box && o) box.value = `${o.name}（${o.prefName}）`;
+      showInPicker(ctx, panel, 'ds-origin', ctx.state.get('origin'));
       void refresh(ctx);
     });
     onZoom = () => drawLayers(ctx);

@@ -15,7 +15,8 @@ import type { AppContext, View } from '../context.ts';
 import { esc, fmtInt, fmtMetric } from '../format.ts';
 import { t } from '../i18n.ts';
 import { exchangeKindLabel, labelOf } from '../ui/municipality-panel.ts';
-import { applyWidths, factorBar, originPicker, paramsFromUrl, scoreBreaks, scoreColour, sliders, wireSliders } from './disaster.ts';
+import { applyWidths, factorBar, findMunicipality, latestOnly, originPicker, paramsFromUrl, rankingQuery, showInPicker, sliders, wireSliders } from '../ui/ranking-controls.ts';
+import { scoreBreaks, scoreColour } from './disaster.ts';
 import './disaster.css';
 
 const axisLabel: Record<ComplementAxis, [string, string]> = {
@@ -31,13 +32,9 @@ const paramKeys = Object.keys(complementParamSpecs);
 let current: { ctx: AppContext; panel: HTMLElement } | null = null;
 let ranking: ComplementRanking | null = null;
 let unsubscribe: (() => void) | null = null;
-let request = 0;
+const load = latestOnly();
 
-function query(ctx: AppContext, limit: number): string {
-  const q = new URLSearchParams({ purpose: 'complement', limit: String(limit) });
-  for (const [k, v] of Object.entries(paramsFromUrl(ctx, complementParamSpecs))) if (v !== complementParamSpecs[k as keyof typeof complementParamSpecs].default) q.set(k, String(v));
-  return q.toString();
-}
+const query = (ctx: AppContext, limit: number) => rankingQuery(ctx, 'complement', complementParamSpecs, limit);
 
 /** Whether two values differ enough to highlight: 5 points for shares, otherwise a factor of 2. */
 function differs(unit: string, a: number | null, b: number | null): boolean {
@@ -169,18 +166,16 @@ async function refresh(ctx: AppContext): Promise<void> {
     drawMap(ctx);
     return;
   }
-  const mine = ++request;
-  panel.querySelector('#pt-status')!.textContent = t('計算中…', 'Ranking…');
-  try {
-    const r = await api<ComplementRanking>(`/api/partners/${origin}?${query(ctx, 25)}`);
-    if (mine !== request || !current) return;
-    ranking = r;
-    panel.querySelector('#pt-status')!.textContent = '';
-    drawLists(ctx, panel);
-    drawMap(ctx);
-  } catch (err) {
-    if (mine === request) panel.querySelector('#pt-status')!.textContent = (err as Error).message;
-  }
+  await load(
+    panel.querySelector('#pt-status')!,
+    () => api<ComplementRanking>(`/api/partners/${origin}?${query(ctx, 25)}`),
+    (r) => {
+      if (!current) return;
+      ranking = r;
+      drawLists(ctx, panel);
+      drawMap(ctx);
+    },
+  );
 }
 
 export const partnersView: View = {
@@ -209,10 +204,7 @@ export const partnersView: View = {
     wireSliders(ctx, panel, complementParamSpecs);
     panel.querySelector('#pt-example')!.addEventListener('click', () => ctx.state.set({ origin: '20583' }));
     panel.querySelector('#pt-compare')!.addEventListener('click', () => {
-      const pick = (id: string) => {
-        const v = panel.querySelector<HTMLInputElement>(id)!.value.trim();
-        return [...ctx.munis.values()].find((m) => v === `${m.name}（${m.prefName}）` || v === m.code || v === `${m.prefName}${m.name}`);
-      };
+      const pick = (id: string) => findMunicipality(ctx, panel.querySelector<HTMLInputElement>(id)!.value);
       const a = pick('#pt-ca');
       const b = pick('#pt-cb');
       if (a && b) ctx.state.set({ compare: `${a.code},${b.code}` });
@@ -221,9 +213,7 @@ export const partnersView: View = {
     unsubscribe = ctx.state.subscribe((changed) => {
       if (changed.has('compare')) compareFromUrl(ctx);
       if (['origin', ...paramKeys].some((k) => changed.has(k))) {
-        const o = ctx.munis.get(ctx.state.get('origin') ?? '');
-        const box = panel.querySelector<HTMLInputElement>('#pt-origin');
-        if (box && o) box.value = `${o.name}（${o.prefName}）`;
+        showInPicker(ctx, panel, 'pt-origin', ctx.state.get('origin'));
         void refresh(ctx);
       }
     });

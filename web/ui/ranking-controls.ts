@@ -1,0 +1,123 @@
+/**
+ * Controls shared by the ranking views (disaster aid, partners): a municipality picker, parameter sliders
+ * kept in the URL, factor bars, and a loader that keeps only the newest answer.
+ */
+import type { Municipality } from '../../server/types/municipalities.ts';
+import type { ParamSpec } from '../../server/types/partners.ts';
+import type { AppContext } from '../context.ts';
+import { esc } from '../format.ts';
+import { t } from '../i18n.ts';
+
+/** Sets widths from `data-w` (0..1): the page's CSP forbids inline style attributes, not CSSOM. */
+export function applyWidths(root: ParentNode): void {
+  for (const el of root.querySelectorAll<HTMLElement>('[data-w]')) el.style.width = `${Math.max(0, Math.min(1, Number(el.dataset.w))) * 100}%`;
+}
+
+/** A labelled factor bar (value 0..1). */
+export const factorBar = (label: string, value: number, title = '') =>
+  `<div class="pt-factor" title="${esc(title)}"><span>${esc(label)}</span><span class="bar"><span data-w="${value}"></span></span><b>${value.toFixed(2)}</b></div>`;
+
+/**
+ * The municipality a picker's text names: 「狛江市（東京都）」 as suggested, a code, a name, or prefecture + name.
+ * @example findMunicipality(ctx, '東京都狛江市')?.code // '13219'
+ */
+export function findMunicipality(ctx: AppContext, text: string): Municipality | undefined {
+  const v = text.trim();
+  return [...ctx.munis.values()].find((m) => v === `${m.name}（${m.prefName}）` || v === m.code || v === m.name || v === `${m.prefName}${m.name}`);
+}
+
+/** Shows a municipality in a picker box (after the URL changed the choice). */
+export function showInPicker(ctx: AppContext, panel: HTMLElement, id: string, code: string | null): void {
+  const m = code ? ctx.munis.get(code) : undefined;
+  const box = panel.querySelector<HTMLInputElement>(`#${id}`);
+  if (box && m) box.value = `${m.name}（${m.prefName}）`;
+}
+
+/** The query of a ranking request: purpose, limit, and each parameter that differs from its default. */
+export function rankingQuery<K extends string>(ctx: AppContext, purpose: 'disaster' | 'complement', specs: Record<K, ParamSpec>, limit: number): string {
+  const q = new URLSearchParams({ purpose, limit: String(limit) });
+  for (const [k, v] of Object.entries(paramsFromUrl(ctx, specs)) as [K, number][]) if (v !== specs[k].default) q.set(k, String(v));
+  return q.toString();
+}
+
+/**
+ * A loader whose answers count only while no newer load has started (a slider dragged quickly fires several):
+ * `status` shows progress, then clears, or shows the error in plain words.
+ */
+export function latestOnly(): <T>(status: Element, load: () => Promise<T>, apply: (value: T) => void) => Promise<void> {
+  let newest = 0;
+  return async (status, load, apply) => {
+    const mine = ++newest;
+    status.textContent = t('計算中…', 'Ranking…');
+    try {
+      const value = await load();
+      if (mine !== newest) return;
+      status.textContent = '';
+      apply(value);
+    } catch (err) {
+      if (mine === newest) status.textContent = (err as Error).message;
+    }
+  };
+}
+
+/** A municipality picker: a text box with every municipality as a suggestion (name and prefecture), or a code. */
+export function originPicker(ctx: AppContext, id: string, label: string, code: string | null, onPick: (code: string) => void): string {
+  const listId = 'pt-muni-options';
+  if (!document.getElementById(listId)) {
+    const dl = document.createElement('datalist');
+    dl.id = listId;
+    dl.innerHTML = [...ctx.munis.values()].map((m) => `<option value="${esc(`${m.name}（${m.prefName}）`)}"></option>`).join('');
+    document.body.append(dl);
+  }
+  queueMicrotask(() => {
+    const input = document.getElementById(id) as HTMLInputElement | null;
+    input?.addEventListener('change', () => {
+      const v = input.value.trim();
+      const found = findMunicipality(ctx, v);
+      if (found) onPick(found.code);
+      else ctx.toast(t(`「${v}」が見つかりません。候補から選んでください。`, `"${v}" was not found; pick one of the suggestions.`));
+    });
+  });
+  const m = code ? ctx.munis.get(code) : undefined;
+  return `<label class="field" for="${id}">${esc(label)}</label><input id="${id}" type="text" list="${listId}" autocomplete="off" placeholder="${esc(t('例：狛江市', 'e.g. 狛江市'))}" value="${m ? esc(`${m.name}（${m.prefName}）`) : ''}" />`;
+}
+
+/** Parameter values from the URL (defaults where absent or out of range). */
+export function paramsFromUrl<K extends string>(ctx: AppContext, specs: Record<K, ParamSpec>): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const [k, s] of Object.entries(specs) as [K, ParamSpec][]) {
+    const v = Number(ctx.state.get(k));
+    out[k] = ctx.state.get(k) !== null && Number.isFinite(v) && v >= s.min && v <= s.max ? v : s.default;
+  }
+  return out;
+}
+
+/** Sliders for parameters; each change is written to the URL (the view re-ranks from there). */
+export function sliders<K extends string>(ctx: AppContext, specs: Record<K, ParamSpec>, values: Record<K, number>): string {
+  return (Object.entries(specs) as [K, ParamSpec][])
+    .map(([k, s]) => `
+      <label class="field pt-slider" for="p-${k}">${esc(t(s.ja, s.en))} <output id="o-${k}">${values[k]}${s.unit ? ` ${s.unit}` : ''}</output></label>
+      <input id="p-${k}" data-param="${k}" type="range" min="${s.min}" max="${s.max}" step="${s.step}" value="${values[k]}" aria-describedby="o-${k}" />`)
+    .join('');
+}
+
+/** Wires the sliders: the number shows at once, the URL (and so the ranking) follows after a pause. */
+export function wireSliders<K extends string>(ctx: AppContext, panel: HTMLElement, specs: Record<K, ParamSpec>): void {
+  let timer = 0;
+  for (const input of panel.querySelectorAll<HTMLInputElement>('input[data-param]')) {
+    const k = input.dataset.param as K;
+    input.addEventListener('input', () => {
+      const s = specs[k];
+      panel.querySelector(`#o-${k}`)!.textContent = `${input.value}${s.unit ? ` ${s.unit}` : ''}`;
+      clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        const patch: Record<string, string | null> = {};
+        for (const other of panel.querySelectorAll<HTMLInputElement>('input[data-param]')) {
+          const key = other.dataset.param as K;
+          patch[key] = Number(other.value) === specs[key].default ? null : other.value;
+        }
+        ctx.state.set(patch);
+      }, 250);
+    });
+  }
+}
