@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type { Context } from 'hono';
 import type { AtlasDb } from '../db.ts';
+import { answerJson, jsonEntry } from '../response-cache.ts';
 import { defineRoute } from '../route.ts';
 import type { DataSource, Health, Prefecture, PrefectureList, SourceList } from '../types/municipalities.ts';
 
@@ -17,19 +16,6 @@ export async function sources(db: AtlasDb): Promise<SourceList> {
   const items = (await db.all("SELECT id, name, vintage, licence, attribution, url FROM sources ORDER BY rowid")) as unknown as DataSource[];
   const err = await db.one<{ value: string }>(`SELECT value FROM meta WHERE key = 'day_night_estimate_error_points'`);
   return { items, dayNightEstimateErrorPoints: Number(err?.value ?? NaN) };
-}
-
-/** A precompressed JSON asset answered with ETag / 304 and gzip when the client accepts it. */
-export function cachedJson(text: string): (c: Context) => Response {
-  const raw = Buffer.from(text);
-  const gz = gzipSync(raw, { level: 9 });
-  const etag = `"${createHash('sha1').update(raw).digest('base64url')}"`;
-  return (c) => {
-    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', etag, 'cache-control': 'public, max-age=300, must-revalidate', vary: 'accept-encoding' };
-    if (c.req.header('if-none-match') === etag) return new Response(null, { status: 304, headers });
-    if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) return new Response(gz, { headers: { ...headers, 'content-encoding': 'gzip' } });
-    return new Response(raw, { headers });
-  };
 }
 
 /** The 47 prefectures with readings and a representative point (for labels and prefecture-level partners). */
@@ -66,13 +52,16 @@ export const statusRoutes = [
 
 /** The boundary route is built once per app so the gzip and ETag are computed once. */
 export function boundaryRoute(asset: string) {
-  const answer = cachedJson(asset);
+  // Compressed once at start: the asset never changes while the server runs.
+  const entry = jsonEntry(asset);
+  entry.gz = gzipSync(entry.raw, { level: 9 });
   return defineRoute({
     method: 'get',
     path: '/api/boundaries',
     tag: 'boundaries',
     summary: 'TopoJSON of all municipalities ({code}) and prefectures ({code,name}); ETag and gzip.',
     returns: 'TopoJSON Topology',
-    handle: ({ c }) => answer(c),
+    // Cached by the browser for five minutes, then revalidated by ETag.
+    handle: ({ c }) => answerJson(c, entry, 'public, max-age=300, must-revalidate'),
   });
 }
