@@ -8,8 +8,6 @@ const two = nf(2);
 
 /** 1,234,567 */
 export const fmtInt = (v: number) => int.format(Math.round(v));
-/** 12.3 (one decimal) */
-export const fmt1 = (v: number) => one.format(v);
 
 /** A number with its unit, formatted for Japanese readers: 1,234,567人, 12.3%, 2,509 km², −4.2% (a true minus sign). */
 export function fmtValue(value: number | null | undefined, unit: string): string {

@@ -3,7 +3,7 @@
  * kept in the URL, factor bars, and a loader that keeps only the newest answer.
  */
 import type { Municipality } from '../../server/types/municipalities.ts';
-import type { ParamSpec } from '../../server/types/partners.ts';
+import type { ParamSpec, PartnerPurpose } from '../../server/types/partners.ts';
 import type { AppContext } from '../context.ts';
 import { esc } from '../format.ts';
 import { t } from '../i18n.ts';
@@ -34,7 +34,7 @@ export function showInPicker(ctx: AppContext, panel: HTMLElement, id: string, co
 }
 
 /** The query of a ranking request: purpose, limit, and each parameter that differs from its default. */
-export function rankingQuery<K extends string>(ctx: AppContext, purpose: 'disaster' | 'complement', specs: Record<K, ParamSpec>, limit: number): string {
+export function rankingQuery<K extends string>(ctx: AppContext, purpose: PartnerPurpose, specs: Record<K, ParamSpec>, limit: number): string {
   const q = new URLSearchParams({ purpose, limit: String(limit) });
   for (const [k, v] of Object.entries(paramsFromUrl(ctx, specs)) as [K, number][]) if (v !== specs[k].default) q.set(k, String(v));
   return q.toString();
