@@ -97,7 +97,9 @@ export async function benchClient(runs: number, log: (m: string) => void): Promi
   const js = jsSizes(webDir);
   const boundary = readFileSync(join(root, 'data', 'build', 'boundaries.topo.json'));
   const boundaryGz = gzipSync(boundary, { level: 9 }).length;
-  log(`client: JS ${js.files} files ${(js.raw / 1024).toFixed(0)} KiB (gzip ${(js.gz / 1024).toFixed(0)} KiB); boundaries ${(boundary.length / 1024).toFixed(0)} KiB (gzip ${(boundaryGz / 1024).toFixed(0)} KiB)`);
+  log(
+    `client: JS ${js.files} files ${(js.raw / 1024).toFixed(0)} KiB (gzip ${(js.gz / 1024).toFixed(0)} KiB); boundaries ${(boundary.length / 1024).toFixed(0)} KiB (gzip ${(boundaryGz / 1024).toFixed(0)} KiB)`,
+  );
   const server = await startServer({ webDir });
   const empty = await emptyMapServer();
   const browser = await launchBrowser();
@@ -121,6 +123,18 @@ export async function benchClient(runs: number, log: (m: string) => void): Promi
   }
   const atlasMapMs = median(atlasTimes);
   const emptyMapMs = median(emptyTimes);
-  log(`client: first drawn map ${atlasMapMs.toFixed(0)} ms (atlas) vs ${emptyMapMs.toFixed(0)} ms (empty MapLibre); runs ${atlasTimes.map((t) => t.toFixed(0)).join('/')} vs ${emptyTimes.map((t) => t.toFixed(0)).join('/')}`);
-  return { jsBytes: js.raw, jsGzipBytes: js.gz, jsFiles: js.files, boundaryBytes: boundary.length, boundaryGzipBytes: boundaryGz, atlasMapMs, emptyMapMs, ratio: atlasMapMs / emptyMapMs, runs };
+  log(
+    `client: first drawn map ${atlasMapMs.toFixed(0)} ms (atlas) vs ${emptyMapMs.toFixed(0)} ms (empty MapLibre); runs ${atlasTimes.map((t) => t.toFixed(0)).join('/')} vs ${emptyTimes.map((t) => t.toFixed(0)).join('/')}`,
+  );
+  return {
+    jsBytes: js.raw,
+    jsGzipBytes: js.gz,
+    jsFiles: js.files,
+    boundaryBytes: boundary.length,
+    boundaryGzipBytes: boundaryGz,
+    atlasMapMs,
+    emptyMapMs,
+    ratio: atlasMapMs / emptyMapMs,
+    runs,
+  };
 }

@@ -3,7 +3,7 @@
  * for every GET route of the app, and an autocannon run summarised as p50/p99 and requests per second.
  */
 import autocannon from 'autocannon';
-import type { Route } from '../server/route.ts';
+import type { AnyRoute } from '../server/route.ts';
 
 export interface LoadSummary {
   connections: number;
@@ -25,7 +25,7 @@ const samples: Record<string, string> = { code: '13112', metric: 'population' };
  * population, any other `:id` → the first id listed by the route without it. Routes that answer no 200 are skipped.
  * @example await sampleUrls('http://127.0.0.1:8787', apiRoutes(deps)) // ['/api/health', …, '/api/partners/13112']
  */
-export async function sampleUrls(base: string, routes: Route<any, any, any>[]): Promise<string[]> {
+export async function sampleUrls(base: string, routes: AnyRoute[]): Promise<string[]> {
   const urls: string[] = [];
   for (const route of routes) {
     if (route.method !== 'get' || route.tag === 'docs') continue;

@@ -60,9 +60,18 @@ async function benchApi(): Promise<ApiResult> {
     }
     const health = measured.find((m) => m.path === '/api/health')!;
     const mixed = await runLoad(server.url, urls, 64, loadSeconds);
-    log(`api: mixed ${urls.length} routes, 64 connections, ${loadSeconds} s: ${mixed.requestsPerSecond} req/s p50 ${mixed.p50Ms} ms p99 ${mixed.p99Ms} ms, errors ${mixed.errors}, non-2xx ${mixed.non2xx}`);
+    log(
+      `api: mixed ${urls.length} routes, 64 connections, ${loadSeconds} s: ${mixed.requestsPerSecond} req/s p50 ${mixed.p50Ms} ms p99 ${mixed.p99Ms} ms, errors ${mixed.errors}, non-2xx ${mixed.non2xx}`,
+    );
     return {
-      perRoute: measured.map((m) => ({ path: m.path, p50Ms: m.p50Ms, p99Ms: m.p99Ms, requestsPerSecond: m.requestsPerSecond, p50Ratio: m.p50Ms / Math.max(health.p50Ms, 0.01), p99Ratio: m.p99Ms / Math.max(health.p99Ms, 0.01) })),
+      perRoute: measured.map((m) => ({
+        path: m.path,
+        p50Ms: m.p50Ms,
+        p99Ms: m.p99Ms,
+        requestsPerSecond: m.requestsPerSecond,
+        p50Ratio: m.p50Ms / Math.max(health.p50Ms, 0.01),
+        p99Ratio: m.p99Ms / Math.max(health.p99Ms, 0.01),
+      })),
       mixed: { ...mixed, routes: urls },
     };
   } finally {
@@ -98,7 +107,10 @@ function markdown(r: { at: string; machine: ReturnType<typeof machine>; scoring:
     `| 1 | all-pairs disaster-aid scoring, ${r.scoring.pairs.toLocaleString('en')} pairs (best of ${runs}) | DuckDB ${f1(r.scoring.duckdbMs, 0)} ms | ${r.scoring.postgisVersion ?? 'PostGIS'} ${f1(r.scoring.postgisMs, 0)} ms | **${f1(r.scoring.ratio)}× faster**${r.scoring.note ? ` (${r.scoring.note})` : ''} |`,
     ...r.api.perRoute
       .filter((p) => p.path !== '/api/health')
-      .map((p) => `| 2 | \`${p.path}\` p50 / p99 (16 connections, ${routeSeconds} s) | ${f1(p.p50Ms)} / ${f1(p.p99Ms)} ms | \`/api/health\` ${f1(r.api.perRoute[0].p50Ms)} / ${f1(r.api.perRoute[0].p99Ms)} ms | ${f1(p.p50Ratio, 2)}× / ${f1(p.p99Ratio, 2)}× |`),
+      .map(
+        (p) =>
+          `| 2 | \`${p.path}\` p50 / p99 (16 connections, ${routeSeconds} s) | ${f1(p.p50Ms)} / ${f1(p.p99Ms)} ms | \`/api/health\` ${f1(r.api.perRoute[0].p50Ms)} / ${f1(r.api.perRoute[0].p99Ms)} ms | ${f1(p.p50Ratio, 2)}× / ${f1(p.p99Ratio, 2)}× |`,
+      ),
     `| 2 | mixed load: ${r.api.mixed.routes.length} GET routes, 64 connections, ${r.api.mixed.seconds} s | ${r.api.mixed.requestsPerSecond} req/s, p50 ${f1(r.api.mixed.p50Ms)} ms, p99 ${f1(r.api.mixed.p99Ms)} ms | errors ${r.api.mixed.errors}, timeouts ${r.api.mixed.timeouts}, non-2xx ${r.api.mixed.non2xx} | — |`,
     `| 3 | JS bundle (${r.client.jsFiles} files) | ${kib(r.client.jsBytes)} raw | ${kib(r.client.jsGzipBytes)} gzip | ${f1(r.client.jsBytes / r.client.jsGzipBytes, 2)}× |`,
     `| 3 | boundary payload (TopoJSON) | ${kib(r.client.boundaryBytes)} raw | ${kib(r.client.boundaryGzipBytes)} gzip | ${f1(r.client.boundaryBytes / r.client.boundaryGzipBytes, 2)}× |`,

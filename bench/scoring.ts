@@ -11,8 +11,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { defaultDisasterParams } from '../server/scoring/disaster.ts';
-import { earthRadiusKm } from '../server/routes/partners.ts';
+import { defaultDisasterParams } from '../domain/scoring/disaster.ts';
+import { earthRadiusKm } from '../domain/geo.ts';
 
 export interface ScoringResult {
   pairs: number;
@@ -150,7 +150,16 @@ async function timePostgis(places: Place[], runs: number, log: (m: string) => vo
   let started = false;
   try {
     run(`${pg.bin}/initdb`, ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
-    run(`${pg.bin}/pg_ctl`, ['-D', data, '-w', '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=256MB -c work_mem=256MB`, 'start']);
+    run(`${pg.bin}/pg_ctl`, [
+      '-D',
+      data,
+      '-w',
+      '-l',
+      join(dir, 'log'),
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=256MB -c work_mem=256MB`,
+      'start',
+    ]);
     started = true;
     const psql = (sql: string) => run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1'], sql);
     const csv = places.map((pl) => `${pl.code},${pl.lon},${pl.lat},${pl.population},${pl.zmask}`).join('\n');
@@ -200,6 +209,7 @@ export async function benchScoring(dbPath: string, runs: number, log: (m: string
     return { pairs: duck.pairs, duckdbMs: duck.ms, postgisMs: null, ratio: null, checksum: { duckdb: duck.total, postgis: null }, postgisVersion: null, note: pg.missing };
   }
   log(`scoring: PostGIS ${pg.ms.toFixed(1)} ms (Σ score ${pg.total.toFixed(3)}, ${pg.version})`);
-  if (pg.pairs !== duck.pairs || Math.abs(pg.total - duck.total) > 1e-4 * duck.total) throw new Error(`the engines disagree: DuckDB ${duck.pairs} pairs Σ ${duck.total}, PostGIS ${pg.pairs} pairs Σ ${pg.total}`);
+  if (pg.pairs !== duck.pairs || Math.abs(pg.total - duck.total) > 1e-4 * duck.total)
+    throw new Error(`the engines disagree: DuckDB ${duck.pairs} pairs Σ ${duck.total}, PostGIS ${pg.pairs} pairs Σ ${pg.total}`);
   return { pairs: duck.pairs, duckdbMs: duck.ms, postgisMs: pg.ms, ratio: pg.ms / duck.ms, checksum: { duckdb: duck.total, postgis: pg.total }, postgisVersion: pg.version };
 }

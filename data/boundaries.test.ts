@@ -8,14 +8,42 @@ import { candidatePaths, sourceFiles } from './sources.ts';
 describe('representativePoint', () => {
   it('lies inside a concave polygon whose centroid does not', () => {
     // A U shape: the centroid falls in the notch.
-    const u = turf.polygon([[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]]).geometry;
+    const u = turf.polygon([
+      [
+        [0, 0],
+        [3, 0],
+        [3, 3],
+        [2, 3],
+        [2, 1],
+        [1, 1],
+        [1, 3],
+        [0, 3],
+        [0, 0],
+      ],
+    ]).geometry;
     const [lon, lat] = representativePoint(u);
     expect(turf.booleanPointInPolygon([lon, lat], u)).toBe(true);
   });
   it('picks the largest island of a multipolygon', () => {
     const islands = turf.multiPolygon([
-      [[[0, 0], [0.1, 0], [0.1, 0.1], [0, 0.1], [0, 0]]],
-      [[[5, 5], [7, 5], [7, 7], [5, 7], [5, 5]]],
+      [
+        [
+          [0, 0],
+          [0.1, 0],
+          [0.1, 0.1],
+          [0, 0.1],
+          [0, 0],
+        ],
+      ],
+      [
+        [
+          [5, 5],
+          [7, 5],
+          [7, 7],
+          [5, 7],
+          [5, 5],
+        ],
+      ],
     ]).geometry;
     const [lon, lat] = representativePoint(islands);
     expect(lon).toBeGreaterThan(5);
@@ -23,14 +51,15 @@ describe('representativePoint', () => {
   });
 });
 
-const existing = (paths: string[]) => paths.find((p) => {
-  try {
-    readFileSync(p);
-    return true;
-  } catch {
-    return false;
-  }
-});
+const existing = (paths: string[]) =>
+  paths.find((p) => {
+    try {
+      readFileSync(p);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 const boundaryPath = existing(candidatePaths(sourceFiles.boundaries));
 const prefPath = existing(candidatePaths(sourceFiles.prefectures));
 

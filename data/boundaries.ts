@@ -51,7 +51,8 @@ export function readPrefectureShapes(topo: Topology, file: string, expectedNames
   if (fc.features.length !== 47) throw new DataFileError(file, null, `has ${fc.features.length} prefectures, expected 47`, 'use prefectures.json as shipped');
   return fc.features.map((f, i) => {
     const name = f.properties.N03_001;
-    if (name !== expectedNames[i]) throw new DataFileError(file, null, `prefecture #${i + 1} is "${name}", expected "${expectedNames[i]}" in JIS order`, 'use prefectures.json as shipped');
+    if (name !== expectedNames[i])
+      throw new DataFileError(file, null, `prefecture #${i + 1} is "${name}", expected "${expectedNames[i]}" in JIS order`, 'use prefectures.json as shipped');
     return { code: String(i + 1).padStart(2, '0'), name, geometry: f.geometry };
   });
 }
@@ -76,7 +77,7 @@ function scanLinePoint(polygon: Polygon): [number, number] {
       for (let i = 0; i + 1 < ring.length; i++) {
         const [x1, y1] = ring[i];
         const [x2, y2] = ring[i + 1];
-        if ((y1 > y) !== (y2 > y)) xs.push(x1 + ((y - y1) * (x2 - x1)) / (y2 - y1));
+        if (y1 > y !== y2 > y) xs.push(x1 + ((y - y1) * (x2 - x1)) / (y2 - y1));
       }
     }
     xs.sort((p, q) => p - q);

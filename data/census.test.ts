@@ -7,7 +7,12 @@ import { candidatePaths, sourceFiles } from './sources.ts';
 
 const codes = Object.values(ssdseItems);
 function fixture(dataRows: string[]): string {
-  return [`SSDSE-A-2026,Prefecture,Municipality,${codes.join(',')}`, `,,年度,${codes.map(() => 2020).join(',')}`, `地域コード,都道府県,市区町村,${codes.join(',')}`, ...dataRows].join('\r\n');
+  return [
+    `SSDSE-A-2026,Prefecture,Municipality,${codes.join(',')}`,
+    `,,年度,${codes.map(() => 2020).join(',')}`,
+    `地域コード,都道府県,市区町村,${codes.join(',')}`,
+    ...dataRows,
+  ].join('\r\n');
 }
 const good = `R13112,東京都,世田谷区,${[943664, 100000, 600000, 200000, 480000, 5805, 500000, 1000, 60000, 400000, 300000].join(',')}`;
 
@@ -41,7 +46,10 @@ describe('parseSsdse', () => {
 describe('deriveCensusMetrics', () => {
   it('returns null shares instead of NaN where the base is zero', () => {
     const row = parseSsdse(fixture([good]), 'f.csv').get('13112')!;
-    const zero = { ...row, items: { ...row.items, population: 0, age0to14: 0, age15to64: 0, age65plus: 0, employedPrimary: 0, employedSecondary: 0, employedTertiary: 0, employed: 0 } };
+    const zero = {
+      ...row,
+      items: { ...row.items, population: 0, age0to14: 0, age15to64: 0, age65plus: 0, employedPrimary: 0, employedSecondary: 0, employedTertiary: 0, employed: 0 },
+    };
     const m = deriveCensusMetrics(zero, 0);
     expect(m.popChangePct).toBeNull();
     expect(m.share65plus).toBeNull();

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
-import type { MunicipalityDetail } from '../server/types/municipalities.ts';
+import type { MunicipalityDetail } from '../domain/records/municipalities.ts';
 import { DataFileError } from './csv.ts';
-import { parseCsv } from './seeds/csv.ts';
+import { parseCsv } from '../domain/csv.ts';
 
 /** SSDSE-A item codes the atlas reads (row 1 of the publisher's file). */
 export const ssdseItems = {
@@ -39,7 +39,7 @@ export function decodeShiftJis(bytes: Buffer): string {
  */
 export function parseSsdse(text: string, file: string, needed: readonly SsdseItem[] = Object.keys(ssdseItems) as SsdseItem[]): Map<string, SsdseRow> {
   const { records: rows, lines } = parseCsv(text, file);
-  if (rows.length < 4) throw new DataFileError(file, null, 'fewer than 4 rows (3 header rows + data expected)', 'use the publisher\'s SSDSE-A CSV unchanged');
+  if (rows.length < 4) throw new DataFileError(file, null, 'fewer than 4 rows (3 header rows + data expected)', "use the publisher's SSDSE-A CSV unchanged");
   const header = rows[0].map((c) => c.trim());
   if (!/^SSDSE-A/.test(header[0] ?? '')) {
     throw new DataFileError(file, 1, `first cell is "${header[0]}", not an SSDSE-A edition label`, 'check the file is SSDSE-A in Shift_JIS (CP932), as shipped');
@@ -64,7 +64,7 @@ export function parseSsdse(text: string, file: string, needed: readonly SsdseIte
       const raw = (cells[idx] ?? '').trim();
       const value = Number(raw);
       if (raw === '' || !Number.isFinite(value)) {
-        throw new DataFileError(file, line, `column ${ssdseItems[item]} (${item}) of ${m[1]} is "${raw}", not a number`, 'restore the value from the publisher\'s file');
+        throw new DataFileError(file, line, `column ${ssdseItems[item]} (${item}) of ${m[1]} is "${raw}", not a number`, "restore the value from the publisher's file");
       }
       items[item] = value;
     }
@@ -76,7 +76,19 @@ export function parseSsdse(text: string, file: string, needed: readonly SsdseIte
 /** Census figures of one municipality as the atlas stores them (fields of the API's record). Null where the base is zero. */
 export type CensusMetrics = Pick<
   MunicipalityDetail,
-  'population' | 'population2015' | 'popChangePct' | 'households' | 'areaKm2' | 'density' | 'share65plus' | 'sharePrimary' | 'shareSecondary' | 'shareTertiary' | 'employed' | 'privateEmployees' | 'jobsPerResident'
+  | 'population'
+  | 'population2015'
+  | 'popChangePct'
+  | 'households'
+  | 'areaKm2'
+  | 'density'
+  | 'share65plus'
+  | 'sharePrimary'
+  | 'shareSecondary'
+  | 'shareTertiary'
+  | 'employed'
+  | 'privateEmployees'
+  | 'jobsPerResident'
 >;
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;

@@ -1,4 +1,4 @@
-import { parseCsv } from './seeds/csv.ts';
+import { parseCsv } from '../domain/csv.ts';
 
 /** A parse or validation problem in an input file, with the place to look and what to do. */
 export class DataFileError extends Error {

@@ -1,9 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Columns } from '../domain/tables.ts';
 
-/** SQL column types the pipeline writes. */
-export type ColumnType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BIGINT' | 'BOOLEAN';
-/** A table's columns in order: [name, type], plus the row key each value is read from. */
-export type Columns<R> = readonly (readonly [column: string, type: ColumnType, key: keyof R])[];
+export type { ColumnType, Columns } from '../domain/tables.ts';
 
 /**
  * Creates `table` and fills it through DuckDB's appender (fast, typed, no SQL string building).

@@ -12,7 +12,12 @@ describe('estimateDaytime / ratioErrorPoints', () => {
     expect(estimateDaytime({ population: 10, employed: 100, jobs: 0 })).toBe(0);
   });
   it('measures the error in percentage points of the ratio', () => {
-    expect(ratioErrorPoints([{ population: 100, employed: 50, jobs: 60, daytime: 120 }, { population: 200, employed: 100, jobs: 100, daytime: 200 }])).toBe(5);
+    expect(
+      ratioErrorPoints([
+        { population: 100, employed: 50, jobs: 60, daytime: 120 },
+        { population: 200, employed: 100, jobs: 100, daytime: 200 },
+      ]),
+    ).toBe(5);
   });
 });
 

@@ -1,11 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { carryUserRows, exchangeRows, pairKey } from './exchanges.ts';
+import { pairKey } from '../domain/tables.ts';
+import { carryUserRows, exchangeRows } from './exchanges.ts';
 import type { Exchange, ExchangeNetworkMember } from './seeds/index.ts';
 
-const points: Record<string, [string, string]> = { '13219': ['狛江市', '東京都'], '15202': ['長岡市', '新潟県'], '13101': ['千代田区', '東京都'], '13103': ['港区', '東京都'], '13104': ['新宿区', '東京都'], '20000': ['長野県', '長野県'] };
+const points: Record<string, [string, string]> = {
+  '13219': ['狛江市', '東京都'],
+  '15202': ['長岡市', '新潟県'],
+  '13101': ['千代田区', '東京都'],
+  '13103': ['港区', '東京都'],
+  '13104': ['新宿区', '東京都'],
+  '20000': ['長野県', '長野県'],
+};
 const resolve = (code: string) => ({ code, name: points[code][0], prefName: points[code][1], lon: 139, lat: 35 });
-const seed = (r: Partial<Exchange>): Exchange => ({ id: 'x0001', aCode: '13219', aName: '狛江市', aPrefecture: '東京都', bCode: '15202', bName: '長岡市', bPrefecture: '新潟県', kind: 'friendship', sinceYear: 1987, agreement: 'ふるさと友好都市提携', source: '001', note: '', aFormerName: '', bFormerName: '川口町', ...r });
-const member = (code: string, sinceYear: number | null): ExchangeNetworkMember => ({ network: 'net-gishi-1996', networkName: '義士', code, name: points[code][0], prefecture: points[code][1], kind: 'disaster_aid', sinceYear, source: 'net', note: '' });
+const seed = (r: Partial<Exchange>): Exchange => ({
+  id: 'x0001',
+  aCode: '13219',
+  aName: '狛江市',
+  aPrefecture: '東京都',
+  bCode: '15202',
+  bName: '長岡市',
+  bPrefecture: '新潟県',
+  kind: 'friendship',
+  sinceYear: 1987,
+  agreement: 'ふるさと友好都市提携',
+  source: '001',
+  note: '',
+  aFormerName: '',
+  bFormerName: '川口町',
+  ...r,
+});
+const member = (code: string, sinceYear: number | null): ExchangeNetworkMember => ({
+  network: 'net-gishi-1996',
+  networkName: '義士',
+  code,
+  name: points[code][0],
+  prefecture: points[code][1],
+  kind: 'disaster_aid',
+  sinceYear,
+  source: 'net',
+  note: '',
+});
 
 describe('exchangeRows', () => {
   it('resolves both ends and keeps the former name', () => {
@@ -36,8 +70,30 @@ describe('exchangeRows', () => {
 describe('carryUserRows', () => {
   it('keeps imported agreements across a rebuild, re-resolving names, and drops those the seeds now list', () => {
     const prev = [
-      { id: 'u00001', a_code: '13219', b_code: '13101', kind: 'other', since_year: 2020, agreement: null, source: 'user import 2025-01-01', note: null, a_former_name: null, b_former_name: null },
-      { id: 'u00002', a_code: '15202', b_code: '13219', kind: 'friendship', since_year: null, agreement: null, source: 'user', note: null, a_former_name: null, b_former_name: null },
+      {
+        id: 'u00001',
+        a_code: '13219',
+        b_code: '13101',
+        kind: 'other',
+        since_year: 2020,
+        agreement: null,
+        source: 'user import 2025-01-01',
+        note: null,
+        a_former_name: null,
+        b_former_name: null,
+      },
+      {
+        id: 'u00002',
+        a_code: '15202',
+        b_code: '13219',
+        kind: 'friendship',
+        since_year: null,
+        agreement: null,
+        source: 'user',
+        note: null,
+        a_former_name: null,
+        b_former_name: null,
+      },
     ];
     const { kept, dropped } = carryUserRows(prev, new Set(['13219-15202:friendship']), resolve);
     expect(kept.map((r) => [r.id, r.aName, r.bName, r.origin, r.sinceYear])).toEqual([['u00001', '狛江市', '千代田区', 'user', 2020]]);

@@ -24,44 +24,10 @@ import { join } from 'node:path';
 import type { Exchange, ExchangeNetworkMember } from './seeds/index.ts';
 import { isPrefecturePartnerCode, loadExchangeNetworks, loadExchanges } from './seeds/index.ts';
 import type { MunicipalityRow } from './municipalities.ts';
-import { type Columns, writeTable } from './database.ts';
+import { writeTable } from './database.ts';
 import { buildDir } from './sources.ts';
 import type { BuildStep, PrefectureRow } from './steps.ts';
-import type { ExchangeEnd as ApiExchangeEnd } from '../server/types/exchanges.ts';
-
-/** One side of an exchange as stored: the API's end without the former name, which is kept per agreement. */
-export type ExchangeEnd = Omit<ApiExchangeEnd, 'formerName'>;
-
-/** One stored agreement (a row of the `exchanges` table). */
-export interface ExchangeRow {
-  id: string;
-  aCode: string;
-  aName: string;
-  aPrefName: string;
-  aLon: number;
-  aLat: number;
-  aFormerName: string | null;
-  bCode: string;
-  bName: string;
-  bPrefName: string;
-  bLon: number;
-  bLat: number;
-  bFormerName: string | null;
-  kind: string;
-  sinceYear: number | null;
-  agreement: string | null;
-  source: string;
-  note: string | null;
-  network: string | null;
-  networkName: string | null;
-  origin: 'seed' | 'user';
-  pairKey: string;
-}
-
-/** The unique key of an agreement: unordered pair + kind. @example pairKey('15202', '13219', 'friendship') // '13219-15202:friendship' */
-export function pairKey(a: string, b: string, kind: string): string {
-  return `${a < b ? a : b}-${a < b ? b : a}:${kind}`;
-}
+import { type ExchangeEnd, type ExchangeRow, exchangeColumns, pairKey } from '../domain/tables.ts';
 
 /** Resolves partner codes (municipality or "PP000" prefecture) to names and points. */
 export function endpointResolver(municipalities: readonly MunicipalityRow[], prefectures: readonly PrefectureRow[]): (code: string) => ExchangeEnd {
@@ -92,10 +58,27 @@ export function exchangeRows(seedRows: readonly Exchange[], networkMembers: read
     const key = pairKey(a.code, b.code, x.kind);
     rows.set(key, {
       id: x.id,
-      aCode: a.code, aName: a.name, aPrefName: a.prefName, aLon: a.lon, aLat: a.lat, aFormerName: blank(x.aFormerName),
-      bCode: b.code, bName: b.name, bPrefName: b.prefName, bLon: b.lon, bLat: b.lat, bFormerName: blank(x.bFormerName),
-      kind: x.kind, sinceYear: x.sinceYear, agreement: blank(x.agreement), source: x.source, note: blank(x.note),
-      network: null, networkName: null, origin: 'seed', pairKey: key,
+      aCode: a.code,
+      aName: a.name,
+      aPrefName: a.prefName,
+      aLon: a.lon,
+      aLat: a.lat,
+      aFormerName: blank(x.aFormerName),
+      bCode: b.code,
+      bName: b.name,
+      bPrefName: b.prefName,
+      bLon: b.lon,
+      bLat: b.lat,
+      bFormerName: blank(x.bFormerName),
+      kind: x.kind,
+      sinceYear: x.sinceYear,
+      agreement: blank(x.agreement),
+      source: x.source,
+      note: blank(x.note),
+      network: null,
+      networkName: null,
+      origin: 'seed',
+      pairKey: key,
     });
   }
   const networks = new Map<string, ExchangeNetworkMember[]>();
@@ -117,10 +100,27 @@ export function exchangeRows(seedRows: readonly Exchange[], networkMembers: read
         const b = resolve(q.code);
         rows.set(key, {
           id: `${network}:${a.code}-${b.code}`,
-          aCode: a.code, aName: a.name, aPrefName: a.prefName, aLon: a.lon, aLat: a.lat, aFormerName: null,
-          bCode: b.code, bName: b.name, bPrefName: b.prefName, bLon: b.lon, bLat: b.lat, bFormerName: null,
-          kind: p.kind, sinceYear: since, agreement: p.networkName, source: p.source, note: blank(p.note) ?? blank(q.note),
-          network, networkName: p.networkName, origin: 'seed', pairKey: key,
+          aCode: a.code,
+          aName: a.name,
+          aPrefName: a.prefName,
+          aLon: a.lon,
+          aLat: a.lat,
+          aFormerName: null,
+          bCode: b.code,
+          bName: b.name,
+          bPrefName: b.prefName,
+          bLon: b.lon,
+          bLat: b.lat,
+          bFormerName: null,
+          kind: p.kind,
+          sinceYear: since,
+          agreement: p.networkName,
+          source: p.source,
+          note: blank(p.note) ?? blank(q.note),
+          network,
+          networkName: p.networkName,
+          origin: 'seed',
+          pairKey: key,
         });
       }
     }
@@ -129,16 +129,6 @@ export function exchangeRows(seedRows: readonly Exchange[], networkMembers: read
 }
 
 /** Columns of the `exchanges` table (also written by the import route). */
-export const exchangeColumns: Columns<ExchangeRow> = [
-  ['id', 'VARCHAR', 'id'],
-  ['a_code', 'VARCHAR', 'aCode'], ['a_name', 'VARCHAR', 'aName'], ['a_pref_name', 'VARCHAR', 'aPrefName'],
-  ['a_lon', 'DOUBLE', 'aLon'], ['a_lat', 'DOUBLE', 'aLat'], ['a_former_name', 'VARCHAR', 'aFormerName'],
-  ['b_code', 'VARCHAR', 'bCode'], ['b_name', 'VARCHAR', 'bName'], ['b_pref_name', 'VARCHAR', 'bPrefName'],
-  ['b_lon', 'DOUBLE', 'bLon'], ['b_lat', 'DOUBLE', 'bLat'], ['b_former_name', 'VARCHAR', 'bFormerName'],
-  ['kind', 'VARCHAR', 'kind'], ['since_year', 'INTEGER', 'sinceYear'], ['agreement', 'VARCHAR', 'agreement'],
-  ['source', 'VARCHAR', 'source'], ['note', 'VARCHAR', 'note'], ['network', 'VARCHAR', 'network'], ['network_name', 'VARCHAR', 'networkName'],
-  ['origin', 'VARCHAR', 'origin'], ['pair_key', 'VARCHAR', 'pairKey'],
-];
 
 /** The user's agreements in the database being replaced (none when there is none, or it cannot be read). */
 async function previousUserRows(log: (m: string) => void): Promise<Record<string, unknown>[]> {
@@ -165,7 +155,11 @@ async function previousUserRows(log: (m: string) => void): Promise<Record<string
  * Re-resolves carried-over user agreements against today's tables; drops (and reports) those whose partner
  * no longer exists or whose pair and kind the seeds now list themselves.
  */
-export function carryUserRows(previous: Record<string, unknown>[], seedKeys: ReadonlySet<string>, resolve: (code: string) => ExchangeEnd): { kept: ExchangeRow[]; dropped: string[] } {
+export function carryUserRows(
+  previous: Record<string, unknown>[],
+  seedKeys: ReadonlySet<string>,
+  resolve: (code: string) => ExchangeEnd,
+): { kept: ExchangeRow[]; dropped: string[] } {
   const kept: ExchangeRow[] = [];
   const dropped: string[] = [];
   const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -187,10 +181,27 @@ export function carryUserRows(previous: Record<string, unknown>[], seedKeys: Rea
     }
     kept.push({
       id: String(r.id),
-      aCode: a.code, aName: a.name, aPrefName: a.prefName, aLon: a.lon, aLat: a.lat, aFormerName: text(r.a_former_name),
-      bCode: b.code, bName: b.name, bPrefName: b.prefName, bLon: b.lon, bLat: b.lat, bFormerName: text(r.b_former_name),
-      kind, sinceYear: r.since_year === null || r.since_year === undefined ? null : Number(r.since_year), agreement: text(r.agreement),
-      source: String(r.source), note: text(r.note), network: null, networkName: null, origin: 'user', pairKey: key,
+      aCode: a.code,
+      aName: a.name,
+      aPrefName: a.prefName,
+      aLon: a.lon,
+      aLat: a.lat,
+      aFormerName: text(r.a_former_name),
+      bCode: b.code,
+      bName: b.name,
+      bPrefName: b.prefName,
+      bLon: b.lon,
+      bLat: b.lat,
+      bFormerName: text(r.b_former_name),
+      kind,
+      sinceYear: r.since_year === null || r.since_year === undefined ? null : Number(r.since_year),
+      agreement: text(r.agreement),
+      source: String(r.source),
+      note: text(r.note),
+      network: null,
+      networkName: null,
+      origin: 'user',
+      pairKey: key,
     });
   }
   return { kept, dropped };

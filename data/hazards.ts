@@ -54,7 +54,10 @@ export interface HazardPartialRow {
  * counts dropped. A municipality listed both by name and through its whole prefecture appears once.
  * @example expandHazardZones(rows, [{ code: '22100', prefCode: '22' }]).members[0].code // '22100'
  */
-export function expandHazardZones(rows: readonly HazardZoneRow[], municipalities: readonly { code: string; prefCode: string }[]): { members: HazardMemberRow[]; partial: HazardPartialRow[] } {
+export function expandHazardZones(
+  rows: readonly HazardZoneRow[],
+  municipalities: readonly { code: string; prefCode: string }[],
+): { members: HazardMemberRow[]; partial: HazardPartialRow[] } {
   const members = new Map<string, HazardMemberRow>();
   const partial: HazardPartialRow[] = [];
   for (const r of rows) {
@@ -77,14 +80,35 @@ export const hazardStep: BuildStep = {
   async run(ctx) {
     const rows = loadHazardZones(new Set(ctx.municipalities.map((m) => m.code)));
     const { members, partial } = expandHazardZones(rows, ctx.municipalities);
-    await writeTable(ctx.conn, 'hazard_zones', [
-      ['zone', 'VARCHAR', 'zone'], ['zone_name', 'VARCHAR', 'zoneName'], ['hazard', 'VARCHAR', 'hazard'], ['code', 'VARCHAR', 'code'],
-      ['scope', 'VARCHAR', 'scope'], ['as_of', 'VARCHAR', 'asOf'], ['source', 'VARCHAR', 'source'],
-    ], members);
-    await writeTable(ctx.conn, 'hazard_zones_partial', [
-      ['zone', 'VARCHAR', 'zone'], ['zone_name', 'VARCHAR', 'zoneName'], ['hazard', 'VARCHAR', 'hazard'], ['pref_code', 'VARCHAR', 'prefCode'],
-      ['prefecture', 'VARCHAR', 'prefecture'], ['as_of', 'VARCHAR', 'asOf'], ['source', 'VARCHAR', 'source'], ['note', 'VARCHAR', 'note'],
-    ], partial);
+    await writeTable(
+      ctx.conn,
+      'hazard_zones',
+      [
+        ['zone', 'VARCHAR', 'zone'],
+        ['zone_name', 'VARCHAR', 'zoneName'],
+        ['hazard', 'VARCHAR', 'hazard'],
+        ['code', 'VARCHAR', 'code'],
+        ['scope', 'VARCHAR', 'scope'],
+        ['as_of', 'VARCHAR', 'asOf'],
+        ['source', 'VARCHAR', 'source'],
+      ],
+      members,
+    );
+    await writeTable(
+      ctx.conn,
+      'hazard_zones_partial',
+      [
+        ['zone', 'VARCHAR', 'zone'],
+        ['zone_name', 'VARCHAR', 'zoneName'],
+        ['hazard', 'VARCHAR', 'hazard'],
+        ['pref_code', 'VARCHAR', 'prefCode'],
+        ['prefecture', 'VARCHAR', 'prefecture'],
+        ['as_of', 'VARCHAR', 'asOf'],
+        ['source', 'VARCHAR', 'source'],
+        ['note', 'VARCHAR', 'note'],
+      ],
+      partial,
+    );
     const byHazard = new Map<string, Set<string>>();
     for (const m of members) byHazard.set(m.hazard, (byHazard.get(m.hazard) ?? new Set()).add(m.code));
     const counts = [...byHazard].map(([h, s]) => `${h} ${s.size}`).join(', ');

@@ -1,4 +1,4 @@
-import type { MunicipalityDetail, MunicipalityKind } from '../server/types/municipalities.ts';
+import type { MunicipalityDetail, MunicipalityKind } from '../domain/records/municipalities.ts';
 import { DataFileError } from './csv.ts';
 import type { Designation } from './seeds/schema.ts';
 
@@ -34,11 +34,14 @@ export function validateMunicipalities(rows: MunicipalityRow[], boundaryCodes: S
     if (!censusCodes.has(code)) throw new DataFileError('boundaries', null, `municipality ${code} has no census row`, 'use matching vintages of N03 (2021) and SSDSE-A (2026)');
   }
   for (const code of censusCodes) {
-    if (!boundaryCodes.has(code)) throw new DataFileError('SSDSE-A-2026.csv', null, `census code ${code} has no boundary`, 'use matching vintages of N03 (2021) and SSDSE-A (2026)');
+    if (!boundaryCodes.has(code))
+      throw new DataFileError('SSDSE-A-2026.csv', null, `census code ${code} has no boundary`, 'use matching vintages of N03 (2021) and SSDSE-A (2026)');
   }
-  if (rows.length !== municipalityCount) throw new DataFileError('municipalities', null, `${rows.length} municipalities joined, expected ${municipalityCount}`, 'check both inputs are complete');
+  if (rows.length !== municipalityCount)
+    throw new DataFileError('municipalities', null, `${rows.length} municipalities joined, expected ${municipalityCount}`, 'check both inputs are complete');
   const total = rows.reduce((s, r) => s + r.population, 0);
-  if (total !== census2020Total) throw new DataFileError('SSDSE-A-2026.csv', null, `2020 population totals ${total}, expected ${census2020Total}`, 'use the publisher\'s file unchanged');
+  if (total !== census2020Total)
+    throw new DataFileError('SSDSE-A-2026.csv', null, `2020 population totals ${total}, expected ${census2020Total}`, "use the publisher's file unchanged");
   for (const row of rows) {
     for (const [key, value] of Object.entries(row)) {
       if (typeof value === 'number' && !Number.isFinite(value)) {
@@ -47,4 +50,3 @@ export function validateMunicipalities(rows: MunicipalityRow[], boundaryCodes: S
     }
   }
 }
-

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
-import { dissolve, neighbourMap } from '../server/scoring/eligibility.ts';
+import { dissolve, neighbourMap } from '../domain/scoring/eligibility.ts';
 import { checkRegionSeeds, prefectureRegions, regionRow } from './regions.ts';
 import { DEFAULT_SEEDS_DIR, loadMaster, loadRegionMembers, loadRegions } from './seeds/index.ts';
 import { builtBoundaries } from '../tests/helpers/database.ts';
@@ -21,7 +21,13 @@ describe('region seeds through the loader', () => {
 
   it('resolve every member name to the master code and name, and pass the cross-file checks', () => {
     for (const m of members) expect(master.byCode.get(m.code)?.name, `${m.regionId} ${m.code}`).toBe(m.name);
-    expect(() => checkRegionSeeds(regions, members, members.map((_, i) => i + 2))).not.toThrow();
+    expect(() =>
+      checkRegionSeeds(
+        regions,
+        members,
+        members.map((_, i) => i + 2),
+      ),
+    ).not.toThrow();
   });
 
   it('備後圏域 has its centre 福山市, 6 Hiroshima and 2 Okayama members as in seed 002, plus 竹原市 (joined 2024)', () => {
@@ -52,7 +58,22 @@ describe('region seeds through the loader', () => {
 describe('dissolve and totals', () => {
   const munis = new Map(master.inPrefecture('広島県').map((m) => [m.code, m]));
   const cities = new Map(
-    [...munis.keys()].map((code, i) => [code, { code, name: munis.get(code)!.name, prefCode: '34', prefName: '広島県', kind: 'city', population: 1000 * (i + 1), areaKm2: 10, dayNightRatio: 100, dayNightEstimated: true, lon: 133, lat: 34.5 }]),
+    [...munis.keys()].map((code, i) => [
+      code,
+      {
+        code,
+        name: munis.get(code)!.name,
+        prefCode: '34',
+        prefName: '広島県',
+        kind: 'city',
+        population: 1000 * (i + 1),
+        areaKm2: 10,
+        dayNightRatio: 100,
+        dayNightEstimated: true,
+        lon: 133,
+        lat: 34.5,
+      },
+    ]),
   );
   const neighbours = neighbourMap(topology);
 
@@ -62,7 +83,13 @@ describe('dissolve and totals', () => {
     const apart = ringPoints(dissolve(topology, ['34207'])) + ringPoints(dissolve(topology, ['34205']));
     expect(ringPoints(pair)).toBeLessThan(apart);
     // The inner border is no longer a border of the outline: the mesh of shared arcs between them is absent.
-    const shared = mesh(topology, topology.objects.municipalities as GeometryCollection, (a, b) => new Set([(a.properties as { code: string }).code, (b.properties as { code: string }).code]).size === 2 && [a, b].every((g) => ['34207', '34205'].includes((g.properties as { code: string }).code)));
+    const shared = mesh(
+      topology,
+      topology.objects.municipalities as GeometryCollection,
+      (a, b) =>
+        new Set([(a.properties as { code: string }).code, (b.properties as { code: string }).code]).size === 2 &&
+        [a, b].every((g) => ['34207', '34205'].includes((g.properties as { code: string }).code)),
+    );
     const inner = new Set(shared.coordinates.flat().map((p) => p.join(',')));
     const outlinePoints = pair.coordinates.flat(2).map((p) => p.join(','));
     const interior = [...inner].filter((p) => !outlinePoints.includes(p));
@@ -74,7 +101,11 @@ describe('dissolve and totals', () => {
   it('sums population and area over current members and gives the centre share', () => {
     const row = regionRow(
       { id: 'ccr-34207', type: 'central_city_region', name: 't', centerCodes: ['34207'], status: 'active', asOf: '', source: 's', note: '' },
-      [{ code: '34207', status: 'active' }, { code: '34205', status: 'active' }, { code: '34204', status: 'planned' }],
+      [
+        { code: '34207', status: 'active' },
+        { code: '34205', status: 'active' },
+        { code: '34204', status: 'planned' },
+      ],
       cities,
       neighbours,
       topology,

@@ -9,8 +9,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Topology } from 'topojson-specification';
-import type { EligibilityCity } from '../server/scoring/eligibility.ts';
-import { neighbourMap, summariseGroup } from '../server/scoring/eligibility.ts';
+import type { EligibilityCity } from '../domain/scoring/eligibility.ts';
+import { neighbourMap, summariseGroup } from '../domain/scoring/eligibility.ts';
 import { DataFileError } from './csv.ts';
 import { type Columns, writeTable } from './database.ts';
 import { COLUMNS, DEFAULT_SEEDS_DIR, type Region, type RegionMember, loadRegionCoverage, loadRegionMembers, loadRegions, readSeedCsv } from './seeds/index.ts';
@@ -100,7 +100,13 @@ export function checkRegionSeeds(regions: readonly Region[], members: readonly R
     if (own.length === 0) throw new DataFileError('seeds/regions.csv', null, `region ${r.id} ${r.name} has no members`, `list its members in ${file}`);
     for (const c of r.centerCodes) {
       const m = own.find((x) => x.code === c);
-      if (!m || m.role !== 'center') throw new DataFileError(file, m ? memberLines[members.indexOf(m)] ?? null : null, `centre ${c} of ${r.id} is not listed as a member with role center`, 'add the centre as a member with role center');
+      if (m?.role !== 'center')
+        throw new DataFileError(
+          file,
+          m ? (memberLines[members.indexOf(m)] ?? null) : null,
+          `centre ${c} of ${r.id} is not listed as a member with role center`,
+          'add the centre as a member with role center',
+        );
     }
   }
 }
@@ -111,10 +117,32 @@ export function checkRegionSeeds(regions: readonly Region[], members: readonly R
  */
 export function prefectureRegions(prefectures: readonly PrefectureRow[], municipalities: readonly MunicipalityRow[]): { region: Region; members: RegionMember[] }[] {
   return prefectures.map((p) => {
-    const region: Region = { id: `pref-${p.code}`, type: 'prefecture' as Region['type'], name: p.name, centerCodes: [], status: 'active', asOf: '2020-10-01', source: '国勢調査 2020 · 国土数値情報 N03', note: '' };
+    const region: Region = {
+      id: `pref-${p.code}`,
+      type: 'prefecture' as Region['type'],
+      name: p.name,
+      centerCodes: [],
+      status: 'active',
+      asOf: '2020-10-01',
+      source: '国勢調査 2020 · 国土数値情報 N03',
+      note: '',
+    };
     const members = municipalities
       .filter((m) => m.prefCode === p.code)
-      .map((m): RegionMember => ({ regionId: region.id, code: m.code, name: m.name, prefecture: p.name, role: 'member', joined: '', asOf: '', source: region.source, note: '', status: 'active' }));
+      .map(
+        (m): RegionMember => ({
+          regionId: region.id,
+          code: m.code,
+          name: m.name,
+          prefecture: p.name,
+          role: 'member',
+          joined: '',
+          asOf: '',
+          source: region.source,
+          note: '',
+          status: 'active',
+        }),
+      );
     return { region, members };
   });
 }
@@ -163,10 +191,33 @@ async function previousCustomRegions(log: (m: string) => void): Promise<{ region
       const has = await conn.runAndReadAll(`SELECT count(*) FROM information_schema.tables WHERE table_name = 'regions'`);
       if (Number(has.getRows()[0]![0]) === 0) return none;
       const rows = (await conn.runAndReadAll(`SELECT id, name, center_codes, note, created_at FROM regions WHERE type = 'custom' ORDER BY id`)).getRowObjectsJS();
-      const mrows = (await conn.runAndReadAll(`SELECT m.region_id, m.code, m.name, m.prefecture, m.role FROM region_members m JOIN regions r ON r.id = m.region_id WHERE r.type = 'custom'`)).getRowObjectsJS();
+      const mrows = (
+        await conn.runAndReadAll(`SELECT m.region_id, m.code, m.name, m.prefecture, m.role FROM region_members m JOIN regions r ON r.id = m.region_id WHERE r.type = 'custom'`)
+      ).getRowObjectsJS();
       return {
-        regions: rows.map((r) => ({ id: String(r.id), type: 'custom' as Region['type'], name: String(r.name), centerCodes: r.center_codes ? String(r.center_codes).split(';') : [], status: 'custom' as Region['status'], asOf: '', source: 'user', note: String(r.note ?? ''), createdAt: r.created_at ? String(r.created_at) : null })),
-        members: mrows.map((m) => ({ regionId: String(m.region_id), code: String(m.code), name: String(m.name), prefecture: String(m.prefecture), role: m.role === 'center' ? 'center' : 'member', joined: '', asOf: '', source: 'user', note: '', status: 'custom' as RegionMember['status'] })),
+        regions: rows.map((r) => ({
+          id: String(r.id),
+          type: 'custom' as Region['type'],
+          name: String(r.name),
+          centerCodes: r.center_codes ? String(r.center_codes).split(';') : [],
+          status: 'custom' as Region['status'],
+          asOf: '',
+          source: 'user',
+          note: String(r.note ?? ''),
+          createdAt: r.created_at ? String(r.created_at) : null,
+        })),
+        members: mrows.map((m) => ({
+          regionId: String(m.region_id),
+          code: String(m.code),
+          name: String(m.name),
+          prefecture: String(m.prefecture),
+          role: m.role === 'center' ? 'center' : 'member',
+          joined: '',
+          asOf: '',
+          source: 'user',
+          note: '',
+          status: 'custom' as RegionMember['status'],
+        })),
       };
     } finally {
       conn.closeSync();
@@ -202,16 +253,53 @@ export const regionsStep: BuildStep = {
     const keptIds = new Set(keptCustom.map((r) => r.id));
 
     const regionRows: RegionRow[] = [
-      ...seedRegions.map((r) => regionRow(r, seedMembers.filter((m) => m.regionId === r.id), cities, neighbours, ctx.topology)),
+      ...seedRegions.map((r) =>
+        regionRow(
+          r,
+          seedMembers.filter((m) => m.regionId === r.id),
+          cities,
+          neighbours,
+          ctx.topology,
+        ),
+      ),
       ...prefs.map((p) => regionRow(p.region, p.members, cities, neighbours, ctx.topology)),
-      ...keptCustom.map((r) => regionRow(r, carried.members.filter((m) => m.regionId === r.id), cities, neighbours, ctx.topology, r.createdAt)),
+      ...keptCustom.map((r) =>
+        regionRow(
+          r,
+          carried.members.filter((m) => m.regionId === r.id),
+          cities,
+          neighbours,
+          ctx.topology,
+          r.createdAt,
+        ),
+      ),
     ];
     const memberRows: RegionMemberRow[] = [...seedMembers, ...prefs.flatMap((p) => p.members), ...carried.members.filter((m) => keptIds.has(m.regionId))];
     await writeTable(ctx.conn, 'regions', regionColumns, regionRows, 'id');
     await writeTable(ctx.conn, 'region_members', regionMemberColumns, memberRows);
-    await writeTable(ctx.conn, 'region_coverage', [['type', 'VARCHAR', 'type'], ['metric', 'VARCHAR', 'metric'], ['value', 'BIGINT', 'value'], ['as_of', 'VARCHAR', 'asOf'], ['source', 'VARCHAR', 'source'], ['note', 'VARCHAR', 'note']], coverage);
+    await writeTable(
+      ctx.conn,
+      'region_coverage',
+      [
+        ['type', 'VARCHAR', 'type'],
+        ['metric', 'VARCHAR', 'metric'],
+        ['value', 'BIGINT', 'value'],
+        ['as_of', 'VARCHAR', 'asOf'],
+        ['source', 'VARCHAR', 'source'],
+        ['note', 'VARCHAR', 'note'],
+      ],
+      coverage,
+    );
     const pairs = [...neighbours].flatMap(([code, list]) => list.map((n) => ({ code, neighborCode: n })));
-    await writeTable(ctx.conn, 'municipality_neighbors', [['code', 'VARCHAR', 'code'], ['neighbor_code', 'VARCHAR', 'neighborCode']], pairs);
+    await writeTable(
+      ctx.conn,
+      'municipality_neighbors',
+      [
+        ['code', 'VARCHAR', 'code'],
+        ['neighbor_code', 'VARCHAR', 'neighborCode'],
+      ],
+      pairs,
+    );
     await ctx.conn.run('CREATE INDEX region_members_code ON region_members (code)');
     await ctx.conn.run('CREATE INDEX region_members_region ON region_members (region_id)');
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DataSource } from '../server/types/municipalities.ts';
+import type { DataSource } from '../domain/records/municipalities.ts';
 
 /** The repository root (data/ lives directly below it). */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -118,11 +118,7 @@ export class SourceMissingError extends Error {
 export function candidatePaths(source: SourceFile, env: NodeJS.ProcessEnv = process.env, root = repoRoot): string[] {
   const fromEnv = env[source.envVar];
   const sharedRoot = env.ATLAS_SHARED_DATA ?? resolve(root, '..', 'shared', 'data');
-  return [
-    ...(fromEnv ? [resolve(fromEnv)] : []),
-    join(sharedRoot, source.sharedPath),
-    join(cacheDir, source.sharedPath.split('/').pop()!),
-  ];
+  return [...(fromEnv ? [resolve(fromEnv)] : []), join(sharedRoot, source.sharedPath), join(cacheDir, source.sharedPath.split('/').pop()!)];
 }
 
 /**

@@ -1,10 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Topology } from 'topojson-specification';
 import type { MunicipalityRow } from './municipalities.ts';
-import { regionsStep } from './regions.ts';
-import { exchangeStep } from './exchanges.ts';
-import { hazardStep } from './hazards.ts';
-import { storiesStep } from './stories.ts';
 
 /** A prefecture as stored: code, names and a representative point. */
 export interface PrefectureRow {
@@ -30,9 +26,3 @@ export interface BuildStep {
   name: string;
   run(ctx: BuildContext): Promise<string>;
 }
-
-/**
- * The pipeline's feature steps, run in order after the core tables exist.
- * Each feature owns one module; add it here.
- */
-export const featureSteps: BuildStep[] = [exchangeStep, hazardStep, regionsStep, storiesStep];

@@ -11,6 +11,7 @@ const komae = readFileSync(join(storiesDir, 'komae-nagaoka.json'), 'utf8');
 const file = 'seeds/stories/komae-nagaoka.json';
 
 /** The 狛江市 story with one change applied. */
+// biome-ignore lint/suspicious/noExplicitAny: the test breaks a parsed story in ways its type forbids.
 function broken(change: (story: any) => void): string {
   const story = JSON.parse(komae);
   change(story);
@@ -39,20 +40,69 @@ describe('story files', () => {
   });
 
   it('a missing caption, an unknown view or an extra field is refused with its path', () => {
-    expect(() => parseStory(broken((s) => delete s.steps[0].caption.en), file, codes)).toThrow(/steps\[0\]\.caption\.en/);
-    expect(() => parseStory(broken((s) => (s.steps[1].view = 'map')), file, codes)).toThrow(/steps\[1\]\.view/);
-    expect(() => parseStory(broken((s) => (s.steps[1].colour = 'red')), file, codes)).toThrow(/steps\[1\].*colour/);
+    expect(() =>
+      parseStory(
+        broken((s) => delete s.steps[0].caption.en),
+        file,
+        codes,
+      ),
+    ).toThrow(/steps\[0\]\.caption\.en/);
+    expect(() =>
+      parseStory(
+        broken((s) => (s.steps[1].view = 'map')),
+        file,
+        codes,
+      ),
+    ).toThrow(/steps\[1\]\.view/);
+    expect(() =>
+      parseStory(
+        broken((s) => (s.steps[1].colour = 'red')),
+        file,
+        codes,
+      ),
+    ).toThrow(/steps\[1\].*colour/);
   });
 
   it('an unknown municipality code or region id stops the build', () => {
-    expect(() => parseStory(broken((s) => (s.steps[0].highlight = ['15203'])), file, codes)).toThrow(/steps\[0\]\.highlight\[0\]: 15203 is not a municipality code/);
-    expect(() => parseStory(broken((s) => (s.steps[0].arcs = [['13219', '99999']])), file, codes)).toThrow(/steps\[0\]\.arcs\[0\]\[1\]/);
-    expect(() => parseStory(broken((s) => (s.steps[5].state.origin = '13299')), file, codes)).toThrow(/steps\[5\]\.state\.origin/);
-    expect(() => parseStory(broken((s) => (s.steps[0].state = { region: 'ccr-99999' })), file, codes, regionIds)).toThrow(/state\.region/);
+    expect(() =>
+      parseStory(
+        broken((s) => (s.steps[0].highlight = ['15203'])),
+        file,
+        codes,
+      ),
+    ).toThrow(/steps\[0\]\.highlight\[0\]: 15203 is not a municipality code/);
+    expect(() =>
+      parseStory(
+        broken((s) => (s.steps[0].arcs = [['13219', '99999']])),
+        file,
+        codes,
+      ),
+    ).toThrow(/steps\[0\]\.arcs\[0\]\[1\]/);
+    expect(() =>
+      parseStory(
+        broken((s) => (s.steps[5].state.origin = '13299')),
+        file,
+        codes,
+      ),
+    ).toThrow(/steps\[5\]\.state\.origin/);
+    expect(() =>
+      parseStory(
+        broken((s) => (s.steps[0].state = { region: 'ccr-99999' })),
+        file,
+        codes,
+        regionIds,
+      ),
+    ).toThrow(/state\.region/);
   });
 
   it('bad JSON and an id that differs from the file name are refused', () => {
     expect(() => parseStory('{"id": ', file, codes)).toThrow(/komae-nagaoka\.json: not valid JSON/);
-    expect(() => parseStory(broken((s) => (s.id = 'komae')), file, codes)).toThrow(/id: "komae" differs from the file name/);
+    expect(() =>
+      parseStory(
+        broken((s) => (s.id = 'komae')),
+        file,
+        codes,
+      ),
+    ).toThrow(/id: "komae" differs from the file name/);
   });
 });

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { type Story, storySchema } from '../server/types/stories.ts';
+import { type Story, storySchema } from '../domain/records/stories.ts';
 import { DataFileError } from './csv.ts';
 import { writeTable } from './database.ts';
 import { loadRegions } from './seeds/index.ts';
@@ -34,7 +34,12 @@ export function parseStory(text: string, file: string, codes: ReadonlySet<string
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new DataFileError(file, null, `not valid JSON (${(err as Error).message})`, 'check commas and quotes, e.g. with `node -e "JSON.parse(require(\'fs\').readFileSync(process.argv[1]))" <file>`');
+    throw new DataFileError(
+      file,
+      null,
+      `not valid JSON (${(err as Error).message})`,
+      'check commas and quotes, e.g. with `node -e "JSON.parse(require(\'fs\').readFileSync(process.argv[1]))" <file>`',
+    );
   }
   const result = storySchema.safeParse(json);
   if (!result.success) {
@@ -47,7 +52,13 @@ export function parseStory(text: string, file: string, codes: ReadonlySet<string
   story.steps.forEach((step, i) => {
     const where = `steps[${i}]`;
     step.highlight.forEach((c, j) => {
-      if (!codes.has(c)) throw new DataFileError(file, null, `${where}.highlight[${j}]: ${c} is not a municipality code`, 'use a current 5-digit code from the census (e.g. 15202 長岡市 for 旧川口町)');
+      if (!codes.has(c))
+        throw new DataFileError(
+          file,
+          null,
+          `${where}.highlight[${j}]: ${c} is not a municipality code`,
+          'use a current 5-digit code from the census (e.g. 15202 長岡市 for 旧川口町)',
+        );
     });
     step.arcs.forEach((pair, j) => {
       pair.forEach((c, k) => {
@@ -60,7 +71,8 @@ export function parseStory(text: string, file: string, codes: ReadonlySet<string
       if (c !== undefined && !codes.has(c)) throw new DataFileError(file, null, `${where}.state.${key}: ${c} is not a municipality code`, 'use a current 5-digit code');
     }
     const region = step.state.region;
-    if (region !== undefined && regionIds && !regionIds.has(region)) throw new DataFileError(file, null, `${where}.state.region: "${region}" is not a region id in seeds/regions.csv`, 'use an id such as ccr-34207');
+    if (region !== undefined && regionIds && !regionIds.has(region))
+      throw new DataFileError(file, null, `${where}.state.region: "${region}" is not a region id in seeds/regions.csv`, 'use an id such as ccr-34207');
   });
   return story;
 }
@@ -70,7 +82,9 @@ export function parseStory(text: string, file: string, codes: ReadonlySet<string
  * @example loadStories(storiesDir, codes).map((s) => s.id) // ['setagaya', 'komae-nagaoka', …]
  */
 export function loadStories(dir: string, codes: ReadonlySet<string>, regionIds?: ReadonlySet<string>): Story[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const stories = files.map((f) => parseStory(readFileSync(join(dir, f), 'utf8'), `seeds/stories/${f}`, codes, regionIds));
   return stories.sort((a, b) => (a.order ?? 999) - (b.order ?? 999) || a.id.localeCompare(b.id));
 }

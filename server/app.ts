@@ -5,7 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { timingSafeEqual } from 'node:crypto';
 import { ApiError, errorBody } from './errors.ts';
-import { type AppDeps, type Route, parseInput } from './route.ts';
+import { type AppDeps, type AnyRoute, parseInput } from './route.ts';
 import { exchangeRoutes } from './routes/exchanges.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { municipalityRoutes } from './routes/municipalities.ts';
@@ -18,9 +18,9 @@ import { clipMessage, refuseQuery, secure } from './security.ts';
 import { ResponseCache } from './response-cache.ts';
 
 /** Every API route of the app, in the order they are matched (also the OpenAPI document's order). */
-export function apiRoutes(deps: AppDeps): Route<any, any, any>[] {
-  // `any`: routes differ in their input types; each is checked where it is defined.
-  return [...statusRoutes, ...municipalityRoutes, ...metricRoutes, ...exchangeRoutes, ...partnerRoutes, boundaryRoute(deps.boundaryAsset), ...regionRoutes, ...storyRoutes, ...docsRoutes];
+export function apiRoutes(deps: AppDeps): AnyRoute[] {
+  const routes = [...statusRoutes, ...municipalityRoutes, ...metricRoutes, ...exchangeRoutes, ...partnerRoutes, boundaryRoute(deps.boundaryAsset), ...regionRoutes, ...storyRoutes];
+  return [...routes, ...docsRoutes(routes)];
 }
 
 function tokenMatches(header: string | undefined, token: string): boolean {
@@ -38,7 +38,15 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', secure());
   const cache = new ResponseCache(['/api/health']);
 
-  app.use('/api/*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: () => { throw new ApiError(413, 'payload_too_large', 'request body is larger than 2 MiB'); } }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 2 * 1024 * 1024,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', 'request body is larger than 2 MiB');
+      },
+    }),
+  );
 
   for (const route of apiRoutes(deps)) {
     app.on(route.method.toUpperCase(), route.path, async (c) => {

@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from './types/municipalities.ts';
+import type { ApiErrorBody } from '../domain/records/municipalities.ts';
 
 /** An error with an HTTP status and a stable code, answered as `{error:{code,message}}`. */
 export class ApiError extends Error {

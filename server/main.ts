@@ -83,7 +83,11 @@ const app = createApp({ db, writeToken, boundaryAsset, staticDir: process.env.AT
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const url = `http://${host}:${info.port}/`;
   console.log(`renkei-atlas: serving ${url}`);
-  console.log(process.env.ATLAS_WRITE_TOKEN ? `renkei-atlas: writes need the token in ATLAS_WRITE_TOKEN` : `renkei-atlas: open ${url}?token=${writeToken} to be able to save groupings and import agreements`);
+  console.log(
+    process.env.ATLAS_WRITE_TOKEN
+      ? `renkei-atlas: writes need the token in ATLAS_WRITE_TOKEN`
+      : `renkei-atlas: open ${url}?token=${writeToken} to be able to save groupings and import agreements`,
+  );
 });
 
 server.on('error', async (err: NodeJS.ErrnoException) => {

@@ -4,8 +4,26 @@ import { describeSchema, openApiDocument, openApiPath, renderApiPage } from './o
 import { defineRoute } from './route.ts';
 
 const routes = [
-  defineRoute({ method: 'get', path: '/api/things/:code', tag: 'things', summary: 'One thing.', returns: 'Thing', params: z.object({ code: z.string().regex(/^\d{5}$/) }), query: z.object({ limit: z.coerce.number().int().min(1).max(50).default(10), kind: z.enum(['a', 'b']).optional() }).strict(), handle: () => ({}) }),
-  defineRoute({ method: 'post', path: '/api/things', tag: 'things', summary: 'Saves a <thing>.', returns: '{id}', write: true, body: z.object({ name: z.string().max(80) }), handle: () => ({}) }),
+  defineRoute({
+    method: 'get',
+    path: '/api/things/:code',
+    tag: 'things',
+    summary: 'One thing.',
+    returns: 'Thing',
+    params: z.object({ code: z.string().regex(/^\d{5}$/) }),
+    query: z.object({ limit: z.coerce.number().int().min(1).max(50).default(10), kind: z.enum(['a', 'b']).optional() }).strict(),
+    handle: () => ({}),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/things',
+    tag: 'things',
+    summary: 'Saves a <thing>.',
+    returns: '{id}',
+    write: true,
+    body: z.object({ name: z.string().max(80) }),
+    handle: () => ({}),
+  }),
 ];
 
 describe('openApiDocument', () => {
@@ -14,7 +32,11 @@ describe('openApiDocument', () => {
     expect(openApiPath('/api/a/:code/b/:id')).toBe('/api/a/{code}/b/{id}');
     const op = doc.paths['/api/things/{code}'].get!;
     expect(doc.openapi).toBe('3.1.0');
-    expect(op.parameters.map((p) => [p.name, p.in, p.required])).toEqual([['code', 'path', true], ['limit', 'query', false], ['kind', 'query', false]]);
+    expect(op.parameters.map((p) => [p.name, p.in, p.required])).toEqual([
+      ['code', 'path', true],
+      ['limit', 'query', false],
+      ['kind', 'query', false],
+    ]);
     expect(op.parameters[1].schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 50, default: 10 });
     expect(op.responses['404']).toBeDefined();
     expect(op.security).toEqual([]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Route } from './route.ts';
+import type { AnyRoute } from './route.ts';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[] };
 
@@ -24,7 +24,7 @@ export interface OpenApiOperation {
 export interface OpenApiDocument {
   openapi: '3.1.0';
   info: { title: string; version: string; description: string };
-  paths: Record<string, Partial<Record<Route['method'], OpenApiOperation>>>;
+  paths: Record<string, Partial<Record<AnyRoute['method'], OpenApiOperation>>>;
   components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, JsonSchema> };
 }
 
@@ -69,7 +69,7 @@ const errorResponse = (description: string) => ({ description, content: { 'appli
  * The OpenAPI 3.1 document of `routes`, generated from the same zod schemas that validate requests.
  * @example openApiDocument(apiRoutes(deps)).paths['/api/health'].get.summary // 'Service health and data vintage.'
  */
-export function openApiDocument(routes: Route<any, any, any>[], version = '0.1.0'): OpenApiDocument {
+export function openApiDocument(routes: AnyRoute[], version = '0.1.0'): OpenApiDocument {
   const paths: OpenApiDocument['paths'] = {};
   for (const route of routes) {
     const path = openApiPath(route.path);
@@ -145,13 +145,23 @@ export function renderApiPage(doc: OpenApiDocument): string {
     for (const [method, op] of Object.entries(ops) as [string, OpenApiOperation][]) {
       const params = op.parameters.length
         ? `<table><tr><th>parameter</th><th>in</th><th>accepts</th></tr>${op.parameters
-            .map((p) => `<tr><td><code>${escapeHtml(p.name)}</code>${p.required ? ' *' : ''}</td><td>${p.in}</td><td>${escapeHtml([describeSchema(p.schema), p.description ?? ''].filter(Boolean).join('; '))}</td></tr>`)
+            .map(
+              (p) =>
+                `<tr><td><code>${escapeHtml(p.name)}</code>${p.required ? ' *' : ''}</td><td>${p.in}</td><td>${escapeHtml([describeSchema(p.schema), p.description ?? ''].filter(Boolean).join('; '))}</td></tr>`,
+            )
             .join('')}</table>`
         : '';
       const bodySchema = op.requestBody ? Object.values(op.requestBody.content)[0].schema : undefined;
-      const body = bodySchema && Object.keys(bodySchema).length ? `<p>Body (JSON):</p><pre>${escapeHtml(JSON.stringify(bodySchema, null, 2))}</pre>` : op.requestBody ? '<p>Body: see the summary.</p>' : '';
+      const body =
+        bodySchema && Object.keys(bodySchema).length
+          ? `<p>Body (JSON):</p><pre>${escapeHtml(JSON.stringify(bodySchema, null, 2))}</pre>`
+          : op.requestBody
+            ? '<p>Body: see the summary.</p>'
+            : '';
       const html = `<div class="op" id="${escapeHtml(op.operationId)}"><p><span class="m ${method}">${method.toUpperCase()}</span><code>${escapeHtml(path)}</code>${op.security.length ? ' <span class="lock">token required</span>' : ''}</p>
-<p>${escapeHtml(op.summary)}</p><p>Returns: <code>${escapeHtml(op.responses['200'].description)}</code>; errors: ${Object.keys(op.responses).filter((s) => s !== '200').join(', ')}</p>${params}${body}</div>`;
+<p>${escapeHtml(op.summary)}</p><p>Returns: <code>${escapeHtml(op.responses['200'].description)}</code>; errors: ${Object.keys(op.responses)
+        .filter((s) => s !== '200')
+        .join(', ')}</p>${params}${body}</div>`;
       const tag = op.tags[0] ?? 'other';
       byTag.set(tag, [...(byTag.get(tag) ?? []), html]);
     }

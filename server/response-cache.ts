@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
-import type { Route } from './route.ts';
+import type { AnyRoute } from './route.ts';
 
 /** A JSON answer ready to send: its bytes, its gzip (made on first need) and its ETag. */
 export interface JsonEntry {
@@ -57,7 +57,7 @@ export class ResponseCache {
   }
 
   /** The stored answer to this request, or undefined. */
-  hit(route: Route<any, any, any>, c: Context): Response | undefined {
+  hit(route: AnyRoute, c: Context): Response | undefined {
     if (route.method !== 'get' || route.write || this.uncached.includes(route.path)) return undefined;
     const key = ResponseCache.key(c);
     const entry = this.entries.get(key);
@@ -69,7 +69,7 @@ export class ResponseCache {
   }
 
   /** Runs the handler; stores a GET's JSON answer, clears everything after a write. */
-  async respond(route: Route<any, any, any>, c: Context, produce: () => unknown): Promise<Response> {
+  async respond(route: AnyRoute, c: Context, produce: () => unknown): Promise<Response> {
     const isWrite = route.write === true;
     if (isWrite) this.invalidate();
     const generation = this.generation;

@@ -43,6 +43,10 @@ export interface Route<Q = unknown, P = unknown, B = unknown> {
   handle(input: RouteInput<Q, P, B>): Promise<unknown> | unknown;
 }
 
+/** A route of any input types, for lists of routes (each route's types are checked where it is defined). */
+// biome-ignore lint/suspicious/noExplicitAny: routes differ in their input types; a list must hold them all.
+export type AnyRoute = Route<any, any, any>;
+
 /** Identity that keeps a route's input types inferred from its schemas. */
 export function defineRoute<Q = undefined, P = undefined, B = undefined>(route: Route<Q, P, B>): Route<Q, P, B> {
   return route;
@@ -50,9 +54,7 @@ export function defineRoute<Q = undefined, P = undefined, B = undefined>(route: 
 
 /** Formats zod issues as one readable sentence naming each field. */
 export function describeIssues(where: string, error: z.ZodError): string {
-  return error.issues
-    .map((i) => `${where}${i.path.length ? ` ${i.path.join('.')}` : ''}: ${i.message}`)
-    .join('; ');
+  return error.issues.map((i) => `${where}${i.path.length ? ` ${i.path.join('.')}` : ''}: ${i.message}`).join('; ');
 }
 
 /** Parses `value` with `schema`, or throws a 400 naming the field and what is expected. */

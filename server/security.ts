@@ -61,7 +61,10 @@ export function secure(): MiddlewareHandler {
 export function refuseQuery(queries: Record<string, string[]>): undefined {
   const keys = Object.keys(queries);
   if (keys.length) {
-    const shown = keys.slice(0, 3).map((k) => JSON.stringify(k.slice(0, 40))).join(', ');
+    const shown = keys
+      .slice(0, 3)
+      .map((k) => JSON.stringify(k.slice(0, 40)))
+      .join(', ');
     throw new ApiError(400, 'invalid_input', `query ${shown}: this route takes no query parameters`);
   }
   return undefined;

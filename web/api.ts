@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '../server/types/municipalities.ts';
+import type { ApiErrorBody } from '../domain/records/municipalities.ts';
 
 const tokenKey = 'renkei-atlas-token';
 

@@ -1,5 +1,5 @@
 import type { Topology } from 'topojson-specification';
-import type { Municipality, Prefecture, SourceList } from '../server/types/municipalities.ts';
+import type { Municipality, Prefecture, SourceList } from '../domain/records/municipalities.ts';
 import type { AtlasMap } from './map/atlas-map.ts';
 import type { UrlState } from './state.ts';
 
@@ -24,6 +24,8 @@ export interface AppContext {
   toast(message: string): void;
   /** Switches to a view, first setting the URL keys it reads (e.g. `{ region: 'ccr-34207' }`). */
   setView(id: string, keys?: Record<string, string | null>): Promise<void>;
+  /** The view with this id (the presentation mounts its steps' views through it). */
+  viewById(id: string): View | undefined;
   /** Re-renders the whole UI in the current language. */
   rerender(): void;
 }

@@ -1,4 +1,4 @@
-import type { MetricInfo } from '../server/types/metrics.ts';
+import type { MetricInfo } from '../domain/records/metrics.ts';
 import { getLang } from './i18n.ts';
 
 const nf = (digits: number) => new Intl.NumberFormat('ja-JP', { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -1,6 +1,6 @@
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { Municipality, MunicipalityList, PrefectureList, SourceList } from '../server/types/municipalities.ts';
+import type { Municipality, MunicipalityList, PrefectureList, SourceList } from '../domain/records/municipalities.ts';
 import { adoptTokenFromUrl, api } from './api.ts';
 import type { AppContext, View } from './context.ts';
 import { esc } from './format.ts';
@@ -83,6 +83,7 @@ async function boot(): Promise<void> {
       state.set(keys, { silent: true });
       await switchView(id, true);
     },
+    viewById: (id) => views.find((v) => v.id === id),
     rerender() {
       renderChrome();
       renderAttribution();

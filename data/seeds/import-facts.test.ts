@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SeedError } from './errors.js';
-import { buildSeeds, exchangeKind, splitDate } from './import-facts.js';
-import { Master } from './master.js';
+import { SeedError } from './errors.ts';
+import { buildSeeds, exchangeKind, splitDate } from './import-facts.ts';
+import { Master } from './master.ts';
 
 describe('splitDate', () => {
   it('keeps a leading date and moves the wording to the note', () => {

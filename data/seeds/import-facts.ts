@@ -13,30 +13,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FORMER_MUNICIPALITIES } from './aliases.js';
-import { formatCsv, parseCsv } from './csv.js';
-import { SeedError } from './errors.js';
-import { loadMaster, type Master, REPO_ROOT } from './master.js';
-import { prefectureCode, prefecturePartnerCode } from './prefectures.js';
-import {
-  COLUMNS,
-  type ExchangeKind,
-  HAZARD_ZONES,
-  HAZARD_SCOPES,
-  type HazardScope,
-  type HazardZone,
-  REGION_STATUSES,
-  type RegionStatus,
-  type RegionType,
-  type SeedFileName,
-} from './schema.js';
-import {
-  SEED_DOCS,
-  SEED_EXCHANGES,
-  SEED_GROUPINGS,
-  type SeedPlace,
-  UNPLACED_CASES,
-} from './seed-documents.js';
+import { FORMER_MUNICIPALITIES } from '../../domain/names/aliases.ts';
+import { formatCsv, parseCsv } from '../../domain/csv.ts';
+import { SeedError } from './errors.ts';
+import { loadMaster, type Master, REPO_ROOT } from './master.ts';
+import { prefectureCode, prefecturePartnerCode } from '../../domain/names/prefectures.ts';
+import { COLUMNS, HAZARD_ZONES, HAZARD_SCOPES, type HazardScope, type HazardZone, REGION_STATUSES, type RegionStatus, type RegionType, type SeedFileName } from './schema.ts';
+import { SEED_DOCS, SEED_EXCHANGES, SEED_GROUPINGS, type SeedPlace, UNPLACED_CASES } from './seed-documents.ts';
 
 /** Where the compiled fact tables are read from. */
 export function defaultFactsDir(): string {
@@ -71,7 +54,6 @@ const COVERAGE_METRICS: Readonly<Record<string, string | null>> = {
   pilot_centers_2008: 'pilot_regions_2008',
 };
 
-type Row = Record<string, string>;
 interface FactTable {
   file: string;
   rows: { line: number; get: (column: string) => string }[];
@@ -112,7 +94,10 @@ function readFacts(dir: string, name: string, columns: readonly string[]): FactT
 }
 
 const joinNotes = (...parts: (string | undefined)[]): string =>
-  parts.map((p) => (p ?? '').trim()).filter((p) => p !== '').join('; ');
+  parts
+    .map((p) => (p ?? '').trim())
+    .filter((p) => p !== '')
+    .join('; ');
 
 const joinSources = (...lists: string[]): string => {
   const out: string[] = [];
@@ -128,7 +113,14 @@ const joinSources = (...lists: string[]): string => {
 export function splitDate(text: string): [date: string, rest: string] {
   const t = text.trim();
   const exact = /^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=$|[\s(;,])(.*)$/s.exec(t);
-  if (exact) return [exact[1]!, exact[2]!.trim().replace(/^\((.*)\)$/s, '$1').trim()];
+  if (exact)
+    return [
+      exact[1]!,
+      exact[2]!
+        .trim()
+        .replace(/^\((.*)\)$/s, '$1')
+        .trim(),
+    ];
   const approx = /^c\.\s?(\d{4})(?=$|[\s(;,-])/.exec(t);
   if (approx) return [approx[1]!, t];
   return ['', t];
@@ -156,9 +148,17 @@ function resolveMunicipality(master: Master, pref: string, name: string, at: Whe
   const r = master.resolve(pref, name);
   if (r.ok) return r;
   if (r.reason === 'ambiguous') {
-    throw new SeedError({ ...at, problem: `'${name}' (${pref}) matches several municipalities (${r.candidates.join(', ')})`, fix: 'add a disambiguating alias in data/seeds/aliases.ts' });
+    throw new SeedError({
+      ...at,
+      problem: `'${name}' (${pref}) matches several municipalities (${r.candidates.join(', ')})`,
+      fix: 'add a disambiguating alias in data/seeds/aliases.ts',
+    });
   }
-  throw new SeedError({ ...at, problem: `'${name}' (${pref}) matches no municipality`, fix: 'add an alias in data/seeds/aliases.ts (NAME_ALIASES for a variant spelling, FORMER_MUNICIPALITIES for a merged one)' });
+  throw new SeedError({
+    ...at,
+    problem: `'${name}' (${pref}) matches no municipality`,
+    fix: 'add an alias in data/seeds/aliases.ts (NAME_ALIASES for a variant spelling, FORMER_MUNICIPALITIES for a merged one)',
+  });
 }
 
 /** Like resolveMunicipality, but a party named exactly as its prefecture becomes "PP000". */
@@ -177,13 +177,30 @@ function centerCodes(master: Master, table: FactTable, rows: FactTable['rows'], 
   const centers = rows.filter((r) => r.get('role') === 'center');
   const first = rows[0]!;
   if (centers.length === 0) {
-    throw new SeedError({ file: table.file, row: first.line, column: 'role', problem: `region '${first.get(centerColumn)}' has no row with role center`, fix: 'add the centre city as a row with role center' });
+    throw new SeedError({
+      file: table.file,
+      row: first.line,
+      column: 'role',
+      problem: `region '${first.get(centerColumn)}' has no row with role center`,
+      fix: 'add the centre city as a row with role center',
+    });
   }
-  const named = first.get(centerColumn).split(';').map((s) => s.trim());
-  const codes = centers.map((c) => resolveMunicipality(master, c.get(prefColumn), c.get('member_municipality'), { file: table.file, row: c.line, column: 'member_municipality' }).code);
+  const named = first
+    .get(centerColumn)
+    .split(';')
+    .map((s) => s.trim());
+  const codes = centers.map(
+    (c) => resolveMunicipality(master, c.get(prefColumn), c.get('member_municipality'), { file: table.file, row: c.line, column: 'member_municipality' }).code,
+  );
   const names = centers.map((c) => c.get('member_municipality'));
   if (named.length !== names.length || named.some((n) => !names.includes(n))) {
-    throw new SeedError({ file: table.file, row: first.line, column: centerColumn, problem: `centre list '${named.join(';')}' differs from the rows with role center (${names.join(';')})`, fix: 'make center_city match the centre rows' });
+    throw new SeedError({
+      file: table.file,
+      row: first.line,
+      column: centerColumn,
+      problem: `centre list '${named.join(';')}' differs from the rows with role center (${names.join(';')})`,
+      fix: 'make center_city match the centre rows',
+    });
   }
   return codes;
 }
@@ -211,7 +228,12 @@ function buildDesignations(master: Master, dir: string): string[][] {
     const at = { file: t.file, row: r.line, column: 'name' };
     const res = resolveMunicipality(master, r.get('prefecture'), r.get('name'), at);
     if (res.code !== r.get('code')) {
-      throw new SeedError({ ...at, column: 'code', problem: `code ${r.get('code')} but ${r.get('name')} (${r.get('prefecture')}) is ${res.code}`, fix: 'correct the code or the name in the fact table' });
+      throw new SeedError({
+        ...at,
+        column: 'code',
+        problem: `code ${r.get('code')} but ${r.get('name')} (${r.get('prefecture')}) is ${res.code}`,
+        fix: 'correct the code or the name in the fact table',
+      });
     }
     if (seen.has(res.code)) throw new SeedError({ ...at, column: 'code', problem: `${res.code} is listed twice`, fix: 'keep one row per city' });
     seen.add(res.code);
@@ -226,8 +248,7 @@ interface RegionsOut {
   members: string[][];
 }
 
-const REGION_HEADER_NOTE = (rows: FactTable['rows']): string =>
-  joinNotes(...[...new Set(rows.filter((r) => r.get('role') === 'center').map((r) => r.get('note')))]);
+const REGION_HEADER_NOTE = (rows: FactTable['rows']): string => joinNotes(...[...new Set(rows.filter((r) => r.get('role') === 'center').map((r) => r.get('note')))]);
 
 function memberRow(
   regionId: string,
@@ -247,7 +268,18 @@ function memberRow(
 }
 
 function buildCentralCityRegions(master: Master, dir: string, out: RegionsOut): void {
-  const t = readFacts(dir, 'renkei_chusu_toshiken.csv', ['region_name', 'center_city', 'prefecture', 'member_municipality', 'member_prefecture', 'role', 'joined', 'as_of', 'source', 'note']);
+  const t = readFacts(dir, 'renkei_chusu_toshiken.csv', [
+    'region_name',
+    'center_city',
+    'prefecture',
+    'member_municipality',
+    'member_prefecture',
+    'role',
+    'joined',
+    'as_of',
+    'source',
+    'note',
+  ]);
   const key = (r: FactTable['rows'][number]): string => `${r.get('region_name')}\u0000${r.get('center_city')}`;
   const idByKey = new Map<string, string>();
 
@@ -256,7 +288,13 @@ function buildCentralCityRegions(master: Master, dir: string, out: RegionsOut): 
     const centers = centerCodes(master, table, rows, 'center_city', 'member_prefecture');
     const id = `ccr-${centers[0]}`;
     if (out.regions.some((r) => r[0] === id)) {
-      throw new SeedError({ file: table.file, row: first.line, column: 'center_city', problem: `region id ${id} is already used`, fix: 'give the second region of this centre an explicit id suffix in import-facts.ts' });
+      throw new SeedError({
+        file: table.file,
+        row: first.line,
+        column: 'center_city',
+        problem: `region id ${id} is already used`,
+        fix: 'give the second region of this centre an explicit id suffix in import-facts.ts',
+      });
     }
     idByKey.set(key(first), id);
     const [asOf, asOfNote] = dateAndNote('as_of', first.get('as_of'));
@@ -276,11 +314,28 @@ function buildCentralCityRegions(master: Master, dir: string, out: RegionsOut): 
   for (const rows of groupBy(t.rows, key)) emitRegion(t, rows, 'active', () => 'active');
 
   // Additions: an unconfirmed candidate region, and planned joins to regions already listed.
-  const add = readFacts(dir, 'renkei_chusu_toshiken_additions.csv', ['region_name', 'center_city', 'prefecture', 'member_municipality', 'member_prefecture', 'role', 'joined', 'as_of', 'source', 'note']);
+  const add = readFacts(dir, 'renkei_chusu_toshiken_additions.csv', [
+    'region_name',
+    'center_city',
+    'prefecture',
+    'member_municipality',
+    'member_prefecture',
+    'role',
+    'joined',
+    'as_of',
+    'source',
+    'note',
+  ]);
   const additionStatus = (r: FactTable['rows'][number]): RegionStatus => {
     if (/^UNCONFIRMED/i.test(r.get('note'))) return 'unconfirmed';
     if (/planned/i.test(r.get('joined')) || /planned/i.test(r.get('note'))) return 'planned';
-    throw new SeedError({ file: add.file, row: r.line, column: 'note', problem: 'an addition that is neither UNCONFIRMED nor planned', fix: "start the note with 'UNCONFIRMED' or say 'planned' in joined, or move the row to renkei_chusu_toshiken.csv" });
+    throw new SeedError({
+      file: add.file,
+      row: r.line,
+      column: 'note',
+      problem: 'an addition that is neither UNCONFIRMED nor planned',
+      fix: "start the note with 'UNCONFIRMED' or say 'planned' in joined, or move the row to renkei_chusu_toshiken.csv",
+    });
   };
   for (const rows of groupBy(add.rows, key)) {
     const existing = idByKey.get(key(rows[0]!));
@@ -298,18 +353,40 @@ function buildCentralCityRegions(master: Master, dir: string, out: RegionsOut): 
 function zoneStatus(text: string, at: Where): [RegionStatus, string] {
   const word = /^[a-z]+/.exec(text.trim())?.[0] ?? '';
   if (!(REGION_STATUSES as readonly string[]).includes(word) || word === 'documented') {
-    throw new SeedError({ ...at, problem: `status '${text}' does not start with a known status`, fix: `start it with one of ${REGION_STATUSES.filter((s) => s !== 'documented').join(', ')}` });
+    throw new SeedError({
+      ...at,
+      problem: `status '${text}' does not start with a known status`,
+      fix: `start it with one of ${REGION_STATUSES.filter((s) => s !== 'documented').join(', ')}`,
+    });
   }
   return [word as RegionStatus, text.trim() === word ? '' : `status: ${text.trim()}`];
 }
 
 function buildSettlementZones(master: Master, dir: string, out: RegionsOut): void {
-  const t = readFacts(dir, 'teijuu_jiritsuken.csv', ['zone_name', 'center_city', 'center_prefecture', 'member_municipality', 'member_prefecture', 'role', 'status', 'dates', 'as_of', 'source', 'note']);
+  const t = readFacts(dir, 'teijuu_jiritsuken.csv', [
+    'zone_name',
+    'center_city',
+    'center_prefecture',
+    'member_municipality',
+    'member_prefecture',
+    'role',
+    'status',
+    'dates',
+    'as_of',
+    'source',
+    'note',
+  ]);
   for (const rows of groupBy(t.rows, (r) => `${r.get('zone_name')}\u0000${r.get('center_city')}`)) {
     const first = rows[0]!;
     const statuses = new Set(rows.map((r) => r.get('status')));
     if (statuses.size > 1) {
-      throw new SeedError({ file: t.file, row: first.line, column: 'status', problem: `zone '${first.get('zone_name')}' has rows with different statuses`, fix: 'give every row of a zone the same status' });
+      throw new SeedError({
+        file: t.file,
+        row: first.line,
+        column: 'status',
+        problem: `zone '${first.get('zone_name')}' has rows with different statuses`,
+        fix: 'give every row of a zone the same status',
+      });
     }
     const [status, statusNote] = zoneStatus(first.get('status'), { file: t.file, row: first.line, column: 'status' });
     const centers = centerCodes(master, t, rows, 'center_city', 'member_prefecture');
@@ -317,7 +394,16 @@ function buildSettlementZones(master: Master, dir: string, out: RegionsOut): voi
     for (let n = 2; out.regions.some((r) => r[0] === id); n++) id = `sz-${centers[0]}-${n}`;
     const [asOf, asOfNote] = dateAndNote('as_of', first.get('as_of'));
     const dates = first.get('dates') ? `dates: ${first.get('dates')}` : '';
-    out.regions.push([id, 'settlement_zone', first.get('zone_name'), centers.join(';'), status, asOf, joinSources(...rows.map((r) => r.get('source'))), joinNotes(statusNote, dates, REGION_HEADER_NOTE(rows), asOfNote)]);
+    out.regions.push([
+      id,
+      'settlement_zone',
+      first.get('zone_name'),
+      centers.join(';'),
+      status,
+      asOf,
+      joinSources(...rows.map((r) => r.get('source'))),
+      joinNotes(statusNote, dates, REGION_HEADER_NOTE(rows), asOfNote),
+    ]);
     for (const r of rows) {
       const res = resolveMunicipality(master, r.get('member_prefecture'), r.get('member_municipality'), { file: t.file, row: r.line, column: 'member_municipality' });
       if (out.members.some((m) => m[0] === id && m[1] === res.code)) {
@@ -342,12 +428,16 @@ function buildSeedGroupings(master: Master, out: RegionsOut): void {
     const members: { p: SeedPlace; r: Resolved }[] = g.members.map((p) => ({ p, r: resolve(p) }));
     if (g.allOfPrefecture) {
       const all = master.inPrefecture(g.allOfPrefecture);
-      if (all.length === 0) throw new SeedError({ file, row, column: 'allOfPrefecture', problem: `no municipalities for '${g.allOfPrefecture}'`, fix: 'use a prefecture name as in the master' });
+      if (all.length === 0)
+        throw new SeedError({ file, row, column: 'allOfPrefecture', problem: `no municipalities for '${g.allOfPrefecture}'`, fix: 'use a prefecture name as in the master' });
       for (const m of all) members.push({ p: { pref: m.prefecture, name: m.name }, r: { code: m.code, name: m.name } });
     }
     out.regions.push([g.id, 'seed_grouping', g.name, centers.map((c) => c.r.code).join(';'), 'documented', g.asOf, g.source, g.note]);
     const seen = new Set<string>();
-    for (const [role, list] of [['center', centers], ['member', members]] as const) {
+    for (const [role, list] of [
+      ['center', centers],
+      ['member', members],
+    ] as const) {
       for (const { p, r } of list) {
         if (seen.has(r.code)) throw new SeedError({ file, row, column: p.name, problem: `${r.name} is listed twice in ${g.id}`, fix: 'list each municipality once' });
         seen.add(r.code);
@@ -391,19 +481,29 @@ const COMPUTED_NOTES: Readonly<Record<string, string>> = {
   center_cities_in_seed: 'counted by data/seeds/import-facts.ts: centre cities of active regions',
   municipalities_in_seed: 'counted by data/seeds/import-facts.ts: active members of active regions incl. centres, 延べ (a municipality in two regions counts twice)',
   regions_unconfirmed_in_seed: 'counted by data/seeds/import-facts.ts: candidates not confirmed by the sources (excluded from the other counts)',
-  'municipalities_in_seed_at_2024-04-01': 'counted by data/seeds/import-facts.ts: as municipalities_in_seed, joined on or before 2024-04-01 (unknown join dates counted); compare with municipalities_total_official',
+  'municipalities_in_seed_at_2024-04-01':
+    'counted by data/seeds/import-facts.ts: as municipalities_in_seed, joined on or before 2024-04-01 (unknown join dates counted); compare with municipalities_total_official',
   regions_ended_in_seed: 'counted by data/seeds/import-facts.ts: converted, abolished, dissolved or superseded zones',
   regions_declared_or_planned_in_seed: 'counted by data/seeds/import-facts.ts: centre declared or formation planned, not confirmed as formed',
 };
 
 function buildCoverage(dir: string, regions: string[][], members: string[][], exchangeCount: number): string[][] {
   const out: string[][] = [];
-  for (const [type, name] of [['central_city_region', 'renkei_chusu_toshiken_summary.csv'], ['settlement_zone', 'teijuu_jiritsuken_summary.csv']] as const) {
+  for (const [type, name] of [
+    ['central_city_region', 'renkei_chusu_toshiken_summary.csv'],
+    ['settlement_zone', 'teijuu_jiritsuken_summary.csv'],
+  ] as const) {
     const t = readFacts(dir, name, ['metric', 'value', 'as_of', 'source', 'note']);
     for (const r of t.rows) {
       const metric = r.get('metric');
       if (!(metric in COVERAGE_METRICS)) {
-        throw new SeedError({ file: t.file, row: r.line, column: 'metric', problem: `unknown metric '${metric}'`, fix: 'map it in COVERAGE_METRICS in data/seeds/import-facts.ts (null to leave it out)' });
+        throw new SeedError({
+          file: t.file,
+          row: r.line,
+          column: 'metric',
+          problem: `unknown metric '${metric}'`,
+          fix: 'map it in COVERAGE_METRICS in data/seeds/import-facts.ts (null to leave it out)',
+        });
       }
       const target = COVERAGE_METRICS[metric];
       if (target === null || target === undefined) continue; // replaced by the counts computed below
@@ -474,17 +574,36 @@ function buildExchanges(master: Master, dir: string): { rows: string[][]; merged
     const aFormer = formerNamesIn(note, r.get('a_prefecture'), a.name);
     const bFormer = formerNamesIn(note, r.get('b_prefecture'), b.name);
     if (FORMER_HINT.test(note) && aFormer.length + bFormer.length === 0) {
-      throw new SeedError({ file: t.file, row: r.line, column: 'note', problem: `the note mentions a former municipality that data/seeds/aliases.ts does not know ('${note}')`, fix: 'add it to FORMER_MUNICIPALITIES in data/seeds/aliases.ts' });
+      throw new SeedError({
+        file: t.file,
+        row: r.line,
+        column: 'note',
+        problem: `the note mentions a former municipality that data/seeds/aliases.ts does not know ('${note}')`,
+        fix: 'add it to FORMER_MUNICIPALITIES in data/seeds/aliases.ts',
+      });
     }
     const kind = exchangeKind(r.get('kind'), r.get('agreement'));
     const [since, sinceNote] = sinceYear(r.get('since_year'), { file: t.file, row: r.line, column: 'since_year' });
     const key = pairKey(a.code, b.code, kind);
-    if (a.code === b.code) throw new SeedError({ file: t.file, row: r.line, column: 'b_name', problem: 'both sides are the same municipality', fix: 'remove the row or correct a side' });
-    if (index.has(key)) throw new SeedError({ file: t.file, row: r.line, problem: `pair ${a.name}–${b.name} (${kind}) is listed twice`, fix: 'merge the two rows (join sources with " ; ")' });
+    if (a.code === b.code)
+      throw new SeedError({ file: t.file, row: r.line, column: 'b_name', problem: 'both sides are the same municipality', fix: 'remove the row or correct a side' });
+    if (index.has(key))
+      throw new SeedError({ file: t.file, row: r.line, problem: `pair ${a.name}–${b.name} (${kind}) is listed twice`, fix: 'merge the two rows (join sources with " ; ")' });
     index.set(key, rows.length);
     rows.push([
-      a.code, a.name, r.get('a_prefecture'), b.code, b.name, r.get('b_prefecture'), kind, since, r.get('agreement'), r.get('source'),
-      joinNotes(note, aliasNote(a), aliasNote(b), sinceNote), aFormer.join(';'), bFormer.join(';'),
+      a.code,
+      a.name,
+      r.get('a_prefecture'),
+      b.code,
+      b.name,
+      r.get('b_prefecture'),
+      kind,
+      since,
+      r.get('agreement'),
+      r.get('source'),
+      joinNotes(note, aliasNote(a), aliasNote(b), sinceNote),
+      aFormer.join(';'),
+      bFormer.join(';'),
     ]);
   }
 
@@ -513,8 +632,19 @@ function buildExchanges(master: Master, dir: string): { rows: string[][]; merged
     }
     index.set(key, rows.length);
     rows.push([
-      a.code, a.name, e.a.pref, b.code, b.name, e.b.pref, e.kind, since, e.agreement, e.source,
-      joinNotes(e.note, e.a.note, e.b.note, aliasNote(a), aliasNote(b)), a.formerName ?? '', b.formerName ?? '',
+      a.code,
+      a.name,
+      e.a.pref,
+      b.code,
+      b.name,
+      e.b.pref,
+      e.kind,
+      since,
+      e.agreement,
+      e.source,
+      joinNotes(e.note, e.a.note, e.b.note, aliasNote(a), aliasNote(b)),
+      a.formerName ?? '',
+      b.formerName ?? '',
     ]);
   });
   return { rows: rows.map((r, i) => [`x${String(i + 1).padStart(4, '0')}`, ...r]), merged };
@@ -526,7 +656,13 @@ function buildNetworks(master: Master, dir: string): string[][] {
   for (const r of t.rows) {
     const id = NETWORK_IDS[r.get('network')];
     if (id === undefined) {
-      throw new SeedError({ file: t.file, row: r.line, column: 'network', problem: `network '${r.get('network')}' has no id`, fix: 'add an ascii id to NETWORK_IDS in data/seeds/import-facts.ts' });
+      throw new SeedError({
+        file: t.file,
+        row: r.line,
+        column: 'network',
+        problem: `network '${r.get('network')}' has no id`,
+        fix: 'add an ascii id to NETWORK_IDS in data/seeds/import-facts.ts',
+      });
     }
     const res = resolveMunicipality(master, r.get('member_prefecture'), r.get('member_name'), { file: t.file, row: r.line, column: 'member_name' });
     if (out.some((o) => o[0] === id && o[2] === res.code)) {
@@ -561,14 +697,27 @@ function buildHazardZones(master: Master, dir: string): string[][] {
       const res = resolveMunicipality(master, pref, r.get('municipality'), at('municipality'));
       code = res.code;
       name = res.name;
-      if (seen.has(`${zone}:${code}`)) throw new SeedError({ ...at('municipality'), problem: `${name} is listed twice for ${zone}`, fix: 'keep one row per municipality and zone' });
+      if (seen.has(`${zone}:${code}`))
+        throw new SeedError({ ...at('municipality'), problem: `${name} is listed twice for ${zone}`, fix: 'keep one row per municipality and zone' });
       seen.add(`${zone}:${code}`);
     } else if (scope === 'count') {
       const m = /(\d+)/.exec(r.get('municipality'));
       if (!m) throw new SeedError({ ...at('municipality'), problem: `no count in '${r.get('municipality')}'`, fix: "write the total as e.g. '(計707市町村)'" });
       count = m[1]!;
     }
-    out.push([zone, HAZARD_ZONES[zone], scope, prefCode, national ? '' : pref, code, name, count, asOf, r.get('source'), joinNotes(national ? 'nationwide total' : '', r.get('note'), asOfNote)]);
+    out.push([
+      zone,
+      HAZARD_ZONES[zone],
+      scope,
+      prefCode,
+      national ? '' : pref,
+      code,
+      name,
+      count,
+      asOf,
+      r.get('source'),
+      joinNotes(national ? 'nationwide total' : '', r.get('note'), asOfNote),
+    ]);
   }
   return out;
 }

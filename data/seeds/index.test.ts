@@ -2,20 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSeeds, renderSeeds, SEEDS_DIR } from './import-facts.js';
-import {
-  DEFAULT_SEEDS_DIR,
-  isPrefecturePartnerCode,
-  loadAllSeeds,
-  loadExchanges,
-  loadMaster,
-  loadRegions,
-  type Master,
-  prefectureName,
-  SeedError,
-  type Seeds,
-} from './index.js';
-import { SEED_DOCS } from './seed-documents.js';
+import { buildSeeds, renderSeeds, SEEDS_DIR } from './import-facts.ts';
+import { DEFAULT_SEEDS_DIR, isPrefecturePartnerCode, loadAllSeeds, loadExchanges, loadMaster, loadRegions, type Master, prefectureName, SeedError, type Seeds } from './index.ts';
+import { SEED_DOCS } from './seed-documents.ts';
 
 // The real seed files, checked against the real municipality master (../shared beside the checkout).
 let master: Master;
@@ -98,7 +87,12 @@ describe('regions', () => {
     const region = membersOf('ccr-34207');
     expect(seeds.regions.find((r) => r.id === 'ccr-34207')?.centerCodes).toEqual(['34207']);
     for (const name of seed2019) expect(region.map((m) => m.name)).toContain(name);
-    expect(region.filter((m) => m.prefecture === '岡山県').map((m) => m.name).sort()).toEqual(['井原市', '笠岡市']);
+    expect(
+      region
+        .filter((m) => m.prefecture === '岡山県')
+        .map((m) => m.name)
+        .sort(),
+    ).toEqual(['井原市', '笠岡市']);
     expect(region.find((m) => m.name === '竹原市')?.joined).toBe('2024-03-28');
   });
 
@@ -147,7 +141,7 @@ describe('exchanges', () => {
     }
   });
 
-  it('map the other merged partners of the seed documents to today\'s municipality', () => {
+  it("map the other merged partners of the seed documents to today's municipality", () => {
     const former = (code: string) => seeds.exchanges.filter((e) => e.aCode === code || e.bCode === code).map((e) => (e.aCode === code ? e.aFormerName : e.bFormerName));
     expect(former('19209')).toContain('高根町'); // 北杜市, with 羽村市
     expect(former('46210')).toContain('山川町'); // 指宿市, with 倶知安町
@@ -157,7 +151,12 @@ describe('exchanges', () => {
   it('give prefecture partners codes like 20000', () => {
     const nagano = seeds.exchanges.find((e) => e.aName === '世田谷区' && e.bName === '長野県');
     expect(nagano).toMatchObject({ aCode: '13112', bCode: '20000', bPrefecture: '長野県' });
-    const prefectural = seeds.exchanges.flatMap((e) => [[e.aCode, e.aName], [e.bCode, e.bName]]).filter(([code]) => isPrefecturePartnerCode(code!));
+    const prefectural = seeds.exchanges
+      .flatMap((e) => [
+        [e.aCode, e.aName],
+        [e.bCode, e.bName],
+      ])
+      .filter(([code]) => isPrefecturePartnerCode(code!));
     expect(prefectural.length).toBeGreaterThanOrEqual(10);
     for (const [code, name] of prefectural) expect(prefectureName(code!.slice(0, 2))).toBe(name);
   });
@@ -171,7 +170,7 @@ describe('exchanges', () => {
     expect(kawaba?.source).toContain(SEED_DOCS.setagayaForum2022);
   });
 
-  it('link each 2020 関係人口 organisation\'s home to its project areas', () => {
+  it("link each 2020 関係人口 organisation's home to its project areas", () => {
     const rp2020 = seeds.exchanges.filter((e) => e.kind === 'relationship_population' && e.source === SEED_DOCS.relationshipModels2020);
     expect(rp2020).toHaveLength(23);
     expect(rp2020.filter((e) => e.aName === '墨田区')).toHaveLength(11);
@@ -221,7 +220,10 @@ describe('loader errors', () => {
   it('reject a code that is not in the master', () => {
     const dir = copySeeds();
     const path = join(dir, 'regions.csv');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('ccr-01100,central_city_region,さっぽろ連携中枢都市圏,01100,', 'ccr-01100,central_city_region,さっぽろ連携中枢都市圏,01999,'));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace('ccr-01100,central_city_region,さっぽろ連携中枢都市圏,01100,', 'ccr-01100,central_city_region,さっぽろ連携中枢都市圏,01999,'),
+    );
     expect(() => loadRegions(master.codes, { dir })).toThrowError(/regions\.csv row 2, column center_codes: 01999 is not in the municipality master/);
   });
 

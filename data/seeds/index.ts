@@ -7,17 +7,17 @@
  * (line number; the header is line 1), the column and how to fix it.
  *
  * @example
- * import { loadMaster } from './master.js';
- * import { loadAllSeeds } from './index.js';
+ * import { loadMaster } from './master.ts';
+ * import { loadAllSeeds } from './index.ts';
  * const seeds = loadAllSeeds(loadMaster().codes);
  * seeds.regions.filter((r) => r.type === 'central_city_region' && r.status === 'active').length // 37
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CsvSyntaxError, parseCsv } from './csv.js';
-import { SeedError } from './errors.js';
-import { isPrefecturePartnerCode, prefectureCode } from './prefectures.js';
+import { CsvSyntaxError, parseCsv } from '../../domain/csv.ts';
+import { SeedError } from './errors.ts';
+import { isPrefecturePartnerCode, prefectureCode } from '../../domain/names/prefectures.ts';
 import {
   type CityDesignation,
   COLUMNS,
@@ -45,13 +45,13 @@ import {
   type RegionStatus,
   type RegionType,
   type SeedFileName,
-} from './schema.js';
+} from './schema.ts';
 
-export { CsvSyntaxError, formatCsv, parseCsv } from './csv.js';
-export { SeedError } from './errors.js';
-export { loadMaster, Master, type Municipality } from './master.js';
-export { isPrefecturePartnerCode, prefectureCode, prefectureName, prefecturePartnerCode, PREFECTURES } from './prefectures.js';
-export * from './schema.js';
+export { CsvSyntaxError, formatCsv, parseCsv } from '../../domain/csv.ts';
+export { SeedError } from './errors.ts';
+export { loadMaster, Master, type Municipality } from './master.ts';
+export { isPrefecturePartnerCode, prefectureCode, prefectureName, prefecturePartnerCode, PREFECTURES } from '../../domain/names/prefectures.ts';
+export * from './schema.ts';
 
 /** The repository's seeds/ folder. */
 export const DEFAULT_SEEDS_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));
@@ -94,11 +94,12 @@ export function readSeedCsv(path: string, columns?: readonly string[]): SeedTabl
   } catch {
     throw new SeedError({ file, row: 0, problem: 'cannot be read', fix: 'run npx tsx data/seeds/import-facts.ts to regenerate the seed files' });
   }
-  let parsed;
+  let parsed: ReturnType<typeof parseCsv>;
   try {
     parsed = parseCsv(text, file);
   } catch (err) {
-    if (err instanceof CsvSyntaxError) throw new SeedError({ file, row: err.line, problem: err.message.replace(`${file} line ${err.line}: `, ''), fix: 'repair the quoting (RFC 4180)' });
+    if (err instanceof CsvSyntaxError)
+      throw new SeedError({ file, row: err.line, problem: err.message.replace(`${file} line ${err.line}: `, ''), fix: 'repair the quoting (RFC 4180)' });
     throw err;
   }
   const header = parsed.records[0] ?? [];
@@ -108,7 +109,12 @@ export function readSeedCsv(path: string, columns?: readonly string[]): SeedTabl
   const rows = parsed.records.slice(1).map((rec, i): SeedRow => {
     const line = parsed.lines[i + 1]!;
     if (rec.length !== header.length) {
-      throw new SeedError({ file, row: line, problem: `${rec.length} fields where the header has ${header.length}`, fix: 'quote any field that contains a comma, quote or line break' });
+      throw new SeedError({
+        file,
+        row: line,
+        problem: `${rec.length} fields where the header has ${header.length}`,
+        fix: 'quote any field that contains a comma, quote or line break',
+      });
     }
     return { line, values: Object.fromEntries(header.map((h, j) => [h, rec[j]!])) };
   });
@@ -172,7 +178,11 @@ function cells(file: string, row: SeedRow) {
         return v;
       }
       if (!validCodes.has(v)) {
-        fail(column, `${v} is not in the municipality master`, allowPrefecture ? 'use a current municipality code, or PP000 for a prefecture partner' : 'use the code of the current municipality (merged ones map to today\'s code)');
+        fail(
+          column,
+          `${v} is not in the municipality master`,
+          allowPrefecture ? 'use a current municipality code, or PP000 for a prefecture partner' : "use the code of the current municipality (merged ones map to today's code)",
+        );
       }
       if (v.slice(0, 2) !== prefectureCode(prefecture)) fail(column, `${v} does not lie in ${prefecture}`, 'correct the code or the prefecture');
       return v;
@@ -217,7 +227,12 @@ export function loadRegions(validCodes: ReadonlySet<string>, opts?: SeedLoadOpti
     const type = c.oneOf<RegionType>('type', REGION_TYPES);
     const id = c.required('id');
     const pattern = type === 'seed_grouping' ? /^seed-\d{3}-[a-z0-9]+(?:-[a-z0-9]+)*$/ : new RegExp(`^${REGION_ID_PREFIX[type]}-\\d{5}(?:-\\d+)?$`);
-    if (!pattern.test(id)) c.fail('id', `'${id}' does not fit type ${type}`, type === 'seed_grouping' ? 'use seed-<document number>-<ascii slug>' : `use ${REGION_ID_PREFIX[type]}-<code of the first centre>`);
+    if (!pattern.test(id))
+      c.fail(
+        'id',
+        `'${id}' does not fit type ${type}`,
+        type === 'seed_grouping' ? 'use seed-<document number>-<ascii slug>' : `use ${REGION_ID_PREFIX[type]}-<code of the first centre>`,
+      );
     if (seen.has(id)) c.fail('id', `'${id}' appears twice`, 'region ids must be unique');
     seen.add(id);
     const centerCodes = c.get('center_codes') === '' ? [] : c.get('center_codes').split(';');
@@ -424,7 +439,13 @@ export function loadAllSeeds(validCodes: ReadonlySet<string>, opts?: SeedLoadOpt
   const byRegion = new Map<string, RegionMember[]>();
   seeds.regionMembers.forEach((m, i) => {
     if (!seeds.regions.some((r) => r.id === m.regionId)) {
-      throw new SeedError({ file: membersFile, row: i + 2, column: 'region_id', problem: `unknown region '${m.regionId}'`, fix: 'add the region to seeds/regions.csv or correct the id' });
+      throw new SeedError({
+        file: membersFile,
+        row: i + 2,
+        column: 'region_id',
+        problem: `unknown region '${m.regionId}'`,
+        fix: 'add the region to seeds/regions.csv or correct the id',
+      });
     }
     const list = byRegion.get(m.regionId) ?? [];
     list.push(m);
@@ -432,10 +453,20 @@ export function loadAllSeeds(validCodes: ReadonlySet<string>, opts?: SeedLoadOpt
   });
   seeds.regions.forEach((r, i) => {
     const members = byRegion.get(r.id) ?? [];
-    if (members.length === 0) throw new SeedError({ file: regionsFile, row: i + 2, column: 'id', problem: `region ${r.id} has no members`, fix: 'add its members to seeds/region_members.csv' });
-    const centres = members.filter((m) => m.role === 'center').map((m) => m.code).sort();
+    if (members.length === 0)
+      throw new SeedError({ file: regionsFile, row: i + 2, column: 'id', problem: `region ${r.id} has no members`, fix: 'add its members to seeds/region_members.csv' });
+    const centres = members
+      .filter((m) => m.role === 'center')
+      .map((m) => m.code)
+      .sort();
     if (centres.join(';') !== [...r.centerCodes].sort().join(';')) {
-      throw new SeedError({ file: regionsFile, row: i + 2, column: 'center_codes', problem: `centres ${r.centerCodes.join(';') || '(none)'} but members with role center are ${centres.join(';') || '(none)'}`, fix: 'make center_codes and the center rows agree' });
+      throw new SeedError({
+        file: regionsFile,
+        row: i + 2,
+        column: 'center_codes',
+        problem: `centres ${r.centerCodes.join(';') || '(none)'} but members with role center are ${centres.join(';') || '(none)'}`,
+        fix: 'make center_codes and the center rows agree',
+      });
     }
   });
   return seeds;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SeedError } from './errors.js';
-import { Master, parseMaster } from './master.js';
-import { isPrefecturePartnerCode, prefecturePartnerCode } from './prefectures.js';
+import { SeedError } from './errors.ts';
+import { Master, parseMaster } from './master.ts';
+import { isPrefecturePartnerCode, prefecturePartnerCode } from '../../domain/names/prefectures.ts';
 
 const master = new Master([
   { code: '15202', prefecture: '新潟県', name: '長岡市' },
@@ -21,7 +21,7 @@ describe('Master.resolve', () => {
     expect(master.resolve('高知県', '梼原町')).toEqual({ ok: true, code: '39405', name: '檮原町', alias: '梼原町' });
   });
 
-  it('resolves a merged municipality to today\'s, keeping the old name', () => {
+  it("resolves a merged municipality to today's, keeping the old name", () => {
     expect(master.resolve('新潟県', '川口町')).toEqual({ ok: true, code: '15202', name: '長岡市', formerName: '川口町' });
   });
 

@@ -13,9 +13,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { FORMER_MUNICIPALITIES, NAME_ALIASES } from './aliases.js';
-import { parseCsv } from './csv.js';
-import { SeedError } from './errors.js';
+import { FORMER_MUNICIPALITIES, NAME_ALIASES } from '../../domain/names/aliases.ts';
+import { parseCsv } from '../../domain/csv.ts';
+import { SeedError } from './errors.ts';
 
 export interface Municipality {
   code: string;
@@ -23,19 +23,14 @@ export interface Municipality {
   name: string;
 }
 
-export type Resolution =
-  | { ok: true; code: string; name: string; formerName?: string; alias?: string }
-  | { ok: false; reason: 'none' | 'ambiguous'; candidates: string[] };
+export type Resolution = { ok: true; code: string; name: string; formerName?: string; alias?: string } | { ok: false; reason: 'none' | 'ambiguous'; candidates: string[] };
 
 /** Repository root (two folders above this file). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Where the master is read from unless a path is given. */
 export function defaultMasterPath(): string {
-  return (
-    process.env['RENKEI_MUNICIPALITY_MASTER'] ??
-    fileURLToPath(new URL('../../../shared/data/external/census_ssdse_a/municipality_indicators.csv', import.meta.url))
-  );
+  return process.env['RENKEI_MUNICIPALITY_MASTER'] ?? fileURLToPath(new URL('../../../shared/data/external/census_ssdse_a/municipality_indicators.csv', import.meta.url));
 }
 
 export class Master {

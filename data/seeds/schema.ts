@@ -26,17 +26,7 @@ export const REGION_ID_PREFIX: Readonly<Record<RegionType, string>> = {
  * - converted / abolished / dissolved / superseded: a 定住自立圏 that ended, usually into a 連携中枢都市圏;
  * - documented: a seed-document grouping (a project or study as of the document's date).
  */
-export const REGION_STATUSES = [
-  'active',
-  'planned',
-  'declared',
-  'unconfirmed',
-  'converted',
-  'abolished',
-  'dissolved',
-  'superseded',
-  'documented',
-] as const;
+export const REGION_STATUSES = ['active', 'planned', 'declared', 'unconfirmed', 'converted', 'abolished', 'dissolved', 'superseded', 'documented'] as const;
 export type RegionStatus = (typeof REGION_STATUSES)[number];
 
 export const MEMBER_ROLES = ['center', 'member'] as const;
@@ -81,10 +71,7 @@ export const COLUMNS = {
   regions: ['id', 'type', 'name', 'center_codes', 'status', 'as_of', 'source', 'note'],
   region_members: ['region_id', 'code', 'name', 'prefecture', 'role', 'joined', 'as_of', 'source', 'note', 'status'],
   region_coverage: ['type', 'metric', 'value', 'as_of', 'source', 'note'],
-  exchanges: [
-    'id', 'a_code', 'a_name', 'a_prefecture', 'b_code', 'b_name', 'b_prefecture',
-    'kind', 'since_year', 'agreement', 'source', 'note', 'a_former_name', 'b_former_name',
-  ],
+  exchanges: ['id', 'a_code', 'a_name', 'a_prefecture', 'b_code', 'b_name', 'b_prefecture', 'kind', 'since_year', 'agreement', 'source', 'note', 'a_former_name', 'b_former_name'],
   exchange_networks: ['network', 'network_name', 'code', 'name', 'prefecture', 'kind', 'since_year', 'source', 'note'],
   hazard_zones: ['zone', 'zone_name', 'scope', 'pref_code', 'prefecture', 'code', 'name', 'count', 'as_of', 'source', 'note'],
 } as const;

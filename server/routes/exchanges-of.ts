@@ -1,5 +1,5 @@
 import type { AtlasDb } from '../db.ts';
-import type { MunicipalityExchange } from '../types/exchanges.ts';
+import type { MunicipalityExchange } from '../../domain/records/exchanges.ts';
 
 /** The exchanges a municipality takes part in, ordered by kind then year. */
 export async function exchangesOf(db: AtlasDb, code: string): Promise<MunicipalityExchange[]> {

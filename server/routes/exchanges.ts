@@ -5,12 +5,12 @@
  */
 import iconv from 'iconv-lite';
 import { z } from 'zod';
-import { type ExchangeRow, exchangeColumns, pairKey } from '../../data/exchanges.ts';
-import { CsvSyntaxError, parseCsv } from '../../data/seeds/csv.ts';
+import { type ExchangeRow, exchangeColumns, pairKey } from '../../domain/tables.ts';
+import { CsvSyntaxError, parseCsv } from '../../domain/csv.ts';
 import type { AtlasDb, Row } from '../db.ts';
 import { ApiError } from '../errors.ts';
 import { defineRoute, queryString } from '../route.ts';
-import { type Exchange, type ExchangeKind, type ExchangeList, type ImportProblem, type ImportReport, type ImportRow, exchangeKinds } from '../types/exchanges.ts';
+import { type Exchange, type ExchangeKind, type ExchangeList, type ImportProblem, type ImportReport, type ImportRow, exchangeKinds } from '../../domain/records/exchanges.ts';
 
 const partnerCode = z.string().regex(/^\d{5}$/, 'must be a 5-digit code such as "13112" (a prefecture as partner: "20000")');
 const yearSchema = z.coerce.number({ error: 'must be a year such as 1995' }).int('must be a whole year').min(1850, 'must be 1850 or later').max(2100, 'must be 2100 or earlier');
@@ -102,7 +102,23 @@ const columnAliases = {
   aName: ['aname', 'a', 'namea', 'municipalitya', '自治体a', '自治体1', '自治体名a', '自治体名1', '市区町村a', '市区町村1', '市区町村名a', '団体名a'],
   aPref: ['aprefecture', 'apref', 'prefecturea', '都道府県a', '都道府県1', '都道府県名a'],
   bCode: ['bcode', 'codeb', 'コードb', '団体コードb', '自治体コードb'],
-  bName: ['bname', 'b', 'nameb', 'municipalityb', '自治体b', '自治体2', '自治体名b', '自治体名2', '市区町村b', '市区町村2', '市区町村名b', '団体名b', '相手先', '相手自治体', 'partner'],
+  bName: [
+    'bname',
+    'b',
+    'nameb',
+    'municipalityb',
+    '自治体b',
+    '自治体2',
+    '自治体名b',
+    '自治体名2',
+    '市区町村b',
+    '市区町村2',
+    '市区町村名b',
+    '団体名b',
+    '相手先',
+    '相手自治体',
+    'partner',
+  ],
   bPref: ['bprefecture', 'bpref', 'prefectureb', '都道府県b', '都道府県2', '都道府県名b'],
   kind: ['kind', 'type', '種別', '種類', '協定種別', '区分'],
   year: ['year', 'sinceyear', 'since', '締結年', '提携年', '協定年', '年'],
@@ -112,7 +128,11 @@ const columnAliases = {
 } as const;
 type ColumnKey = keyof typeof columnAliases;
 
-const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s_\-]/g, '');
+const fold = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_-]/g, '');
 
 /** Which header cell is which column; throws a 400 naming the expected headers when a side or the kind is missing. */
 export function recogniseColumns(header: string[]): Partial<Record<ColumnKey, number>> {
@@ -128,19 +148,39 @@ export function recogniseColumns(header: string[]): Partial<Record<ColumnKey, nu
   if (found.bCode === undefined && found.bName === undefined) missing.push('b_name or b_code (the partner)');
   if (found.kind === undefined) missing.push('kind');
   if (missing.length) {
-    throw new ApiError(400, 'invalid_csv', `the CSV header has no column for ${missing.join(', ')}; expected columns a_name (e.g. 東京都世田谷区) or a_code, optional a_prefecture, the same for b, kind, optional year, agreement, note, source — header found: ${header.join(', ') || '(empty)'}`);
+    throw new ApiError(
+      400,
+      'invalid_csv',
+      `the CSV header has no column for ${missing.join(', ')}; expected columns a_name (e.g. 東京都世田谷区) or a_code, optional a_prefecture, the same for b, kind, optional year, agreement, note, source — header found: ${header.join(', ') || '(empty)'}`,
+    );
   }
   return found;
 }
 
 /** Kind spellings accepted besides the API values. */
 const kindAliases: Record<string, ExchangeKind> = {
-  姉妹都市: 'sister', 姉妹: 'sister', 姉妹都市提携: 'sister',
-  友好都市: 'friendship', 友好: 'friendship', ふるさと友好都市: 'friendship', 友好都市提携: 'friendship',
-  縁組: 'partnership', 縁組協定: 'partnership', 交流協定: 'partnership', 協定: 'partnership', 連携協定: 'partnership',
-  災害時相互応援: 'disaster_aid', 災害時相互応援協定: 'disaster_aid', 災害応援: 'disaster_aid', 相互応援: 'disaster_aid', 災害協定: 'disaster_aid', 災害: 'disaster_aid', 防災: 'disaster_aid',
+  姉妹都市: 'sister',
+  姉妹: 'sister',
+  姉妹都市提携: 'sister',
+  友好都市: 'friendship',
+  友好: 'friendship',
+  ふるさと友好都市: 'friendship',
+  友好都市提携: 'friendship',
+  縁組: 'partnership',
+  縁組協定: 'partnership',
+  交流協定: 'partnership',
+  協定: 'partnership',
+  連携協定: 'partnership',
+  災害時相互応援: 'disaster_aid',
+  災害時相互応援協定: 'disaster_aid',
+  災害応援: 'disaster_aid',
+  相互応援: 'disaster_aid',
+  災害協定: 'disaster_aid',
+  災害: 'disaster_aid',
+  防災: 'disaster_aid',
   関係人口: 'relationship_population',
-  その他: 'other', 交流: 'other',
+  その他: 'other',
+  交流: 'other',
 };
 
 /** An exchange kind from an API value or a Japanese label, or null. @example parseKind('姉妹都市') // 'sister' */
@@ -180,7 +220,10 @@ export class PartnerDirectory {
 
   /** Folded form of a name: NFKC, no spaces, ヶ/ケ alike (龍ケ崎市 = 龍ヶ崎市). */
   static key(name: string): string {
-    return name.normalize('NFKC').replace(/\s/g, '').replace(/[ヶヵケ]/g, 'ケ');
+    return name
+      .normalize('NFKC')
+      .replace(/\s/g, '')
+      .replace(/[ヶヵケ]/g, 'ケ');
   }
 
   static async load(db: AtlasDb | ((sql: string) => Promise<Row[]>)): Promise<PartnerDirectory> {
@@ -224,9 +267,17 @@ export class PartnerDirectory {
     const shown = prefecture && !v.startsWith(prefecture) ? `${prefecture}${v}` : v;
     if (found.length === 1) return found[0]!;
     if (found.length > 1) {
-      return { code: 'ambiguous_name', field, message: `${field}: ${shown} is the name of ${found.length} municipalities (${found.map((m) => `${m.prefName}${m.name} ${m.code}`).join(', ')}); add the prefecture, e.g. ${found[0]!.prefName}${found[0]!.name}, or give the code` };
+      return {
+        code: 'ambiguous_name',
+        field,
+        message: `${field}: ${shown} is the name of ${found.length} municipalities (${found.map((m) => `${m.prefName}${m.name} ${m.code}`).join(', ')}); add the prefecture, e.g. ${found[0]!.prefName}${found[0]!.name}, or give the code`,
+      };
     }
-    return { code: 'unknown_name', field, message: `${field}: no current municipality is called ${shown}; check the spelling, use today's name for merged municipalities (e.g. 川口町 → 長岡市), or give the code` };
+    return {
+      code: 'unknown_name',
+      field,
+      message: `${field}: no current municipality is called ${shown}; check the spelling, use today's name for merged municipalities (e.g. 川口町 → 長岡市), or give the code`,
+    };
   }
 }
 
@@ -256,7 +307,13 @@ function parseYear(cell: string): number | null | 'bad' {
  * Checks every data row of a parsed CSV: both partners resolved, kind known, year valid, no self-pair, no
  * duplicate within the file or of an agreement already stored (`existing`: pair key → id).
  */
-export function checkRows(records: string[][], lines: number[], columns: Partial<Record<ColumnKey, number>>, directory: PartnerDirectory, existing: ReadonlyMap<string, string>): { report: ImportRow[]; valid: ValidRow[] } {
+export function checkRows(
+  records: string[][],
+  lines: number[],
+  columns: Partial<Record<ColumnKey, number>>,
+  directory: PartnerDirectory,
+  existing: ReadonlyMap<string, string>,
+): { report: ImportRow[]; valid: ValidRow[] } {
   const report: ImportRow[] = [];
   const valid: ValidRow[] = [];
   const seen = new Map<string, number>();
@@ -277,20 +334,36 @@ export function checkRows(records: string[][], lines: number[], columns: Partial
     const b = side('b');
     const kindCell = cell('kind');
     const kind = parseKind(kindCell);
-    if (!kind) problems.push({ code: kindCell ? 'unknown_kind' : 'missing_value', field: 'kind', message: `kind: ${kindCell ? `'${kindCell}' is not a kind` : 'empty'}; use one of ${exchangeKinds.join(', ')} (or 姉妹都市, 友好都市, 縁組協定, 災害時相互応援協定, 関係人口, その他)` });
+    if (!kind)
+      problems.push({
+        code: kindCell ? 'unknown_kind' : 'missing_value',
+        field: 'kind',
+        message: `kind: ${kindCell ? `'${kindCell}' is not a kind` : 'empty'}; use one of ${exchangeKinds.join(', ')} (or 姉妹都市, 友好都市, 縁組協定, 災害時相互応援協定, 関係人口, その他)`,
+      });
     const year = parseYear(cell('year'));
     if (year === 'bad') problems.push({ code: 'bad_year', field: 'year', message: `year: '${cell('year')}' is not a year between 1850 and next year (write e.g. 1995)` });
     if (a && b && a.code === b.code) problems.push({ code: 'self_pair', field: 'b', message: `b: ${a.name} cannot partner with itself` });
     if (a && b && kind && a.code !== b.code) {
       const key = pairKey(a.code, b.code, kind);
-      if (seen.has(key)) problems.push({ code: 'duplicate_in_file', field: 'b', message: `this ${kind} agreement of ${a.name} and ${b.name} is already on line ${seen.get(key)} of the file` });
-      else if (existing.has(key)) problems.push({ code: 'duplicate_existing', field: 'b', message: `${a.name} and ${b.name} already have a ${kind} agreement in the atlas (${existing.get(key)})` });
+      if (seen.has(key))
+        problems.push({ code: 'duplicate_in_file', field: 'b', message: `this ${kind} agreement of ${a.name} and ${b.name} is already on line ${seen.get(key)} of the file` });
+      else if (existing.has(key))
+        problems.push({ code: 'duplicate_existing', field: 'b', message: `${a.name} and ${b.name} already have a ${kind} agreement in the atlas (${existing.get(key)})` });
       seen.set(key, seen.get(key) ?? line);
     }
     const brief = (r: Resolved | null) => (r ? { code: r.code, name: r.name, prefName: r.prefName } : null);
     report.push({ line, status: problems.length ? 'error' : 'ok', a: brief(a), b: brief(b), kind, sinceYear: typeof year === 'number' ? year : null, problems, id: null });
     if (!problems.length) {
-      valid.push({ line, a: a!, b: b!, kind: kind!, sinceYear: year as number | null, agreement: cell('agreement') || null, note: cell('note') || null, source: cell('source') || null });
+      valid.push({
+        line,
+        a: a!,
+        b: b!,
+        kind: kind!,
+        sinceYear: year as number | null,
+        agreement: cell('agreement') || null,
+        note: cell('note') || null,
+        source: cell('source') || null,
+      });
     }
   });
   return { report, valid };
@@ -309,17 +382,36 @@ export async function writeImport(run: (sql: string, params?: (string | number |
     ids.push(id);
     return {
       id,
-      aCode: r.a.code, aName: r.a.name, aPrefName: r.a.prefName, aLon: r.a.lon, aLat: r.a.lat, aFormerName: null,
-      bCode: r.b.code, bName: r.b.name, bPrefName: r.b.prefName, bLon: r.b.lon, bLat: r.b.lat, bFormerName: null,
-      kind: r.kind, sinceYear: r.sinceYear, agreement: r.agreement, source: r.source ?? `user import ${importedOn}`, note: r.note,
-      network: null, networkName: null, origin: 'user', pairKey: pairKey(r.a.code, r.b.code, r.kind),
+      aCode: r.a.code,
+      aName: r.a.name,
+      aPrefName: r.a.prefName,
+      aLon: r.a.lon,
+      aLat: r.a.lat,
+      aFormerName: null,
+      bCode: r.b.code,
+      bName: r.b.name,
+      bPrefName: r.b.prefName,
+      bLon: r.b.lon,
+      bLat: r.b.lat,
+      bFormerName: null,
+      kind: r.kind,
+      sinceYear: r.sinceYear,
+      agreement: r.agreement,
+      source: r.source ?? `user import ${importedOn}`,
+      note: r.note,
+      network: null,
+      networkName: null,
+      origin: 'user',
+      pairKey: pairKey(r.a.code, r.b.code, r.kind),
     };
   });
   const names = exchangeColumns.map(([name]) => name).join(', ');
   const chunk = 100;
   for (let i = 0; i < records.length; i += chunk) {
     const params: (string | number | null)[] = [];
-    const tuples = records.slice(i, i + chunk).map((rec) => `(${exchangeColumns.map(([, , key]) => (params.push(rec[key] as string | number | null), `$${params.length}`)).join(', ')})`);
+    const tuples = records
+      .slice(i, i + chunk)
+      .map((rec) => `(${exchangeColumns.map(([, , key]) => (params.push(rec[key] as string | number | null), `$${params.length}`)).join(', ')})`);
     await run(`INSERT INTO exchanges (${names}) VALUES ${tuples.join(', ')}`, params);
   }
   return ids;
@@ -334,7 +426,8 @@ const keyMap = (rows: Row[]) => new Map(rows.map((r) => [String(r.pair_key), Str
  */
 export async function importExchanges(db: AtlasDb, bytes: Uint8Array, dryRun: boolean): Promise<ImportReport> {
   if (bytes.byteLength === 0) throw new ApiError(400, 'invalid_csv', 'the request body is empty; send the CSV file as the body (Content-Type: text/csv)');
-  if (bytes.byteLength > importLimits.maxBytes) throw new ApiError(413, 'payload_too_large', `the CSV is larger than ${importLimits.maxBytes / 1024 / 1024} MiB; split it into smaller files`);
+  if (bytes.byteLength > importLimits.maxBytes)
+    throw new ApiError(413, 'payload_too_large', `the CSV is larger than ${importLimits.maxBytes / 1024 / 1024} MiB; split it into smaller files`);
   const { text, encoding } = decodeCsv(bytes);
   if (text.includes('\u0000')) throw new ApiError(400, 'invalid_csv', 'the body is not a text CSV file (it contains binary data)');
   let parsed: { records: string[][]; lines: number[] };
@@ -352,7 +445,14 @@ export async function importExchanges(db: AtlasDb, bytes: Uint8Array, dryRun: bo
   if (data.length > importLimits.maxRows) throw new ApiError(413, 'payload_too_large', `the CSV has ${data.length} rows; at most ${importLimits.maxRows} are taken at once`);
   const directory = await PartnerDirectory.load(db);
   const columnNames = Object.fromEntries(Object.entries(columns).map(([k, i]) => [k, header[i as number]!]));
-  const check = (existing: Map<string, string>) => checkRows(data.map((d) => d.r), data.map((d) => d.line), columns, directory, existing);
+  const check = (existing: Map<string, string>) =>
+    checkRows(
+      data.map((d) => d.r),
+      data.map((d) => d.line),
+      columns,
+      directory,
+      existing,
+    );
   const summary = (report: ImportRow[], imported: number): ImportReport => ({
     dryRun,
     encoding,
@@ -377,8 +477,10 @@ export const exchangeRoutes = [
     method: 'get',
     path: '/api/exchanges',
     tag: 'exchanges',
-    summary: 'Every known exchange agreement (sister, friendship, partnership, disaster_aid, relationship_population, other) with both partners as points, filtered by partner code, kind, year range and origin.',
-    returns: '{items:[{id,a:{code,name,prefName,lon,lat,formerName},b,kind,sinceYear,agreement,source,note,origin,network,pairCount}], total}; with from/to, agreements of unknown year are left out',
+    summary:
+      'Every known exchange agreement (sister, friendship, partnership, disaster_aid, relationship_population, other) with both partners as points, filtered by partner code, kind, year range and origin.',
+    returns:
+      '{items:[{id,a:{code,name,prefName,lon,lat,formerName},b,kind,sinceYear,agreement,source,note,origin,network,pairCount}], total}; with from/to, agreements of unknown year are left out',
     query: listQuery,
     handle: ({ deps, query }) => listExchanges(deps.db, query),
   }),
@@ -389,7 +491,8 @@ export const exchangeRoutes = [
     write: true,
     summary:
       'Imports the user\'s own agreements from a CSV body (UTF-8 or Shift_JIS; columns a_name or a_code [+ a_prefecture], b_name or b_code [+ b_prefecture], kind, year, optional agreement, note, source; Japanese headers such as 自治体A, 種別, 締結年 also work). Every row is checked; with dryRun=1 nothing is written, otherwise all valid rows are written in one transaction as origin "user".',
-    returns: 'ImportReport {dryRun, encoding, columns, rows:[{line,status,a,b,kind,sinceYear,problems,id}], valid, invalid, imported}; 400 for a CSV without the needed columns, 401 without the write token, 413 for more than 1 MiB or 5,000 rows',
+    returns:
+      'ImportReport {dryRun, encoding, columns, rows:[{line,status,a,b,kind,sinceYear,problems,id}], valid, invalid, imported}; 400 for a CSV without the needed columns, 401 without the write token, 413 for more than 1 MiB or 5,000 rows',
     query: z.object({ dryRun: z.enum(['0', '1', 'true', 'false'], { error: 'must be 1 or 0' }).optional() }).strict(),
     async handle({ c, deps, query }) {
       const bytes = new Uint8Array(await c.req.arrayBuffer());

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { AtlasDb } from '../db.ts';
 import { ApiError } from '../errors.ts';
-import { classify } from '../metrics/classify.ts';
+import { classify } from '../../domain/scoring/classes.ts';
 import { defineRoute } from '../route.ts';
-import { type ClassMethod, type MetricId, type MetricValues, classMethods, metricIds, metrics } from '../types/metrics.ts';
+import { type ClassMethod, type MetricId, type MetricValues, classMethods, metricIds, metrics } from '../../domain/records/metrics.ts';
 
 /**
  * A diverging metric's breaks always include its neutral value (0 % change, 100 % day/night balance),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ApiError } from '../errors.ts';
 import { codeSchema, defineRoute, queryString } from '../route.ts';
-import { type Municipality, type MunicipalityDetail, type MunicipalityList, municipalityKinds } from '../types/municipalities.ts';
+import { type Municipality, type MunicipalityDetail, type MunicipalityList, municipalityKinds } from '../../domain/records/municipalities.ts';
 import type { AtlasDb } from '../db.ts';
-import { normaliseSearch } from '../types/search.ts';
+import { normaliseSearch } from '../../domain/names/search.ts';
 import { exchangesOf } from './exchanges-of.ts';
 import { regionsOf } from './regions-of.ts';
 
@@ -18,7 +18,9 @@ export const municipalityColumns = `code, name, name_kana AS "nameKana", pref_co
 
 const listQuery = z
   .object({
-    pref: queryString(10).regex(/^(\d{1,2}|[\u3000-\u9fff]{2,4})$/, 'must be a prefecture code (1–47) or name such as 東京都').optional(),
+    pref: queryString(10)
+      .regex(/^(\d{1,2}|[\u3000-\u9fff]{2,4})$/, 'must be a prefecture code (1–47) or name such as 東京都')
+      .optional(),
     q: queryString(50).optional(),
     kind: queryString(120)
       .refine((v) => v.split(',').every((k) => kinds.includes(k)), `must be one or more of ${kinds.join(', ')} (comma-separated)`)

@@ -9,9 +9,9 @@ import { z } from 'zod';
 import type { AtlasDb } from '../db.ts';
 import { ApiError } from '../errors.ts';
 import { codeSchema, defineRoute, describeIssues, queryString } from '../route.ts';
-import { type AxisValues, axisValues, complementAxes, complementParamsSchema, complementScore } from '../scoring/complement.ts';
-import { disasterParamsSchema, disasterScore } from '../scoring/disaster.ts';
-import type { ExchangeKind } from '../types/exchanges.ts';
+import { type AxisValues, axisValues, complementAxes, complementParamsSchema, complementScore } from '../../domain/scoring/complement.ts';
+import { disasterParamsSchema, disasterScore } from '../../domain/scoring/disaster.ts';
+import type { ExchangeKind } from '../../domain/records/exchanges.ts';
 import {
   type ComplementParams,
   type ComplementRanking,
@@ -21,18 +21,8 @@ import {
   type ViaPartner,
   complementParamSpecs,
   disasterParamSpecs,
-} from '../types/partners.ts';
-
-/** Mean Earth radius (IUGG), km. */
-export const earthRadiusKm = 6371.0088;
-
-/**
- * SQL for the great-circle (haversine) distance in km between two lon/lat column pairs.
- * @example haversineSql('o.lon', 'o.lat', 'm.lon', 'm.lat')
- */
-export function haversineSql(lon1: string, lat1: string, lon2: string, lat2: string): string {
-  return `2 * ${earthRadiusKm} * asin(sqrt(power(sin(radians(${lat2} - ${lat1}) / 2), 2) + cos(radians(${lat1})) * cos(radians(${lat2})) * power(sin(radians(${lon2} - ${lon1}) / 2), 2)))`;
-}
+} from '../../domain/records/partners.ts';
+import { haversineSql } from '../../domain/geo.ts';
 
 /** What never changes while the server runs: each municipality's figures and hazard zones (read once per database). */
 interface Place {
@@ -78,7 +68,13 @@ function places(db: AtlasDb): Promise<Places> {
           population: Number(r.population),
           lon: Number(r.lon),
           lat: Number(r.lat),
-          axes: axisValues({ density: Number(r.density), sharePrimary: r.share_primary as number | null, share65plus: r.share_65plus as number | null, dayNightRatio: r.day_night_ratio as number | null, population: Number(r.population) }),
+          axes: axisValues({
+            density: Number(r.density),
+            sharePrimary: r.share_primary as number | null,
+            share65plus: r.share_65plus as number | null,
+            dayNightRatio: r.day_night_ratio as number | null,
+            population: Number(r.population),
+          }),
           zones: split(r.zones as string | null),
           partialZones: split(r.partial_zones as string | null),
         }));
@@ -141,10 +137,7 @@ export async function disasterRanking(db: AtlasDb, code: string, params: Disaste
   const items: PartnerItem<DisasterRanking['items'][number]['factors']>[] = others.map(({ place: c, distanceKm, ties }) => {
     const zones = c.zones;
     const shared = zones.filter((z) => originZones.has(z));
-    const possible = [
-      ...zones.filter((z) => originPartial.has(z) && !originZones.has(z)),
-      ...c.partialZones.filter((z) => originZones.has(z) && !zones.includes(z)),
-    ];
+    const possible = [...zones.filter((z) => originPartial.has(z) && !originZones.has(z)), ...c.partialZones.filter((z) => originZones.has(z) && !zones.includes(z))];
     const s = disasterScore({ distanceKm, originPopulation: origin.population, candidatePopulation: c.population, sharedZone: shared.length > 0 }, params);
     return {
       code: c.code,
@@ -197,7 +190,16 @@ export async function complementRanking(db: AtlasDb, code: string, params: Compl
       if (f.candidate !== null) f.candidate = round(f.candidate, 3);
       if (f.diffSd !== null) f.diffSd = round(f.diffSd, 3);
     }
-    return { code: c.code, name: c.name, prefName: c.prefName, population: c.population, distanceKm: round(distanceKm, 1), score: round(s.score, 4), factors: s.factors, existingTies: ties };
+    return {
+      code: c.code,
+      name: c.name,
+      prefName: c.prefName,
+      population: c.population,
+      distanceKm: round(distanceKm, 1),
+      score: round(s.score, 4),
+      factors: s.factors,
+      existingTies: ties,
+    };
   });
   items.sort(byScore);
 
@@ -248,7 +250,8 @@ export const partnerRoutes = [
     tag: 'partners',
     summary:
       'Every other municipality ranked as a partner: purpose=disaster (far enough not to share the disaster, near enough to help, able to help; parameters decayKm, zonePenalty, reachMidKm, reachWidthKm, capacityRatio) or purpose=complement (difference on urban↔rural axes; parameters wDensity, wPrimary, wAged, wDayNight, wSize, saturationSd, plus viaPartners).',
-    returns: '{purpose, origin, params, total, items:[{code,name,prefName,population,distanceKm,score,factors,existingTies}], scores:{code:score} for all candidates, viaPartners (complement)}; 400 for parameters out of range, 404 for an unknown code',
+    returns:
+      '{purpose, origin, params, total, items:[{code,name,prefName,population,distanceKm,score,factors,existingTies}], scores:{code:score} for all candidates, viaPartners (complement)}; 400 for parameters out of range, 404 for an unknown code',
     params: z.object({ code: codeSchema }),
     query: partnerQuery,
     async handle({ deps, params, query }) {

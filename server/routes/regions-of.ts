@@ -1,5 +1,5 @@
 import type { AtlasDb } from '../db.ts';
-import type { MunicipalityRegion } from '../types/regions.ts';
+import type { MunicipalityRegion } from '../../domain/records/regions.ts';
 
 /**
  * The regions a municipality belongs to, with its role in each: city-regions first, then groupings, its prefecture

@@ -11,9 +11,20 @@ import { z } from 'zod';
 import type { AtlasDb } from '../db.ts';
 import { ApiError } from '../errors.ts';
 import { codeSchema, defineRoute } from '../route.ts';
-import { type EligibilityCity, type LeadRegion, bigMetro, eligibility, summariseGroup, thresholds } from '../scoring/eligibility.ts';
-import type { CustomRegionInput, EligibilityList, GroupSummary, OfficialCounts, RegionCoverage, RegionDetail, RegionList, RegionMemberInfo, RegionSummary, RegionType } from '../types/regions.ts';
-import { regionTypes } from '../types/regions.ts';
+import { type EligibilityCity, type LeadRegion, bigMetro, eligibility, summariseGroup, thresholds } from '../../domain/scoring/eligibility.ts';
+import type {
+  CustomRegionInput,
+  EligibilityList,
+  GroupSummary,
+  OfficialCounts,
+  RegionCoverage,
+  RegionDetail,
+  RegionList,
+  RegionMemberInfo,
+  RegionSummary,
+  RegionType,
+} from '../../domain/records/regions.ts';
+import { regionTypes } from '../../domain/records/regions.ts';
 
 /** Most members a custom region may have (the largest 連携中枢都市圏 has under 40; a prefecture at most 179). */
 export const maxCustomMembers = 300;
@@ -110,7 +121,8 @@ export async function coverageOf(db: AtlasDb, type: RegionType | undefined): Pro
   const all = statuses.reduce((s, r) => s + Number(r.n), 0);
   const none = { official: null, officialCounts: null, asOf: null, source: null };
   if (!type) return { known: all, byStatus, ...none };
-  if (type === 'prefecture') return { known: all, byStatus, ...none, official: 47, officialCounts: { regions: 47, declaredCities: null, municipalities: null }, source: '地方自治法' };
+  if (type === 'prefecture')
+    return { known: all, byStatus, ...none, official: 47, officialCounts: { regions: 47, declaredCities: null, municipalities: null }, source: '地方自治法' };
   if (type !== 'central_city_region' && type !== 'settlement_zone') return { known: all, byStatus, ...none };
   const known = byStatus.active ?? 0;
   const official = await officialCounts(db, type);
@@ -137,7 +149,12 @@ export async function regionDetail(db: AtlasDb, id: string): Promise<RegionDetai
      FROM region_members m JOIN municipalities u ON u.code = m.code WHERE m.region_id = $1 ORDER BY m.role, u.population DESC`,
     [id],
   );
-  return { ...toSummary(row, true), outline: JSON.parse(String(row.outline)), members: members as unknown as RegionMemberInfo[], createdAt: row.created_at === null ? null : String(row.created_at) } as RegionDetail;
+  return {
+    ...toSummary(row, true),
+    outline: JSON.parse(String(row.outline)),
+    members: members as unknown as RegionMemberInfo[],
+    createdAt: row.created_at === null ? null : String(row.created_at),
+  } as RegionDetail;
 }
 
 const groupBody = z
@@ -154,7 +171,8 @@ const previewBody = groupBody.extend({ name: z.string().max(80).optional() });
 /** Checks codes against the municipalities; 400 naming every unknown code. */
 function checkCodes(ref: Reference, codes: readonly string[], field: string): void {
   const unknown = [...new Set(codes)].filter((c) => !ref.cities.has(c));
-  if (unknown.length) throw new ApiError(400, 'unknown_codes', `body ${field}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a municipality code' : 'are not municipality codes'}`);
+  if (unknown.length)
+    throw new ApiError(400, 'unknown_codes', `body ${field}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a municipality code' : 'are not municipality codes'}`);
 }
 
 function checkGroup(ref: Reference, input: Pick<CustomRegionInput, 'memberCodes' | 'centerCodes'>): { members: string[]; centres: string[] } {

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import type { AtlasDb } from '../db.ts';
 import { answerJson, jsonEntry } from '../response-cache.ts';
 import { defineRoute } from '../route.ts';
-import type { DataSource, Health, Prefecture, PrefectureList, SourceList } from '../types/municipalities.ts';
+import type { DataSource, Health, Prefecture, PrefectureList, SourceList } from '../../domain/records/municipalities.ts';
 
 /** Health: the service answers and the database holds every municipality. */
 export async function health(db: AtlasDb): Promise<Health> {
@@ -13,7 +13,7 @@ export async function health(db: AtlasDb): Promise<Health> {
 
 /** Every dataset with its attribution line. */
 export async function sources(db: AtlasDb): Promise<SourceList> {
-  const items = (await db.all("SELECT id, name, vintage, licence, attribution, url FROM sources ORDER BY rowid")) as unknown as DataSource[];
+  const items = (await db.all('SELECT id, name, vintage, licence, attribution, url FROM sources ORDER BY rowid')) as unknown as DataSource[];
   const err = await db.one<{ value: string }>(`SELECT value FROM meta WHERE key = 'day_night_estimate_error_points'`);
   return { items, dayNightEstimateErrorPoints: Number(err?.value ?? NaN) };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApiError } from '../errors.ts';
 import { defineRoute } from '../route.ts';
-import type { Story, StoryList } from '../types/stories.ts';
+import type { Story, StoryList } from '../../domain/records/stories.ts';
 
 const idParams = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a story id such as "komae-nagaoka"') });
 

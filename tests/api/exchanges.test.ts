@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExchangeList } from '../../server/types/exchanges.ts';
-import type { MunicipalityDetail } from '../../server/types/municipalities.ts';
+import type { ExchangeList } from '../../domain/records/exchanges.ts';
+import type { MunicipalityDetail } from '../../domain/records/municipalities.ts';
 import { json, openTestApp } from '../helpers/app.ts';
 
 let app: Hono;

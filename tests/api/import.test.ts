@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AtlasDb } from '../../server/db.ts';
 import { PartnerDirectory, writeImport } from '../../server/routes/exchanges.ts';
-import type { ExchangeList, ImportReport } from '../../server/types/exchanges.ts';
+import type { ExchangeList, ImportReport } from '../../domain/records/exchanges.ts';
 import { json, openTestApp, testToken } from '../helpers/app.ts';
 import { copyDatabase } from '../helpers/database.ts';
 import { startServer } from '../helpers/server.ts';
@@ -17,7 +17,9 @@ beforeAll(async () => {
 afterAll(() => close());
 
 const post = (csv: string | Uint8Array<ArrayBuffer>, query = '', token: string | null = testToken) =>
-  json<ImportReport>(app.request(`/api/exchanges/import${query}`, { method: 'POST', headers: { 'content-type': 'text/csv', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: csv }));
+  json<ImportReport>(
+    app.request(`/api/exchanges/import${query}`, { method: 'POST', headers: { 'content-type': 'text/csv', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: csv }),
+  );
 const userRows = async () => (await json<ExchangeList>(app.request('/api/exchanges?origin=user'))).body.items;
 
 const good = ['a_name,b_name,kind,year', '東京都世田谷区,北海道倶知安町,friendship,2020', '狛江市,長岡市,sister,1999'].join('\n');

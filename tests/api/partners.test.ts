@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComplementRanking, DisasterRanking } from '../../server/types/partners.ts';
+import type { ComplementRanking, DisasterRanking } from '../../domain/records/partners.ts';
 import { json, openTestApp } from '../helpers/app.ts';
 
 let app: Hono;

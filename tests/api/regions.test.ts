@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MunicipalityDetail } from '../../server/types/municipalities.ts';
-import type { EligibilityList, GroupSummary, RegionDetail, RegionList } from '../../server/types/regions.ts';
+import type { MunicipalityDetail } from '../../domain/records/municipalities.ts';
+import type { EligibilityList, GroupSummary, RegionDetail, RegionList } from '../../domain/records/regions.ts';
 import { json, openTestApp, testToken } from '../helpers/app.ts';
 import { copyDatabase } from '../helpers/database.ts';
 import { startServer } from '../helpers/server.ts';
@@ -15,7 +15,11 @@ afterAll(() => close());
 
 const get = (path: string) => app.request(path);
 const send = (method: string, path: string, body?: unknown, token: string | null = testToken) =>
-  app.request(path, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  app.request(path, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 
 describe('GET /api/regions', () => {
   it('lists every known 連携中枢都市圏 with totals and says how complete the list is', async () => {
@@ -147,7 +151,9 @@ describe('POST and DELETE /api/regions (custom)', () => {
     expect(notJson.status).toBe(400);
   });
   it('saves a grouping with totals and outline, lists it, and deletes it; seed regions cannot be deleted', async () => {
-    const saved = await json<RegionDetail>(send('POST', '/api/regions', { type: 'custom', name: '  東備後案 ', memberCodes: ['34207', '34205', '34204', '34207'], centerCodes: ['34207'] }));
+    const saved = await json<RegionDetail>(
+      send('POST', '/api/regions', { type: 'custom', name: '  東備後案 ', memberCodes: ['34207', '34205', '34204', '34207'], centerCodes: ['34207'] }),
+    );
     expect(saved.status).toBe(201);
     expect(saved.body).toMatchObject({ type: 'custom', name: '東備後案', memberCount: 3, population: 682_673 });
     expect(saved.body.id).toMatch(/^custom-[0-9a-f]{10}$/);
@@ -171,7 +177,11 @@ describe('custom regions persist', () => {
     const first = await startServer({ dbPath });
     let id: string;
     try {
-      const res = await fetch(`${first.url}/api/regions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${first.token}` }, body: JSON.stringify({ name: '再起動テスト', memberCodes: ['13101', '13102'] }) });
+      const res = await fetch(`${first.url}/api/regions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${first.token}` },
+        body: JSON.stringify({ name: '再起動テスト', memberCodes: ['13101', '13102'] }),
+      });
       expect(res.status).toBe(201);
       id = ((await res.json()) as RegionDetail).id;
     } finally {

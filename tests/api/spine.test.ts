@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Health, MunicipalityDetail, MunicipalityList, PrefectureList, SourceList } from '../../server/types/municipalities.ts';
-import type { MetricValues } from '../../server/types/metrics.ts';
+import type { Health, MunicipalityDetail, MunicipalityList, PrefectureList, SourceList } from '../../domain/records/municipalities.ts';
+import type { MetricValues } from '../../domain/records/metrics.ts';
 import { json, openTestApp } from '../helpers/app.ts';
 
 let app: Hono;
@@ -33,7 +33,10 @@ describe('GET /api/municipalities', () => {
   it('matches kanji, hiragana and katakana, partially', async () => {
     for (const q of ['世田谷', 'せたがや', 'セタガヤ', '田谷']) {
       const { body } = await json<MunicipalityList>(get(`/api/municipalities?q=${encodeURIComponent(q)}`));
-      expect(body.items.map((m) => m.code), q).toContain('13112');
+      expect(
+        body.items.map((m) => m.code),
+        q,
+      ).toContain('13112');
     }
   });
   it('filters by prefecture code or name and by kind', async () => {
@@ -52,7 +55,13 @@ describe('GET /api/municipalities', () => {
     expect(body.total).toBe(1741);
   });
   it('rejects bad filters with a JSON error naming the parameter', async () => {
-    for (const path of ['/api/municipalities?kind=metropolis', '/api/municipalities?pref=99', '/api/municipalities?limit=-1', '/api/municipalities?bogus=1', '/api/municipalities?q=a&q=b']) {
+    for (const path of [
+      '/api/municipalities?kind=metropolis',
+      '/api/municipalities?pref=99',
+      '/api/municipalities?limit=-1',
+      '/api/municipalities?bogus=1',
+      '/api/municipalities?q=a&q=b',
+    ]) {
       const { status, body } = await json(get(path));
       expect(status, path).toBe(400);
       expect(body.error.code).toBeTypeOf('string');
@@ -70,7 +79,15 @@ describe('GET /api/municipalities/{code}', () => {
   it('returns every metric of 世田谷区', async () => {
     const { status, body } = await json<MunicipalityDetail>(get('/api/municipalities/13112'));
     expect(status).toBe(200);
-    expect(body).toMatchObject({ code: '13112', name: '世田谷区', nameKana: 'せたがやく', prefName: '東京都', kind: 'special_ward', population: 943_664, dayNightEstimated: false });
+    expect(body).toMatchObject({
+      code: '13112',
+      name: '世田谷区',
+      nameKana: 'せたがやく',
+      prefName: '東京都',
+      kind: 'special_ward',
+      population: 943_664,
+      dayNightEstimated: false,
+    });
     expect(Array.isArray(body.regions)).toBe(true);
     expect(Array.isArray(body.exchanges)).toBe(true);
   });

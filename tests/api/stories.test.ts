@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RegionDetail } from '../../server/types/regions.ts';
-import type { Story, StoryList } from '../../server/types/stories.ts';
+import type { RegionDetail } from '../../domain/records/regions.ts';
+import type { Story, StoryList } from '../../domain/records/stories.ts';
 import { json, openTestApp } from '../helpers/app.ts';
 
 let app: Hono;

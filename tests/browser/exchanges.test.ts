@@ -14,14 +14,17 @@ const layerSize = (page: Page, id: string) =>
 
 /** A numeric prop of a deck.gl layer of the atlas overlay. */
 const layerProp = (page: Page, id: string, prop: string) =>
-  page.evaluate(([layerId, name]) => {
-    type Layers = { id: string; props: Record<string, unknown> }[];
-    const overlay = (window as unknown as { atlas: { ctx: { atlas: { overlay: { _props: { layers: Layers } } } } } }).atlas.ctx.atlas.overlay;
-    return overlay._props.layers.find((l) => l.id === layerId)?.props[name] as number;
-  }, [id, prop] as const);
+  page.evaluate(
+    ([layerId, name]) => {
+      type Layers = { id: string; props: Record<string, unknown> }[];
+      const overlay = (window as unknown as { atlas: { ctx: { atlas: { overlay: { _props: { layers: Layers } } } } } }).atlas.ctx.atlas.overlay;
+      return overlay._props.layers.find((l) => l.id === layerId)?.props[name] as number;
+    },
+    [id, prop] as const,
+  );
 
 describe('exchanges, disaster-aid and partners views in headless Chromium', () => {
-  it('draws only the selected municipality\'s arcs', async () => {
+  it("draws only the selected municipality's arcs", async () => {
     const page = await openAtlas(session.browser, session.server.url, '/?view=exchanges&c=138.6,36.3,5.6,0,0');
     await page.waitForFunction(() => document.querySelector('#xc-count')?.textContent?.includes('841'));
     expect(await layerSize(page, 'exchange-arcs')).toBeGreaterThan(800);
@@ -40,7 +43,11 @@ describe('exchanges, disaster-aid and partners views in headless Chromium', () =
 
   it('previews and imports an uploaded CSV with the write token', async () => {
     const page = await openAtlas(session.browser, session.server.url, `/?view=exchanges&token=${session.server.token}`);
-    await page.setInputFiles('#xc-file', { name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from('a_name,b_name,kind,year\n東京都狛江市,北海道倶知安町,friendship,2021\n狛江市,存在しない村,sister,2020\n') });
+    await page.setInputFiles('#xc-file', {
+      name: 'mine.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('a_name,b_name,kind,year\n東京都狛江市,北海道倶知安町,friendship,2021\n狛江市,存在しない村,sister,2020\n'),
+    });
     await page.click('#xc-dry');
     await page.waitForSelector('[data-testid="import-summary"]');
     expect(await page.locator('.xc-report tr.error').count()).toBe(1);

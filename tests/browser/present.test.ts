@@ -91,11 +91,13 @@ describe('presentation of a partnership story', () => {
     await page.close();
   }, 180_000);
 
-  it('keeps the step\'s own camera in the URL while the camera flies to it', async () => {
+  it("keeps the step's own camera in the URL while the camera flies to it", async () => {
     const page = await openAtlas(session.browser, session.server.url, '/?view=present&story=bingo&step=1');
     await page.waitForSelector('[data-testid="present-counter"]');
     await waitForIdleMap(page);
-    const story = (await (await fetch(`${session.server.url}/api/stories/bingo`)).json()) as { steps: { camera: { lon: number; lat: number; zoom: number; pitch: number; bearing: number } }[] };
+    const story = (await (await fetch(`${session.server.url}/api/stories/bingo`)).json()) as {
+      steps: { camera: { lon: number; lat: number; zoom: number; pitch: number; bearing: number } }[];
+    };
     const cam = (i: number) => Object.values(story.steps[i].camera).join(',');
     expect(param(page, 'c')).toBe(cam(0));
     await page.keyboard.press('ArrowRight');

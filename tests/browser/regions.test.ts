@@ -7,7 +7,11 @@ const session = useAtlasSession();
 /** Screen position of a municipality's representative point. */
 async function screenPoint(page: Page, code: string): Promise<{ x: number; y: number }> {
   return page.evaluate((c) => {
-    const a = (window as unknown as { atlas: { map: { project(p: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement }; ctx: { munis: Map<string, { lon: number; lat: number }> } } }).atlas;
+    const a = (
+      window as unknown as {
+        atlas: { map: { project(p: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement }; ctx: { munis: Map<string, { lon: number; lat: number }> } };
+      }
+    ).atlas;
     const m = a.ctx.munis.get(c)!;
     const p = a.map.project([m.lon, m.lat]);
     const r = a.map.getCanvas().getBoundingClientRect();

@@ -14,7 +14,11 @@ beforeAll(async () => {
 const rows = 5000;
 
 async function importCsv(base: string, token: string, csv: string, dryRun = false): Promise<Response> {
-  return fetch(`${base}/api/exchanges/import${dryRun ? '?dryRun=1' : ''}`, { method: 'POST', body: csv, headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' } });
+  return fetch(`${base}/api/exchanges/import${dryRun ? '?dryRun=1' : ''}`, {
+    method: 'POST',
+    body: csv,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+  });
 }
 
 describe('an import and a crash', () => {
@@ -43,7 +47,10 @@ describe('an import and a crash', () => {
     expect(res.status).toBe(200);
     expect(((await res.json()) as { imported: number }).imported).toBe(valid1);
     expect(seen.length).toBeGreaterThan(2);
-    expect(seen.every((n) => n === start || n === start + valid1), `reads saw ${[...new Set(seen)].join(', ')}`).toBe(true);
+    expect(
+      seen.every((n) => n === start || n === start + valid1),
+      `reads saw ${[...new Set(seen)].join(', ')}`,
+    ).toBe(true);
 
     // 2. Killed right after the answer: the acknowledged import survives.
     await server.stop('SIGKILL');

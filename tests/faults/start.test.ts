@@ -75,7 +75,10 @@ describe('database faults at start', () => {
     const blocker = createServer();
     const port = await new Promise<number>((r) => blocker.listen(0, '127.0.0.1', () => r((blocker.address() as { port: number }).port)));
     try {
-      const err = await startServer({ env: { PORT: String(port) } }).then(() => null, (e: Error) => e);
+      const err = await startServer({ env: { PORT: String(port) } }).then(
+        () => null,
+        (e: Error) => e,
+      );
       expect(err?.message).toMatch(new RegExp(`port ${port} .* already in use`));
     } finally {
       blocker.close();

@@ -1,7 +1,11 @@
 import { request } from 'node:http';
 
 /** A request with a body that can be sent in parts, for holding a request in flight on purpose. */
-export function openUpload(url: string, headers: Record<string, string>, length: number): { write: (chunk: string) => void; end: () => void; answer: Promise<{ status: number; body: string }> } {
+export function openUpload(
+  url: string,
+  headers: Record<string, string>,
+  length: number,
+): { write: (chunk: string) => void; end: () => void; answer: Promise<{ status: number; body: string }> } {
   const req = request(url, { method: 'POST', headers: { ...headers, 'content-length': String(length) } });
   const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
     req.on('response', (res) => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { jsonSchemaOf } from '../../server/openapi.ts';
-import type { Route } from '../../server/route.ts';
+import type { AnyRoute } from '../../server/route.ts';
 
 /** Real municipality codes, so near-valid inputs reach the handlers' own checks. */
 export const realCodes = ['13112', '13113', '01400', '14100', '34207', '27100', '47201', '01100', '13101', '20202'];
@@ -79,7 +79,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Names and plausible values taken from a zod schema (keys, enum members, defaults), so fuzzing hits real branches. */
-export function schemaHints(schema: Route['query']): { keys: string[]; values: string[] } {
+export function schemaHints(schema: AnyRoute['query']): { keys: string[]; values: string[] } {
   if (!schema) return { keys: [], values: [] };
   const json = jsonSchemaOf(schema) as { properties?: Record<string, Record<string, unknown>> };
   const keys = Object.keys(json.properties ?? {});
@@ -87,7 +87,8 @@ export function schemaHints(schema: Route['query']): { keys: string[]; values: s
   const visit = (s: Record<string, unknown>) => {
     if (Array.isArray(s.enum)) values.push(...s.enum.map(String));
     if (s.default !== undefined) values.push(String(s.default));
-    for (const k of ['minimum', 'maximum'] as const) if (typeof s[k] === 'number' && Math.abs(s[k] as number) < 1e9) values.push(String(s[k]), String((s[k] as number) + (k === 'minimum' ? -1 : 1)));
+    for (const k of ['minimum', 'maximum'] as const)
+      if (typeof s[k] === 'number' && Math.abs(s[k] as number) < 1e9) values.push(String(s[k]), String((s[k] as number) + (k === 'minimum' ? -1 : 1)));
     for (const sub of ['anyOf', 'oneOf', 'allOf'] as const) if (Array.isArray(s[sub])) (s[sub] as Record<string, unknown>[]).forEach(visit);
     if (s.items && typeof s.items === 'object') visit(s.items as Record<string, unknown>);
   };
@@ -96,7 +97,7 @@ export function schemaHints(schema: Route['query']): { keys: string[]; values: s
 }
 
 /** A query string for `route`: known and unknown keys, repeated keys, hostile or near-valid values, raw malformed encodings. */
-export function queryArb(route: Route<any, any, any>): fc.Arbitrary<string> {
+export function queryArb(route: AnyRoute): fc.Arbitrary<string> {
   const hints = schemaHints(route.query);
   const key = hints.keys.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...hints.keys) }, { weight: 1, arbitrary: hostileString }) : hostileString;
   const value = hints.values.length ? fc.oneof(fc.constantFrom(...hints.values, ...realCodes), hostileString) : hostileString;
@@ -105,7 +106,9 @@ export function queryArb(route: Route<any, any, any>): fc.Arbitrary<string> {
   const shaped = route.query
     ? nearValid(jsonSchemaOf(route.query)).map((o) =>
         o && typeof o === 'object' && !Array.isArray(o)
-          ? Object.entries(o).map(([k, v]) => `${encode(k)}=${encode(Array.isArray(v) ? v.join(',') : String(v))}`).join('&')
+          ? Object.entries(o)
+              .map(([k, v]) => `${encode(k)}=${encode(Array.isArray(v) ? v.join(',') : String(v))}`)
+              .join('&')
           : `q=${encode(String(o))}`,
       )
     : fc.constant('');
@@ -116,7 +119,23 @@ export function queryArb(route: Route<any, any, any>): fc.Arbitrary<string> {
 /** A value for one path segment: hostile (encoded, as a client would send it) or near-valid. */
 export const pathValueArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 5, arbitrary: hostileString.filter((s) => s.length > 0).map(encode) },
-  { weight: 2, arbitrary: fc.constantFrom(...realCodes, 'population', 'density', 'share65plus', 'ccr-34207', 'pref-13', '1', '..', '%2e%2e', '..%2f..%2fetc%2fpasswd', '%252e%252e', '%C0%AE%C0%AE') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      ...realCodes,
+      'population',
+      'density',
+      'share65plus',
+      'ccr-34207',
+      'pref-13',
+      '1',
+      '..',
+      '%2e%2e',
+      '..%2f..%2fetc%2fpasswd',
+      '%252e%252e',
+      '%C0%AE%C0%AE',
+    ),
+  },
 );
 
 type Json = Record<string, unknown>;
@@ -135,7 +154,10 @@ export function nearValid(schema: Json, depth = 0): fc.Arbitrary<unknown> {
     switch (schema.type) {
       case 'string':
         if (typeof schema.pattern === 'string' && schema.pattern.includes('\\d{5}')) return fc.constantFrom(...realCodes);
-        return fc.oneof(fc.string({ minLength: Number(schema.minLength ?? 0), maxLength: Math.min(Number(schema.maxLength ?? 30), 30) }), fc.constantFrom('世田谷区', '連携 test', 'custom'));
+        return fc.oneof(
+          fc.string({ minLength: Number(schema.minLength ?? 0), maxLength: Math.min(Number(schema.maxLength ?? 30), 30) }),
+          fc.constantFrom('世田谷区', '連携 test', 'custom'),
+        );
       case 'integer':
       case 'number': {
         const min = Math.max(Number(schema.minimum ?? -1e6), -1e9);
@@ -163,16 +185,43 @@ export function nearValid(schema: Json, depth = 0): fc.Arbitrary<unknown> {
 }
 
 /** A JSON body meant to break a handler: near-valid, wrong types, deep nesting, huge arrays, prototype keys. */
-export function bodyArb(route: Route<any, any, any>): fc.Arbitrary<string> {
+export function bodyArb(route: AnyRoute): fc.Arbitrary<string> {
   const hints = schemaHints(route.body);
   const keyArb = hints.keys.length ? fc.oneof(fc.constantFrom(...hints.keys, '__proto__', 'constructor'), fc.string({ maxLength: 10 })) : fc.string({ maxLength: 10 });
-  const leaf = fc.oneof(hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.oneof(hostileString, fc.constantFrom(...realCodes)), { maxLength: 5 }));
-  const shaped = fc.dictionary(keyArb, fc.oneof(leaf, fc.dictionary(keyArb, leaf, { maxKeys: 4 }), fc.array(fc.dictionary(keyArb, leaf, { maxKeys: 4 }), { maxLength: 5 })), { maxKeys: 8 }).map((o) => JSON.stringify(o));
+  const leaf = fc.oneof(
+    hostileString,
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.oneof(hostileString, fc.constantFrom(...realCodes)), { maxLength: 5 }),
+  );
+  const shaped = fc
+    .dictionary(keyArb, fc.oneof(leaf, fc.dictionary(keyArb, leaf, { maxKeys: 4 }), fc.array(fc.dictionary(keyArb, leaf, { maxKeys: 4 }), { maxLength: 5 })), { maxKeys: 8 })
+    .map((o) => JSON.stringify(o));
   const schemaShaped = route.body ? nearValid(jsonSchemaOf(route.body)).map((v) => JSON.stringify(v) ?? 'null') : shaped;
   const nested = fc.integer({ min: 100, max: 5000 }).map((n) => '['.repeat(n) + ']'.repeat(n));
-  const raw = fc.constantFrom('', 'null', '{', '{"a":', 'not json', '\u0000', '{"__proto__":{"polluted":1}}', `[${'1,'.repeat(20_000)}1]`, '"string"', '1e999', 'code,partner\n13112,01400\n');
+  const raw = fc.constantFrom(
+    '',
+    'null',
+    '{',
+    '{"a":',
+    'not json',
+    '\u0000',
+    '{"__proto__":{"polluted":1}}',
+    `[${'1,'.repeat(20_000)}1]`,
+    '"string"',
+    '1e999',
+    'code,partner\n13112,01400\n',
+  );
   if (!route.body) return fc.oneof({ weight: 3, arbitrary: csvArb }, { weight: 2, arbitrary: shaped }, { weight: 1, arbitrary: nested }, { weight: 2, arbitrary: raw });
-  return fc.oneof({ weight: 6, arbitrary: schemaShaped }, { weight: 3, arbitrary: shaped }, { weight: 1, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)) }, { weight: 1, arbitrary: nested }, { weight: 2, arbitrary: raw });
+  return fc.oneof(
+    { weight: 6, arbitrary: schemaShaped },
+    { weight: 3, arbitrary: shaped },
+    { weight: 1, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)) },
+    { weight: 1, arbitrary: nested },
+    { weight: 2, arbitrary: raw },
+  );
 }
 
 /** A CSV upload (routes that take a non-JSON body, such as the agreement import): known and odd headers, near-valid and hostile cells. */
@@ -180,7 +229,13 @@ export const csvArb: fc.Arbitrary<string> = fc
   .tuple(
     fc.constantFrom('a_code,b_code,kind,year', 'a_name,a_prefecture,b_name,b_prefecture,kind,year,note', '自治体A,自治体B,種別,締結年', 'a_code,b_code', 'x,y,z', ''),
     fc.array(
-      fc.array(fc.oneof(fc.constantFrom(...realCodes, 'sister', 'friendship', 'disaster_aid', 'other', '1995', '2030', '世田谷区', '東京都', '"quoted, cell"', '"unterminated'), hostileString), { minLength: 1, maxLength: 7 }),
+      fc.array(
+        fc.oneof(
+          fc.constantFrom(...realCodes, 'sister', 'friendship', 'disaster_aid', 'other', '1995', '2030', '世田谷区', '東京都', '"quoted, cell"', '"unterminated'),
+          hostileString,
+        ),
+        { minLength: 1, maxLength: 7 },
+      ),
       { maxLength: 12 },
     ),
     fc.constantFrom('\n', '\r\n'),
@@ -188,7 +243,7 @@ export const csvArb: fc.Arbitrary<string> = fc
   .map(([header, rows, eol]) => [header, ...rows.map((r) => r.join(','))].join(eol));
 
 /** `/api/municipalities/:code` with each `:param` replaced by a generated segment. */
-export function pathArb(route: Route<any, any, any>): fc.Arbitrary<string> {
+export function pathArb(route: AnyRoute): fc.Arbitrary<string> {
   const names = [...route.path.matchAll(/:([A-Za-z_]\w*)/g)].map((m) => m[1]);
   if (!names.length) return fc.constant(route.path);
   return fc.tuple(...names.map(() => pathValueArb)).map((values) => names.reduce((p, n, i) => p.replace(`:${n}`, values[i]), route.path));

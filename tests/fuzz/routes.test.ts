@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../server/app.ts';
-import type { Route } from '../../server/route.ts';
+import type { AnyRoute } from '../../server/route.ts';
 import { openTestApp, testToken } from '../helpers/app.ts';
 import { bodyArb, encode, pathArb, queryArb } from './arbitraries.ts';
 
@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 /** The contract every answer keeps: no 5xx; errors are JSON {error:{code,message}} with a readable message and no internals. */
-async function checkAnswer(res: Response, what: string, route?: Route<any, any, any>): Promise<void> {
+async function checkAnswer(res: Response, what: string, route?: AnyRoute): Promise<void> {
   if (route) {
     const counts = seen.get(`${route.method.toUpperCase()} ${route.path}`) ?? {};
     counts[res.status] = (counts[res.status] ?? 0) + 1;
@@ -65,7 +65,7 @@ function safeRequest(path: string, init?: RequestInit): Promise<Response> | null
 describe('every route is declared with schemas for its inputs', () => {
   it('has a params schema for every :param, and only writes change data', () => {
     expect(routes.length).toBeGreaterThan(5);
-    for (const r of routes as Route<any, any, any>[]) {
+    for (const r of routes as AnyRoute[]) {
       if (r.path.includes(':')) expect(r.params, `${r.method} ${r.path} has path parameters without a schema`).toBeDefined();
       if (r.method === 'delete' || r.method === 'put') expect(r.write, `${r.method} ${r.path} changes data and must require the token`).toBe(true);
     }
@@ -92,16 +92,22 @@ describe.each(writes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as co
 
   it.runIf(route.write)(`refuses ${writeRuns} hostile bodies without the token: 401, never a write`, async () => {
     await fc.assert(
-      fc.asyncProperty(pathArb(route), bodyArb(route), contentType, fc.constantFrom(undefined, 'Bearer wrong', 'Bearer ', testToken, `Basic ${testToken}`), async (path, body, type, auth) => {
-        const headers: Record<string, string> = type ? { 'content-type': type } : {};
-        if (auth) headers.authorization = auth;
-        const res = safeRequest(path, { method, body, headers });
-        if (!res) return;
-        const answer = await res;
-        await checkAnswer(answer.clone(), `${method} ${path} without token`);
-        // 404: the generated path left the route (e.g. `..` resolved away); no handler ran either way.
-        expect([401, 404], `${method} ${path} ${auth}`).toContain(answer.status);
-      }),
+      fc.asyncProperty(
+        pathArb(route),
+        bodyArb(route),
+        contentType,
+        fc.constantFrom(undefined, 'Bearer wrong', 'Bearer ', testToken, `Basic ${testToken}`),
+        async (path, body, type, auth) => {
+          const headers: Record<string, string> = type ? { 'content-type': type } : {};
+          if (auth) headers.authorization = auth;
+          const res = safeRequest(path, { method, body, headers });
+          if (!res) return;
+          const answer = await res;
+          await checkAnswer(answer.clone(), `${method} ${path} without token`);
+          // 404: the generated path left the route (e.g. `..` resolved away); no handler ran either way.
+          expect([401, 404], `${method} ${path} ${auth}`).toContain(answer.status);
+        },
+      ),
       { numRuns: writeRuns, seed },
     );
   });
@@ -123,13 +129,17 @@ describe.each(writes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as co
 describe('unknown routes and methods', () => {
   it('answer JSON 404s for any path under /api', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }).map(encode), { minLength: 1, maxLength: 4 }), fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'), async (segments, method) => {
-        const path = `/api/${segments.join('/')}`;
-        const res = safeRequest(path, { method });
-        if (!res) return;
-        const answer = await res;
-        await checkAnswer(answer.clone(), `${method} ${path}`);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }).map(encode), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'),
+        async (segments, method) => {
+          const path = `/api/${segments.join('/')}`;
+          const res = safeRequest(path, { method });
+          if (!res) return;
+          const answer = await res;
+          await checkAnswer(answer.clone(), `${method} ${path}`);
+        },
+      ),
       { numRuns: 300, seed },
     );
   });

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
@@ -76,14 +75,23 @@ describe('request limits and errors', () => {
     const writes = apiRoutes({ db, writeToken: testToken, boundaryAsset: '{}' }).filter((r) => r.method === 'post');
     expect(writes.length).toBeGreaterThan(0);
     for (const r of writes) {
-      const { status, body } = await json(app.request(r.path.replace(/:\w+/g, 'x'), { method: 'POST', body: 'x'.repeat(3 * 1024 * 1024), headers: { authorization: `Bearer ${testToken}`, 'content-type': 'application/json' } }));
+      const { status, body } = await json(
+        app.request(r.path.replace(/:\w+/g, 'x'), {
+          method: 'POST',
+          body: 'x'.repeat(3 * 1024 * 1024),
+          headers: { authorization: `Bearer ${testToken}`, 'content-type': 'application/json' },
+        }),
+      );
       expect(status, r.path).toBe(413);
       expect(body.error.code).toBe('payload_too_large');
     }
   });
 
   it('answers an unexpected failure with a generic JSON 500: no stack, no SQL, no paths', async () => {
-    const failing = { all: () => Promise.reject(new Error('Binder Error: secret_column at /srv/atlas/server/db.ts:42')), one: () => Promise.reject(new Error('Binder Error: secret_column')) };
+    const failing = {
+      all: () => Promise.reject(new Error('Binder Error: secret_column at /srv/atlas/server/db.ts:42')),
+      one: () => Promise.reject(new Error('Binder Error: secret_column')),
+    };
     const broken = createApp({ db: failing as unknown as AtlasDb, writeToken: testToken, boundaryAsset: '{}' });
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {

@@ -15,6 +15,7 @@ export async function openTestApp(): Promise<{ app: Hono; db: AtlasDb; dbPath: s
 }
 
 /** JSON of a response, with its status. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read answers of every shape; each asserts what it needs.
 export async function json<T = any>(res: Response | Promise<Response>): Promise<{ status: number; body: T; headers: Headers }> {
   const r = await res;
   return { status: r.status, body: (await r.json()) as T, headers: r.headers };

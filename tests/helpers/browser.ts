@@ -10,7 +10,17 @@ export const artifactsDir = resolve(import.meta.dirname, '..', 'artifacts');
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
   });
 }
 
@@ -28,10 +38,14 @@ export async function openAtlas(browser: Browser, baseUrl: string, path = '/', s
 
 /** Waits until MapLibre has finished loading and drawing. */
 export async function waitForIdleMap(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const map = (window as unknown as { atlas: { map: { loaded(): boolean; isMoving(): boolean } } }).atlas.map;
-    return map.loaded() && !map.isMoving();
-  }, null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => {
+      const map = (window as unknown as { atlas: { map: { loaded(): boolean; isMoving(): boolean } } }).atlas.map;
+      return map.loaded() && !map.isMoving();
+    },
+    null,
+    { timeout: 60_000 },
+  );
   await page.waitForTimeout(400);
 }
 

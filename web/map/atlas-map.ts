@@ -26,11 +26,26 @@ function localStyle(munis: AreaCollection<{ code: string }>, prefs: AreaCollecti
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': baseColours.sea } },
-      { id: 'muni-fill', type: 'fill', source: 'munis', paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], baseColours.land], 'fill-opacity': ['coalesce', ['feature-state', 'opacity'], 1] } },
-      { id: 'muni-line', type: 'line', source: 'munis', paint: { 'line-color': baseColours.muniLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.15, 8, 0.8, 11, 1.4], 'line-opacity': 0.8 } },
+      {
+        id: 'muni-fill',
+        type: 'fill',
+        source: 'munis',
+        paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], baseColours.land], 'fill-opacity': ['coalesce', ['feature-state', 'opacity'], 1] },
+      },
+      {
+        id: 'muni-line',
+        type: 'line',
+        source: 'munis',
+        paint: { 'line-color': baseColours.muniLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.15, 8, 0.8, 11, 1.4], 'line-opacity': 0.8 },
+      },
       { id: 'pref-line', type: 'line', source: 'prefs', paint: { 'line-color': baseColours.prefLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 9, 1.6] } },
       { id: 'muni-hover', type: 'line', source: 'munis', paint: { 'line-color': baseColours.hover, 'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2, 0] } },
-      { id: 'muni-selected', type: 'line', source: 'munis', paint: { 'line-color': baseColours.selected, 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 0] } },
+      {
+        id: 'muni-selected',
+        type: 'line',
+        source: 'munis',
+        paint: { 'line-color': baseColours.selected, 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 0] },
+      },
     ],
   };
 }
@@ -83,7 +98,7 @@ export class AtlasMap {
 
   /** Replaces the deck.gl layers of one group (a view or a feature); null removes the group. */
   setLayers(group: string, layers: Layer[] | null): void {
-    if (layers && layers.length) this.layerGroups.set(group, layers);
+    if (layers?.length) this.layerGroups.set(group, layers);
     else this.layerGroups.delete(group);
     this.overlay.setProps({ layers: [...this.layerGroups.values()].flat() });
   }
@@ -137,7 +152,13 @@ export class AtlasMap {
    */
   flyTo(camera: Partial<Camera> & { lon: number; lat: number }, durationMs = 1600, coveredRight = 0): void {
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const options = { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom ?? this.map.getZoom(), pitch: camera.pitch ?? this.map.getPitch(), bearing: camera.bearing ?? this.map.getBearing(), offset: [-coveredRight / 2, 0] as [number, number] };
+    const options = {
+      center: [camera.lon, camera.lat] as [number, number],
+      zoom: camera.zoom ?? this.map.getZoom(),
+      pitch: camera.pitch ?? this.map.getPitch(),
+      bearing: camera.bearing ?? this.map.getBearing(),
+      offset: [-coveredRight / 2, 0] as [number, number],
+    };
     if (reduce || durationMs === 0) this.map.flyTo({ ...options, animate: false });
     else this.map.flyTo({ ...options, duration: durationMs, essential: true });
   }

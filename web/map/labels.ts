@@ -1,5 +1,5 @@
 import { TextLayer } from '@deck.gl/layers';
-import type { Municipality, Prefecture } from '../../server/types/municipalities.ts';
+import type { Municipality, Prefecture } from '../../domain/records/municipalities.ts';
 import type { AtlasMap } from './atlas-map.ts';
 
 const font = '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", sans-serif';

@@ -1,5 +1,5 @@
-import type { MunicipalityDetail, MunicipalityKind } from '../../server/types/municipalities.ts';
-import { metrics } from '../../server/types/metrics.ts';
+import type { MunicipalityDetail, MunicipalityKind } from '../../domain/records/municipalities.ts';
+import { metrics } from '../../domain/records/metrics.ts';
 import { api } from '../api.ts';
 import type { AppContext } from '../context.ts';
 import { esc, fmtInt, fmtMetric, fmtValue } from '../format.ts';
@@ -47,7 +47,9 @@ export async function showMunicipality(ctx: AppContext, code: string): Promise<v
   }
   const row = (label: string, value: string, extra = '') => `<tr><th>${esc(label)}</th><td>${esc(value)}${extra}</td></tr>`;
   const m = (id: keyof typeof metrics, value: number | null) => row(t(metrics[id].ja, metrics[id].en), fmtMetric(metrics[id], value));
-  const est = d.dayNightEstimated ? ` <span class="badge est" title="${esc(t(`東京都以外は従業者数からの推計値（東京都の市町村で平均${ctx.sources.dayNightEstimateErrorPoints}ポイントの誤差）`, `Outside Tokyo, estimated from jobs per employed resident (off by ${ctx.sources.dayNightEstimateErrorPoints} points on average on Tokyo's cities)`))}">${t('推計', 'estimate')}</span>` : ` <span class="badge">${t('実測', 'measured')}</span>`;
+  const est = d.dayNightEstimated
+    ? ` <span class="badge est" title="${esc(t(`東京都以外は従業者数からの推計値（東京都の市町村で平均${ctx.sources.dayNightEstimateErrorPoints}ポイントの誤差）`, `Outside Tokyo, estimated from jobs per employed resident (off by ${ctx.sources.dayNightEstimateErrorPoints} points on average on Tokyo's cities)`))}">${t('推計', 'estimate')}</span>`
+    : ` <span class="badge">${t('実測', 'measured')}</span>`;
   body.innerHTML = `
     <h2 data-testid="muni-name">${esc(d.name)}</h2>
     <p class="sub">${esc(d.nameKana ?? '')} · ${esc(d.prefName)} · <span class="badge">${esc(t(...kindLabel[d.kind]))}</span> · ${esc(d.code)}</p>

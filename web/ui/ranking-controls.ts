@@ -2,8 +2,8 @@
  * Controls shared by the ranking views (disaster aid, partners): a municipality picker, parameter sliders
  * kept in the URL, factor bars, and a loader that keeps only the newest answer.
  */
-import type { Municipality } from '../../server/types/municipalities.ts';
-import type { ParamSpec, PartnerPurpose } from '../../server/types/partners.ts';
+import type { Municipality } from '../../domain/records/municipalities.ts';
+import type { ParamSpec, PartnerPurpose } from '../../domain/records/partners.ts';
 import type { AppContext } from '../context.ts';
 import { esc } from '../format.ts';
 import { t } from '../i18n.ts';
@@ -93,11 +93,13 @@ export function paramsFromUrl<K extends string>(ctx: AppContext, specs: Record<K
 }
 
 /** Sliders for parameters; each change is written to the URL (the view re-ranks from there). */
-export function sliders<K extends string>(ctx: AppContext, specs: Record<K, ParamSpec>, values: Record<K, number>): string {
+export function sliders<K extends string>(_ctx: AppContext, specs: Record<K, ParamSpec>, values: Record<K, number>): string {
   return (Object.entries(specs) as [K, ParamSpec][])
-    .map(([k, s]) => `
+    .map(
+      ([k, s]) => `
       <label class="field pt-slider" for="p-${k}">${esc(t(s.ja, s.en))} <output id="o-${k}">${values[k]}${s.unit ? ` ${s.unit}` : ''}</output></label>
-      <input id="p-${k}" data-param="${k}" type="range" min="${s.min}" max="${s.max}" step="${s.step}" value="${values[k]}" aria-describedby="o-${k}" />`)
+      <input id="p-${k}" data-param="${k}" type="range" min="${s.min}" max="${s.max}" step="${s.step}" value="${values[k]}" aria-describedby="o-${k}" />`,
+    )
     .join('');
 }
 

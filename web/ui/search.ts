@@ -1,5 +1,5 @@
-import type { Municipality } from '../../server/types/municipalities.ts';
-import { normaliseSearch } from '../../server/types/search.ts';
+import type { Municipality } from '../../domain/records/municipalities.ts';
+import { normaliseSearch } from '../../domain/names/search.ts';
 import { esc } from '../format.ts';
 import { t } from '../i18n.ts';
 
@@ -21,7 +21,10 @@ export function searchMunicipalities(list: Municipality[], query: string, limit 
     else if (m.name.includes(q) || kana.includes(q) || (m.prefName + m.name).includes(q)) score = 3;
     if (score >= 0) scored.push([score, m]);
   }
-  return scored.sort((a, b) => a[0] - b[0] || b[1].population - a[1].population).slice(0, limit).map(([, m]) => m);
+  return scored
+    .sort((a, b) => a[0] - b[0] || b[1].population - a[1].population)
+    .slice(0, limit)
+    .map(([, m]) => m);
 }
 
 /** The search box: type, ↑/↓ to move, Enter to fly to the place and select it, Esc to close. */
@@ -34,7 +37,10 @@ export function installSearch(input: HTMLInputElement, listEl: HTMLUListElement,
     listEl.hidden = results.length === 0;
     input.setAttribute('aria-expanded', String(!listEl.hidden));
     listEl.innerHTML = results
-      .map((m, i) => `<li role="option" id="opt-${m.code}" data-code="${m.code}" aria-selected="${i === active}"><span>${esc(m.name)} <small>${esc(m.nameKana ?? '')}</small></span><small>${esc(m.prefName)}</small></li>`)
+      .map(
+        (m, i) =>
+          `<li role="option" id="opt-${m.code}" data-code="${m.code}" aria-selected="${i === active}"><span>${esc(m.name)} <small>${esc(m.nameKana ?? '')}</small></span><small>${esc(m.prefName)}</small></li>`,
+      )
       .join('');
     if (results[active]) input.setAttribute('aria-activedescendant', `opt-${results[active].code}`);
     else input.removeAttribute('aria-activedescendant');

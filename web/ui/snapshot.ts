@@ -74,7 +74,13 @@ function box(g: CanvasRenderingContext2D, x: number, y: number, w: number, h: nu
  */
 function swatchColours(sw: HTMLElement): string[] {
   const style = getComputedStyle(sw);
-  const gradient = style.backgroundImage.startsWith('linear-gradient') ? style.backgroundImage : (sw.getAttribute('style') ?? '').includes('gradient') ? (sw.getAttribute('style') ?? '') : sw.dataset.bg?.includes('gradient') ? sw.dataset.bg : '';
+  const gradient = style.backgroundImage.startsWith('linear-gradient')
+    ? style.backgroundImage
+    : (sw.getAttribute('style') ?? '').includes('gradient')
+      ? (sw.getAttribute('style') ?? '')
+      : sw.dataset.bg?.includes('gradient')
+        ? sw.dataset.bg
+        : '';
   if (gradient) {
     const stops = gradient.match(/rgba?\([^)]*\)|#[0-9a-f]{3,8}\b/gi);
     if (stops?.length) return stops;
@@ -87,7 +93,7 @@ function swatchColours(sw: HTMLElement): string[] {
 /** The legend as drawn in #legend: heading, rows of swatch + text, notes. */
 function readLegend(): { heading: string; rows: { colour: string[] | null; text: string }[] } | null {
   const el = document.getElementById('legend');
-  if (!el || !el.textContent?.trim()) return null;
+  if (!el?.textContent?.trim()) return null;
   const heading = el.querySelector('h4')?.textContent?.trim() ?? '';
   const rows: { colour: string[] | null; text: string }[] = [];
   for (const node of el.querySelectorAll<HTMLElement>('.row, .note')) {

@@ -40,10 +40,23 @@ async function exportSelection(ctx: AppContext): Promise<void> {
   }
   const wanted = new Set(codes);
   const all = ctx.topology.objects.municipalities as GeometryCollection<{ code: string }>;
-  const shapes = feature(ctx.topology, { ...all, geometries: all.geometries.filter((g) => wanted.has((g.properties as { code: string }).code)) }) as GeoJSON.FeatureCollection<GeoJSON.Geometry, { code: string }>;
+  const shapes = feature(ctx.topology, { ...all, geometries: all.geometries.filter((g) => wanted.has((g.properties as { code: string }).code)) }) as GeoJSON.FeatureCollection<
+    GeoJSON.Geometry,
+    { code: string }
+  >;
   const features: GeoJSON.Feature[] = shapes.features.map((f) => {
     const m = ctx.munis.get(f.properties.code)!;
-    return { ...f, properties: { code: m.code, name: m.name, prefecture: m.prefName, population: m.population, areaKm2: m.areaKm2, ...(region ? { regionId: region.id, region: region.name } : {}) } };
+    return {
+      ...f,
+      properties: {
+        code: m.code,
+        name: m.name,
+        prefecture: m.prefName,
+        population: m.population,
+        areaKm2: m.areaKm2,
+        ...(region ? { regionId: region.id, region: region.name } : {}),
+      },
+    };
   });
   if (region?.outline) features.unshift({ type: 'Feature', geometry: region.outline, properties: { regionId: region.id, region: region.name, outline: true } });
   const name = region ? region.id : codes.length === 1 ? codes[0] : `${codes.length}-municipalities`;
@@ -59,7 +72,10 @@ function subjectOf(ctx: AppContext): string {
   const heading = (document.querySelector('#legend h4')?.textContent ?? '').replace(/\s+/g, ' ').trim();
   const origin = ctx.munis.get(ctx.state.get('origin') ?? '');
   if ((view === 'disaster' || view === 'partners') && origin) {
-    const compare = (ctx.state.get('compare') ?? '').split(',').map((c) => ctx.munis.get(c)?.name).filter(Boolean);
+    const compare = (ctx.state.get('compare') ?? '')
+      .split(',')
+      .map((c) => ctx.munis.get(c)?.name)
+      .filter(Boolean);
     return `${origin.prefName}${origin.name}${compare.length === 2 ? t(`（${compare.join('・')}を比較）`, ` (comparing ${compare.join(' and ')})`) : ''}`;
   }
   const region = ctx.state.get('region') && document.querySelector('[data-testid="region-name"]')?.textContent?.trim();

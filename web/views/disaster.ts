@@ -8,9 +8,9 @@
 import type { Layer } from '@deck.gl/core';
 import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { circle, destination } from '@turf/turf';
-import type { Exchange, ExchangeList } from '../../server/types/exchanges.ts';
-import type { DisasterRanking } from '../../server/types/partners.ts';
-import { disasterParamSpecs } from '../../server/types/partners.ts';
+import type { Exchange, ExchangeList } from '../../domain/records/exchanges.ts';
+import type { DisasterRanking } from '../../domain/records/partners.ts';
+import { disasterParamSpecs } from '../../domain/records/partners.ts';
 import { api } from '../api.ts';
 import type { AppContext, View } from '../context.ts';
 import { esc, fmtInt } from '../format.ts';
@@ -153,7 +153,8 @@ function drawList(ctx: AppContext, panel: HTMLElement): void {
     <h3>${esc(o.name)} ${t('の応援相手候補', ': best aid partners')} <small class="sub">${t(`全${fmtInt(ranking.total)}団体から`, `of ${fmtInt(ranking.total)}`)}</small></h3>
     ${o.zones.length ? `<p class="sub">${t('想定地震の区域', 'Designated zones')}: ${o.zones.map((z) => `<span class="badge est">${esc(labelOf(zoneLabel, z))}</span>`).join(' ')}</p>` : ''}
     <ol class="pt-rank" data-testid="disaster-ranking">${ranking.items
-      .map((i) => `
+      .map(
+        (i) => `
       <li data-code="${i.code}" tabindex="0">
         <div class="pt-head"><b>${esc(i.name)}</b> <small>${esc(i.prefName)}</small> <span class="pt-km">${fmtInt(i.distanceKm)} km</span>
           <span class="pt-score" data-testid="score">${i.score.toFixed(3)}</span></div>
@@ -164,7 +165,8 @@ function drawList(ctx: AppContext, panel: HTMLElement): void {
         <div class="chips">${i.existingTies.map((k) => `<span class="badge pt-tie">✓ ${esc(labelOf(exchangeKindLabel, k))}</span>`).join('')}
           ${i.factors.sharedZones.map((z) => `<span class="badge est">${t('同じ区域', 'same zone')}: ${esc(labelOf(zoneLabel, z))}</span>`).join('')}
           ${i.factors.possibleZones.map((z) => `<span class="badge" title="${esc(t('県の一部のみ指定（対象市町村は未収録）', 'prefecture partly designated (members not known)'))}">${t('区域の可能性', 'maybe zone')}: ${esc(labelOf(zoneLabel, z))}</span>`).join('')}</div>
-      </li>`)
+      </li>`,
+      )
       .join('')}</ol>`;
   applyWidths(box);
   for (const li of box.querySelectorAll<HTMLElement>('li[data-code]')) {
@@ -204,8 +206,36 @@ async function exportCsv(ctx: AppContext): Promise<void> {
   const p = all.params;
   downloadCsv(
     `disaster-aid-partners-${origin}.csv`,
-    ['rank', 'code', 'name', 'prefecture', 'distance_km', 'score', 'risk', 'reachability', 'capacity', 'shared_zones', 'possible_zones', 'existing_ties', `params: decayKm=${p.decayKm} zonePenalty=${p.zonePenalty} reachMidKm=${p.reachMidKm} reachWidthKm=${p.reachWidthKm} capacityRatio=${p.capacityRatio}`],
-    all.items.map((i, n) => [n + 1, i.code, i.name, i.prefName, i.distanceKm, i.score, i.factors.risk, i.factors.reachability, i.factors.capacity, i.factors.sharedZones.join(' '), i.factors.possibleZones.join(' '), i.existingTies.join(' '), '']),
+    [
+      'rank',
+      'code',
+      'name',
+      'prefecture',
+      'distance_km',
+      'score',
+      'risk',
+      'reachability',
+      'capacity',
+      'shared_zones',
+      'possible_zones',
+      'existing_ties',
+      `params: decayKm=${p.decayKm} zonePenalty=${p.zonePenalty} reachMidKm=${p.reachMidKm} reachWidthKm=${p.reachWidthKm} capacityRatio=${p.capacityRatio}`,
+    ],
+    all.items.map((i, n) => [
+      n + 1,
+      i.code,
+      i.name,
+      i.prefName,
+      i.distanceKm,
+      i.score,
+      i.factors.risk,
+      i.factors.reachability,
+      i.factors.capacity,
+      i.factors.sharedZones.join(' '),
+      i.factors.possibleZones.join(' '),
+      i.existingTies.join(' '),
+      '',
+    ]),
   );
 }
 

@@ -5,12 +5,12 @@
  * user's own agreements (dry-run report first, then one import).
  * URL keys: kinds (comma list), from, to (years), sel.
  */
+import { haversineKm } from '../../domain/geo.ts';
 import { ArcLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { PickingInfo } from '@deck.gl/core';
-import { distance } from '@turf/turf';
-import type { Exchange, ExchangeKind, ExchangeList, ImportReport } from '../../server/types/exchanges.ts';
-import { exchangeKinds } from '../../server/types/exchanges.ts';
-import { ApiClientError, api, canWrite } from '../api.ts';
+import type { Exchange, ExchangeKind, ExchangeList, ImportReport } from '../../domain/records/exchanges.ts';
+import { exchangeKinds } from '../../domain/records/exchanges.ts';
+import { type ApiClientError, api, canWrite } from '../api.ts';
 import type { AppContext, View } from '../context.ts';
 import { esc, fmtInt } from '../format.ts';
 import { t } from '../i18n.ts';
@@ -85,7 +85,7 @@ const kmCache = new WeakMap<Exchange, number>();
 /** Straight-line length of an arc in km (cached per agreement). */
 function arcKm(x: Exchange): number {
   let km = kmCache.get(x);
-  if (km === undefined) kmCache.set(x, (km = distance([x.a.lon, x.a.lat], [x.b.lon, x.b.lat], { units: 'kilometers' })));
+  if (km === undefined) kmCache.set(x, (km = haversineKm(x.a.lon, x.a.lat, x.b.lon, x.b.lat)));
   return km;
 }
 
@@ -114,13 +114,20 @@ function arcTooltip(x: Exchange): string {
 /** The right panel for a pair: every agreement between the two, with its source. */
 function showPair(ctx: AppContext, x: Exchange): void {
   const items = (all ?? []).filter((y) => pairId(y) === pairId(x)).sort((p, q) => (p.sinceYear ?? 9999) - (q.sinceYear ?? 9999));
-  const km = distance([x.a.lon, x.a.lat], [x.b.lon, x.b.lat], { units: 'kilometers' });
-  const side = (e: Exchange['a']) => `${esc(e.name)} <small>${e.prefName !== e.name ? esc(e.prefName) : ''}</small>${e.formerName ? ` <span class="badge" title="${esc(t('協定締結時の名称', 'name when the agreement was made'))}">${t('旧', 'formerly')} ${esc(e.formerName)}</span>` : ''}`;
-  const source = (s: string) => s.split(' ; ').map((part) => (/^https?:\/\//.test(part) ? `<a href="${esc(part)}" target="_blank" rel="noopener">${esc(part.replace(/^https?:\/\//, '').slice(0, 48))}</a>` : esc(part))).join('<br>');
+  const km = haversineKm(x.a.lon, x.a.lat, x.b.lon, x.b.lat);
+  const side = (e: Exchange['a']) =>
+    `${esc(e.name)} <small>${e.prefName !== e.name ? esc(e.prefName) : ''}</small>${e.formerName ? ` <span class="badge" title="${esc(t('協定締結時の名称', 'name when the agreement was made'))}">${t('旧', 'formerly')} ${esc(e.formerName)}</span>` : ''}`;
+  const source = (s: string) =>
+    s
+      .split(' ; ')
+      .map((part) => (/^https?:\/\//.test(part) ? `<a href="${esc(part)}" target="_blank" rel="noopener">${esc(part.replace(/^https?:\/\//, '').slice(0, 48))}</a>` : esc(part)))
+      .join('<br>');
   ctx.showPanel(`
     <h2 data-testid="pair-title">${side(x.a)} – ${side(x.b)}</h2>
     <p class="sub">${t('直線距離', 'Great-circle distance')} ${fmtInt(km)} km · ${t(`協定 ${items.length}件`, `${items.length} agreement(s)`)}</p>
-    ${items.map((y) => `
+    ${items
+      .map(
+        (y) => `
       <div class="xc-agreement xk-${y.kind}">
         <div><span class="badge xk-badge xk-${y.kind}">${esc(labelOf(exchangeKindLabel, y.kind))}</span>
           ${y.sinceYear ? `<b>${y.sinceYear}</b>${t('年', '')}` : `<span class="sub">${t('年不明', 'year unknown')}</span>`}
@@ -129,7 +136,9 @@ function showPair(ctx: AppContext, x: Exchange): void {
         ${y.network ? `<div class="sub">${t('多者間協定', 'Multilateral pact')}: ${esc(y.network.name)}</div>` : ''}
         ${y.note ? `<div class="sub">${esc(y.note)}</div>` : ''}
         <div class="xc-source">${t('出典', 'Source')}: ${source(y.source)}</div>
-      </div>`).join('')}
+      </div>`,
+      )
+      .join('')}
     <div class="btn-row">
       <button type="button" class="btn secondary" data-go="${esc(x.a.code)}">${esc(x.a.name)}</button>
       <button type="button" class="btn secondary" data-go="${esc(x.b.code)}">${esc(x.b.name)}</button>
@@ -147,7 +156,16 @@ function draw(ctx: AppContext): void {
     if (info.object) showPair(ctx, info.object);
     return Boolean(info.object);
   };
-  const ends = sel ? [...new Map(items.flatMap((x) => [x.a, x.b]).filter((e) => e.code !== sel).map((e) => [e.code, e])).values()] : [];
+  const ends = sel
+    ? [
+        ...new Map(
+          items
+            .flatMap((x) => [x.a, x.b])
+            .filter((e) => e.code !== sel)
+            .map((e) => [e.code, e]),
+        ).values(),
+      ]
+    : [];
   // All 841 arcs at once are a texture, so they are fainter; one municipality's few arcs are drawn at full strength.
   const alpha = sel ? 235 : 150;
   ctx.atlas.setLayers('exchanges', [
@@ -186,14 +204,15 @@ function draw(ctx: AppContext): void {
   ]);
   const counts = new Map<ExchangeKind, number>();
   for (const x of items) counts.set(x.kind, (counts.get(x.kind) ?? 0) + 1);
-  const selName = sel ? ctx.munis.get(sel)?.name ?? (all.find((x) => x.a.code === sel)?.a.name ?? sel) : null;
+  const selName = sel ? (ctx.munis.get(sel)?.name ?? all.find((x) => x.a.code === sel)?.a.name ?? sel) : null;
   ctx.setLegend(`
     <h4>${t('交流・協定の種別', 'Kind of exchange')}</h4>
     ${exchangeKinds.map((k) => `<div class="row"><span class="sw xk-sw xk-${k}"></span><span>${esc(labelOf(exchangeKindLabel, k))}</span><span class="xc-n">${fmtInt(counts.get(k) ?? 0)}</span></div>`).join('')}
     <div class="note">${t('線の太さ＝2者間の協定数', 'Line width = agreements between the pair')}</div>
     ${selName ? `<div class="note">${esc(selName)} ${t('の交流のみ表示', 'only')}</div>` : ''}`);
   const status = panelEl?.querySelector('#xc-count');
-  if (status) status.innerHTML = `${t(`表示中 ${fmtInt(items.length)}件 / 全${fmtInt(all.length)}件`, `Showing ${fmtInt(items.length)} of ${fmtInt(all.length)}`)}${selName ? ` · <b>${esc(selName)}</b> <button type="button" class="linkish" id="xc-clear">${t('選択解除', 'clear')}</button>` : ''}`;
+  if (status)
+    status.innerHTML = `${t(`表示中 ${fmtInt(items.length)}件 / 全${fmtInt(all.length)}件`, `Showing ${fmtInt(items.length)} of ${fmtInt(all.length)}`)}${selName ? ` · <b>${esc(selName)}</b> <button type="button" class="linkish" id="xc-clear">${t('選択解除', 'clear')}</button>` : ''}`;
   panelEl?.querySelector('#xc-clear')?.addEventListener('click', () => ctx.select(null));
 }
 
@@ -205,9 +224,13 @@ function reportHtml(r: ImportReport): string {
       ${t(`有効 ${r.valid}件・エラー ${r.invalid}件`, `${r.valid} valid, ${r.invalid} with problems`)} · ${r.encoding === 'shift_jis' ? 'Shift_JIS' : 'UTF-8'}</p>
     <div class="xc-report"><table class="data">
       <thead><tr><th>${t('行', 'Line')}</th><th>A</th><th>B</th><th>${t('種別', 'Kind')}</th><th>${t('年', 'Year')}</th><th>${t('結果', 'Result')}</th></tr></thead>
-      <tbody>${r.rows.map((row) => `<tr class="${row.status}"><td class="num">${row.line}</td><td>${who(row.a)}</td><td>${who(row.b)}</td>
+      <tbody>${r.rows
+        .map(
+          (row) => `<tr class="${row.status}"><td class="num">${row.line}</td><td>${who(row.a)}</td><td>${who(row.b)}</td>
         <td>${row.kind ? esc(labelOf(exchangeKindLabel, row.kind)) : '—'}</td><td>${row.sinceYear ?? ''}</td>
-        <td>${row.status === 'ok' ? `✓ ${row.id ? esc(row.id) : t('登録可', 'ok')}` : row.problems.map((p) => `<span title="${esc(p.message)}">✗ ${esc(t(...(problemLabel[p.code] ?? [p.code, p.code])))}</span><br><small>${esc(p.message)}</small>`).join('<br>')}</td></tr>`).join('')}</tbody>
+        <td>${row.status === 'ok' ? `✓ ${row.id ? esc(row.id) : t('登録可', 'ok')}` : row.problems.map((p) => `<span title="${esc(p.message)}">✗ ${esc(t(...(problemLabel[p.code] ?? [p.code, p.code])))}</span><br><small>${esc(p.message)}</small>`).join('<br>')}</td></tr>`,
+        )
+        .join('')}</tbody>
     </table></div>`;
 }
 
@@ -302,7 +325,9 @@ export const exchangesView: View = {
     ctx.atlas.map.on('mousemove', onMove);
     onZoom = () => arcWidthScale(ctx.atlas.map.getZoom()) !== drawnWidthScale && draw(ctx);
     ctx.atlas.map.on('zoomend', onZoom);
-    ctx.atlas.overlay.setProps({ getTooltip: (info: PickingInfo) => (info.layer?.id === 'exchange-arcs' && info.object ? { html: arcTooltip(info.object as Exchange), className: 'xc-tooltip' } : null) } as never);
+    ctx.atlas.overlay.setProps({
+      getTooltip: (info: PickingInfo) => (info.layer?.id === 'exchange-arcs' && info.object ? { html: arcTooltip(info.object as Exchange), className: 'xc-tooltip' } : null),
+    } as never);
     try {
       await loadAll();
     } catch (err) {

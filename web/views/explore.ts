@@ -1,5 +1,5 @@
-import type { Municipality } from '../../server/types/municipalities.ts';
-import { type ClassMethod, type MetricId, type MetricValues, classMethods, metricIds, metrics } from '../../server/types/metrics.ts';
+import type { Municipality } from '../../domain/records/municipalities.ts';
+import { type ClassMethod, type MetricId, type MetricValues, classMethods, metricIds, metrics } from '../../domain/records/metrics.ts';
 import { api } from '../api.ts';
 import type { AppContext, View } from '../context.ts';
 import { esc, fmtMetric, unitLabel } from '../format.ts';
@@ -7,7 +7,11 @@ import { getLang, t } from '../i18n.ts';
 import { classOf, divergingFor, sequential } from '../palette.ts';
 import { downloadCsv } from '../ui/export.ts';
 
-const methodLabels: Record<ClassMethod, [string, string]> = { quantile: ['分位数', 'Quantile'], equal: ['等間隔', 'Equal interval'], jenks: ['自然分類 (Jenks)', 'Natural breaks (Jenks)'] };
+const methodLabels: Record<ClassMethod, [string, string]> = {
+  quantile: ['分位数', 'Quantile'],
+  equal: ['等間隔', 'Equal interval'],
+  jenks: ['自然分類 (Jenks)', 'Natural breaks (Jenks)'],
+};
 
 /** The metric, method and class count in the URL, with defaults and checks. */
 export function choroplethSettings(state: AppContext['state']): { metric: MetricId; method: ClassMethod; classes: number } {
@@ -30,7 +34,9 @@ export function legendFor(metric: MetricId, data: MetricValues, colours: string[
   const lower = [data.min, ...data.breaks.slice(0, -1)];
   el.innerHTML =
     `<h4>${esc(t(info.ja, info.en))} <small>(${esc(unitLabel(info.unit))})</small></h4>` +
-    data.breaks.map((b, i) => `<div class="row"><span class="sw" data-colour="${colours[i]}"></span>${esc(fmtMetric(info, lower[i]))} – ${esc(fmtMetric(info, b))}</div>`).join('') +
+    data.breaks
+      .map((b, i) => `<div class="row"><span class="sw" data-colour="${colours[i]}"></span>${esc(fmtMetric(info, lower[i]))} – ${esc(fmtMetric(info, b))}</div>`)
+      .join('') +
     (noData ? `<div class="row"><span class="sw" data-colour="#eceae4"></span>${t('データなし', 'No data')} (${noData})</div>` : '') +
     `<div class="note">${esc(t(methodLabels[data.method][0], methodLabels[data.method][1]))}` +
     (info.estimated ? ` · <span class="badge est">${t('東京都以外は推計値', 'estimate outside Tokyo')}</span>` : '') +
@@ -82,7 +88,11 @@ export const exploreView: View = {
       if (!current) return;
       const info = metrics[current.metric];
       const rows = [...ctx.munis.values()].map((m) => [m.code, m.prefName, m.name, current!.values[m.code] ?? '']);
-      downloadCsv(`renkei-atlas-${current.metric}.csv`, [t('団体コード', 'code'), t('都道府県', 'prefecture'), t('市区町村', 'municipality'), `${t(info.ja, info.en)} (${info.unit})`], rows);
+      downloadCsv(
+        `renkei-atlas-${current.metric}.csv`,
+        [t('団体コード', 'code'), t('都道府県', 'prefecture'), t('市区町村', 'municipality'), `${t(info.ja, info.en)} (${info.unit})`],
+        rows,
+      );
     });
     unsubscribe = ctx.state.subscribe((changed) => {
       if (['metric', 'method', 'classes'].some((k) => changed.has(k))) {

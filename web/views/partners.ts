@@ -3,13 +3,13 @@
  * axis shown as a bar), partners of its partners, and a side-by-side comparison of any two municipalities.
  * URL keys: origin, compare ("a,b"), and the weights (wDensity, wPrimary, wAged, wDayNight, wSize, saturationSd).
  */
+import { haversineKm } from '../../domain/geo.ts';
 import { ScatterplotLayer } from '@deck.gl/layers';
-import { distance } from '@turf/turf';
-import type { Municipality } from '../../server/types/municipalities.ts';
-import type { ExchangeList } from '../../server/types/exchanges.ts';
-import { metricIds, metrics } from '../../server/types/metrics.ts';
-import type { ComplementAxis, ComplementRanking } from '../../server/types/partners.ts';
-import { complementParamSpecs } from '../../server/types/partners.ts';
+import type { Municipality } from '../../domain/records/municipalities.ts';
+import type { ExchangeList } from '../../domain/records/exchanges.ts';
+import { metricIds, metrics } from '../../domain/records/metrics.ts';
+import type { ComplementAxis, ComplementRanking } from '../../domain/records/partners.ts';
+import { complementParamSpecs } from '../../domain/records/partners.ts';
 import { api } from '../api.ts';
 import type { AppContext, View } from '../context.ts';
 import { esc, fmtInt, fmtMetric } from '../format.ts';
@@ -67,7 +67,7 @@ export function difference(unit: string, a: number | null, b: number | null): st
 
 /** The right panel comparing two municipalities: every metric in two columns, differences highlighted, distance. */
 async function showCompare(ctx: AppContext, a: Municipality, b: Municipality): Promise<void> {
-  const km = distance([a.lon, a.lat], [b.lon, b.lat], { units: 'kilometers' });
+  const km = haversineKm(a.lon, a.lat, b.lon, b.lat);
   const body = ctx.showPanel(`<p class="empty">${t('読み込み中…', 'Loading…')}</p>`);
   let kinds: string[] = [];
   try {
@@ -75,7 +75,10 @@ async function showCompare(ctx: AppContext, a: Municipality, b: Municipality): P
   } catch {
     // The comparison stands without the ties.
   }
-  const estTitle = t(`東京都以外は従業者数からの推計値（東京都の市町村で平均${ctx.sources.dayNightEstimateErrorPoints}ポイントの誤差）`, `Outside Tokyo, estimated from jobs per employed resident (off by ${ctx.sources.dayNightEstimateErrorPoints} points on average on Tokyo's cities)`);
+  const estTitle = t(
+    `東京都以外は従業者数からの推計値（東京都の市町村で平均${ctx.sources.dayNightEstimateErrorPoints}ポイントの誤差）`,
+    `Outside Tokyo, estimated from jobs per employed resident (off by ${ctx.sources.dayNightEstimateErrorPoints} points on average on Tokyo's cities)`,
+  );
   const cell = (info: (typeof metrics)[keyof typeof metrics], m: Municipality, v: number | null) =>
     `${esc(fmtMetric(info, v))}${info.estimated && m.dayNightEstimated && v !== null ? ` <span class="badge est" title="${esc(estTitle)}">${t('推計', 'estimate')}</span>` : ''}`;
   const rows = metricIds.map((id) => {
@@ -111,8 +114,28 @@ function drawMap(ctx: AppContext): void {
   ctx.atlas.setSelected([ranking.origin.code]);
   const via = ranking.viaPartners.map((v) => ctx.munis.get(v.code)).filter((m): m is Municipality => Boolean(m));
   ctx.atlas.setLayers('partners', [
-    new ScatterplotLayer<Municipality>({ id: 'partners-via', data: via, getPosition: (m) => [m.lon, m.lat], getRadius: 4, radiusUnits: 'pixels', getFillColor: [255, 255, 255, 255], getLineColor: [0, 114, 178, 255], lineWidthMinPixels: 2, stroked: true }),
-    new ScatterplotLayer({ id: 'partners-origin', data: [ranking.origin], getPosition: () => [ranking!.origin.lon, ranking!.origin.lat], getRadius: 7, radiusUnits: 'pixels', getFillColor: [240, 160, 0, 255], getLineColor: [17, 24, 39, 255], lineWidthMinPixels: 2, stroked: true }),
+    new ScatterplotLayer<Municipality>({
+      id: 'partners-via',
+      data: via,
+      getPosition: (m) => [m.lon, m.lat],
+      getRadius: 4,
+      radiusUnits: 'pixels',
+      getFillColor: [255, 255, 255, 255],
+      getLineColor: [0, 114, 178, 255],
+      lineWidthMinPixels: 2,
+      stroked: true,
+    }),
+    new ScatterplotLayer({
+      id: 'partners-origin',
+      data: [ranking.origin],
+      getPosition: () => [ranking!.origin.lon, ranking!.origin.lat],
+      getRadius: 7,
+      radiusUnits: 'pixels',
+      getFillColor: [240, 160, 0, 255],
+      getLineColor: [17, 24, 39, 255],
+      lineWidthMinPixels: 2,
+      stroked: true,
+    }),
   ]);
   const lower = [0, ...scoreBreaks.slice(0, -1)];
   const legend = document.createElement('div');
@@ -133,21 +156,31 @@ function drawLists(ctx: AppContext, panel: HTMLElement): void {
   box.innerHTML = `
     <h3>${esc(o.name)} ${t('と補い合う相手', ': complementary partners')}</h3>
     <ol class="pt-rank" data-testid="complement-ranking">${ranking.items
-      .map((i) => `
+      .map(
+        (i) => `
       <li data-code="${i.code}" tabindex="0" title="${esc(t('クリックで比較', 'Click to compare'))}">
         <div class="pt-head"><b>${esc(i.name)}</b> <small>${esc(i.prefName)}</small> <span class="pt-km">${fmtInt(i.distanceKm)} km</span><span class="pt-score">${i.score.toFixed(3)}</span></div>
         <span class="bar pt-scorebar"><span data-w="${i.score}"></span></span>
         ${axes.map((a) => factorBar(t(...axisLabel[a]), i.factors[a].factor, i.factors[a].diffSd === null ? t('データなし', 'no data') : `${i.factors[a].diffSd! > 0 ? '+' : i.factors[a].diffSd! < 0 ? '−' : ''}${Math.abs(i.factors[a].diffSd!)} SD`)).join('')}
         <div class="chips">${i.existingTies.map((k) => `<span class="badge pt-tie">✓ ${esc(labelOf(exchangeKindLabel, k))}</span>`).join('')}</div>
-      </li>`)
+      </li>`,
+      )
       .join('')}</ol>
     <h3>${t('協定先の協定先', 'Partners of partners')} <small class="sub">(${ranking.viaPartners.length})</small></h3>
     <p class="sub">${t('既存の協定先を介してつながる自治体。例：流山市は姉妹都市の信濃町と相馬市を結びつけました。', 'Municipalities linked through an existing partner — as 流山市 linked its sister cities 信濃町 and 相馬市.')}</p>
-    ${ranking.viaPartners.length ? `<ul class="pt-rank pt-via" data-testid="via-partners">${ranking.viaPartners
-      .slice(0, 20)
-      .map((v) => `<li data-code="${v.code}"><div class="pt-head"><b>${esc(v.name)}</b> <small>${esc(v.prefName)}</small>${v.direct ? ` <span class="badge pt-tie">${t('協定済み', 'already a partner')}</span>` : ''}<span class="pt-km">${fmtInt(v.distanceKm)} km</span></div>
-        <div class="sub">${t('経由', 'via')} ${v.via.map((p) => `${esc(p.name)} (${p.kinds.map((k) => esc(labelOf(exchangeKindLabel, k))).join('・')})`).join('、')}</div></li>`)
-      .join('')}</ul>` : `<p class="empty">${t('既存の協定先がないため表示できません。', 'None: no known partner yet.')}</p>`}`;
+    ${
+      ranking.viaPartners.length
+        ? `<ul class="pt-rank pt-via" data-testid="via-partners">${ranking.viaPartners
+            .slice(0, 20)
+            .map(
+              (
+                v,
+              ) => `<li data-code="${v.code}"><div class="pt-head"><b>${esc(v.name)}</b> <small>${esc(v.prefName)}</small>${v.direct ? ` <span class="badge pt-tie">${t('協定済み', 'already a partner')}</span>` : ''}<span class="pt-km">${fmtInt(v.distanceKm)} km</span></div>
+        <div class="sub">${t('経由', 'via')} ${v.via.map((p) => `${esc(p.name)} (${p.kinds.map((k) => esc(labelOf(exchangeKindLabel, k))).join('・')})`).join('、')}</div></li>`,
+            )
+            .join('')}</ul>`
+        : `<p class="empty">${t('既存の協定先がないため表示できません。', 'None: no known partner yet.')}</p>`
+    }`;
   applyWidths(box);
   for (const li of box.querySelectorAll<HTMLElement>('li[data-code]')) {
     const go = () => ctx.state.set({ compare: `${o.code},${li.dataset.code}` });

@@ -1,15 +1,13 @@
 import { ArcLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { LngLat } from 'maplibre-gl';
-import type { Municipality } from '../../server/types/municipalities.ts';
-import type { Story, StoryList, StoryStep } from '../../server/types/stories.ts';
+import type { Municipality } from '../../domain/records/municipalities.ts';
+import type { Story, StoryList, StoryStep } from '../../domain/records/stories.ts';
 import { api } from '../api.ts';
 import type { AppContext, View } from '../context.ts';
 import { esc, fmtInt } from '../format.ts';
 import { getLang, t } from '../i18n.ts';
 import { rgb } from '../palette.ts';
 import { saveSnapshot, setSnapshotText } from '../ui/snapshot.ts';
-// A cycle (index.ts lists this view); `views` is only read at run time, after both modules loaded.
-import { views } from './index.ts';
 import './present.css';
 
 const font = '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", sans-serif';
@@ -163,7 +161,7 @@ class Presentation {
       this.child?.unmount(ctx);
       this.child = null;
       this.childState = key;
-      const next = views.find((v) => v.id === step.view);
+      const next = ctx.viewById(step.view);
       this.host.replaceChildren();
       if (next) {
         try {

@@ -9,10 +9,20 @@ import { GeoJsonLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { bbox, booleanPointInPolygon, point, polygon } from '@turf/turf';
 import type { Feature, MultiPolygon } from 'geojson';
 import type { MapMouseEvent } from 'maplibre-gl';
-import type { Municipality, MunicipalityDetail } from '../../server/types/municipalities.ts';
-import { type EligibilityCity, neighbourMap, summariseGroup } from '../../server/scoring/eligibility.ts';
-import type { EligibilityCandidate, EligibilityList, EligibilityScheme, EligibilityStatus, GroupSummary, RegionDetail, RegionList, RegionSummary, RegionType } from '../../server/types/regions.ts';
-import { regionTypes } from '../../server/types/regions.ts';
+import type { Municipality, MunicipalityDetail } from '../../domain/records/municipalities.ts';
+import { type EligibilityCity, neighbourMap, summariseGroup } from '../../domain/scoring/eligibility.ts';
+import type {
+  EligibilityCandidate,
+  EligibilityList,
+  EligibilityScheme,
+  EligibilityStatus,
+  GroupSummary,
+  RegionDetail,
+  RegionList,
+  RegionSummary,
+  RegionType,
+} from '../../domain/records/regions.ts';
+import { regionTypes } from '../../domain/records/regions.ts';
 import { ApiClientError, api, canWrite } from '../api.ts';
 import type { AppContext, View } from '../context.ts';
 import { esc, fmtInt, fmtValue } from '../format.ts';
@@ -63,10 +73,16 @@ export function statusTiers(items: readonly RegionSummary[]): { tier: number; la
     const statuses = [...new Set(g.items.map((r) => r.status))];
     const label =
       g.tier === 0
-        ? statuses.every((x) => x === 'active') ? t('形成済み', 'formed') : statuses.map((x) => labelOf(regionStatusLabel, x)).join('・')
+        ? statuses.every((x) => x === 'active')
+          ? t('形成済み', 'formed')
+          : statuses.map((x) => labelOf(regionStatusLabel, x)).join('・')
         : g.tier === 1
           ? t('宣言・予定', 'declared or planned')
-          : statuses.every((x) => x === 'unconfirmed') ? t('未確認', 'unconfirmed') : statuses.includes('unconfirmed') ? t('未確認・終了', 'unconfirmed or ended') : t('移行・廃止など', 'converted or ended');
+          : statuses.every((x) => x === 'unconfirmed')
+            ? t('未確認', 'unconfirmed')
+            : statuses.includes('unconfirmed')
+              ? t('未確認・終了', 'unconfirmed or ended')
+              : t('移行・廃止など', 'converted or ended');
     return { ...g, label };
   });
 }
@@ -90,7 +106,13 @@ const criterionLabel: Record<string, [string, string]> = {
   outside_big_metro_self: ['三大都市圏の外（本市）', 'Outside metro areas (this city)'],
   outside_big_metro_partner: ['三大都市圏の外（相手市）', 'Outside metro areas (partner)'],
 };
-const typeFromId: [string, RegionType][] = [['ccr-', 'central_city_region'], ['sz-', 'settlement_zone'], ['pref-', 'prefecture'], ['seed-', 'seed_grouping'], ['custom-', 'custom']];
+const typeFromId: [string, RegionType][] = [
+  ['ccr-', 'central_city_region'],
+  ['sz-', 'settlement_zone'],
+  ['pref-', 'prefecture'],
+  ['seed-', 'seed_grouping'],
+  ['custom-', 'custom'],
+];
 
 interface Local {
   ctx: AppContext;
@@ -163,12 +185,16 @@ function redraw(): void {
   const { ctx } = L;
   const layers: Layer[] = [];
   const items = L.list?.items ?? [];
-  const highlighted = new Set((L.selected ? L.byMember.get(L.selected) ?? [] : []).map((r) => r.id));
+  const highlighted = new Set((L.selected ? (L.byMember.get(L.selected) ?? []) : []).map((r) => r.id));
   const open = ctx.state.get('region');
   if (open) highlighted.add(open);
   const features: Feature<MultiPolygon, { id: string; colour: string; faint: boolean; hi: boolean }>[] = items
     .filter((r) => r.outline)
-    .map((r) => ({ type: 'Feature', geometry: r.outline!, properties: { id: r.id, colour: L!.colours.get(r.id) ?? '#0072B2', faint: faintStatuses.has(r.status), hi: highlighted.has(r.id) } }));
+    .map((r) => ({
+      type: 'Feature',
+      geometry: r.outline!,
+      properties: { id: r.id, colour: L!.colours.get(r.id) ?? '#0072B2', faint: faintStatuses.has(r.status), hi: highlighted.has(r.id) },
+    }));
   const key = `${currentType(ctx)}:${[...highlighted].join(',')}:${L.whatIf}`;
   layers.push(
     new GeoJsonLayer({
@@ -176,7 +202,8 @@ function redraw(): void {
       data: features as never,
       filled: true,
       stroked: true,
-      getFillColor: (f: { properties: { colour: string; faint: boolean; hi: boolean } }) => withAlpha(f.properties.colour, f.properties.faint || L?.whatIf ? 30 : f.properties.hi ? 150 : 100),
+      getFillColor: (f: { properties: { colour: string; faint: boolean; hi: boolean } }) =>
+        withAlpha(f.properties.colour, f.properties.faint || L?.whatIf ? 30 : f.properties.hi ? 150 : 100),
       getLineColor: (f: { properties: { colour: string; hi: boolean } }) => (f.properties.hi ? [17, 24, 39, 255] : withAlpha(f.properties.colour, 255)),
       getLineWidth: (f: { properties: { hi: boolean } }) => (f.properties.hi ? 3.5 : 1.6),
       lineWidthUnits: 'pixels',
@@ -184,7 +211,11 @@ function redraw(): void {
       updateTriggers: { getFillColor: key, getLineColor: key, getLineWidth: key },
     }),
   );
-  const centres = items.filter((r) => !faintStatuses.has(r.status)).flatMap((r) => r.centerCodes).map((c) => ctx.munis.get(c)).filter((m): m is Municipality => Boolean(m));
+  const centres = items
+    .filter((r) => !faintStatuses.has(r.status))
+    .flatMap((r) => r.centerCodes)
+    .map((c) => ctx.munis.get(c))
+    .filter((m): m is Municipality => Boolean(m));
   if (centres.length) {
     layers.push(
       new ScatterplotLayer<Municipality>({
@@ -217,7 +248,7 @@ function redraw(): void {
       }),
     );
   }
-  if (L.group && L.group.memberCount) {
+  if (L.group?.memberCount) {
     layers.push(
       new GeoJsonLayer({
         id: 'regions-whatif',
@@ -231,7 +262,16 @@ function redraw(): void {
     );
   }
   if (L.lasso.points.length > 1) {
-    layers.push(new PathLayer({ id: 'regions-lasso', data: [{ path: [...L.lasso.points, L.lasso.points[0]] }], getPath: (d: { path: [number, number][] }) => d.path, getColor: [17, 24, 39, 255], getWidth: 2, widthUnits: 'pixels' }));
+    layers.push(
+      new PathLayer({
+        id: 'regions-lasso',
+        data: [{ path: [...L.lasso.points, L.lasso.points[0]] }],
+        getPath: (d: { path: [number, number][] }) => d.path,
+        getColor: [17, 24, 39, 255],
+        getWidth: 2,
+        widthUnits: 'pixels',
+      }),
+    );
   }
   ctx.atlas.setLayers('regions', layers);
 }
@@ -250,30 +290,46 @@ function legend(): void {
     const cityWord = type === 'central_city_region' ? t('宣言連携中枢都市', 'declared central cities') : t('宣言中心市', 'declared centre cities');
     notes.push(
       t(
-        `総務省${cov.asOf ? `（${cov.asOf}時点）` : ''}: ${fmtInt(o.regions)}圏域` + (o.declaredCities !== null ? `・${cityWord}${fmtInt(o.declaredCities)}市` : '') + (o.municipalities !== null ? `・構成市町村 延べ${fmtInt(o.municipalities)}` : ''),
-        `MIC${cov.asOf ? ` (${cov.asOf})` : ''}: ${fmtInt(o.regions)} regions` + (o.declaredCities !== null ? `, ${fmtInt(o.declaredCities)} ${cityWord}` : '') + (o.municipalities !== null ? `, ${fmtInt(o.municipalities)} member municipalities (counted per region)` : ''),
+        `総務省${cov.asOf ? `（${cov.asOf}時点）` : ''}: ${fmtInt(o.regions)}圏域` +
+          (o.declaredCities !== null ? `・${cityWord}${fmtInt(o.declaredCities)}市` : '') +
+          (o.municipalities !== null ? `・構成市町村 延べ${fmtInt(o.municipalities)}` : ''),
+        `MIC${cov.asOf ? ` (${cov.asOf})` : ''}: ${fmtInt(o.regions)} regions` +
+          (o.declaredCities !== null ? `, ${fmtInt(o.declaredCities)} ${cityWord}` : '') +
+          (o.municipalities !== null ? `, ${fmtInt(o.municipalities)} member municipalities (counted per region)` : ''),
       ),
       t(`収録: ${fmtInt(o.regions)}のうち${fmtInt(cov.known)}圏域（形成済み）`, `Here: ${fmtInt(cov.known)} of the ${fmtInt(o.regions)} formed regions`) +
-        (tiers.some((g) => g.tier > 0) ? t(`、ほかに${tiers.filter((g) => g.tier > 0).map((g) => `${g.label}${g.items.length}`).join('・')}`, `, plus ${tiers.filter((g) => g.tier > 0).map((g) => `${g.items.length} ${g.label}`).join(', ')}`) : ''),
+        (tiers.some((g) => g.tier > 0)
+          ? t(
+              `、ほかに${tiers
+                .filter((g) => g.tier > 0)
+                .map((g) => `${g.label}${g.items.length}`)
+                .join('・')}`,
+              `, plus ${tiers
+                .filter((g) => g.tier > 0)
+                .map((g) => `${g.items.length} ${g.label}`)
+                .join(', ')}`,
+            )
+          : ''),
     );
   } else if (cov) notes.push(t(`${fmtInt(cov.known)}件`, `${fmtInt(cov.known)} shown`));
   const scheme = currentScheme(ctx);
   const el = document.createElement('div');
   el.dataset.testid = 'regions-legend';
   el.className = 'regions-legend';
-  el.innerHTML = (
+  el.innerHTML =
     `<h4>${esc(labelOf(regionTypeLabel, type))}</h4>` +
-      `<div class="row" data-testid="regions-legend-count"><span class="sw" data-bg="linear-gradient(90deg,${categorical.slice(0, 4).join(',')})"></span>${t('圏域（隣接は別色）', 'Regions (neighbours differ)')} · ${esc(tierCounts(drawn))}</div>` +
-      (type === 'central_city_region' || type === 'settlement_zone' ? `<div class="row"><span class="rdot centre"></span>${t('中心市', 'Centre city')}</div>` : '') +
-      (faint ? `<div class="row"><span class="sw faint"></span>${esc(faint.label)}${t('（薄色）', ' (faint)')} · ${fmtInt(faint.items.length)}</div>` : '') +
-      notes.map((n, i) => `<div class="note"${i === notes.length - 1 ? ' data-testid="regions-coverage"' : ''}>${esc(n)}</div>`).join('') +
-      (scheme && L.elig
-        ? `<h4 class="gap">${esc(t(...schemeLabel[scheme]))}</h4>` +
-          (['lead', 'eligible', 'near_miss'] as const).map((s) => `<div class="row"><span class="rdot" data-bg="${statusColour[s]}"></span>${esc(t(...statusLabel[s]))} · ${L!.elig!.counts[s]}</div>`).join('') +
-          `<div class="note">${t('昼夜間人口比率は東京都以外は推計値', 'Day/night ratios are estimates outside Tokyo')}</div>`
-        : '') +
-      (L.group?.memberCount ? `<div class="row gap"><span class="sw whatif"></span>${t('仮想グループ', 'What-if group')}</div>` : '')
-  );
+    `<div class="row" data-testid="regions-legend-count"><span class="sw" data-bg="linear-gradient(90deg,${categorical.slice(0, 4).join(',')})"></span>${t('圏域（隣接は別色）', 'Regions (neighbours differ)')} · ${esc(tierCounts(drawn))}</div>` +
+    (type === 'central_city_region' || type === 'settlement_zone' ? `<div class="row"><span class="rdot centre"></span>${t('中心市', 'Centre city')}</div>` : '') +
+    (faint ? `<div class="row"><span class="sw faint"></span>${esc(faint.label)}${t('（薄色）', ' (faint)')} · ${fmtInt(faint.items.length)}</div>` : '') +
+    notes.map((n, i) => `<div class="note"${i === notes.length - 1 ? ' data-testid="regions-coverage"' : ''}>${esc(n)}</div>`).join('') +
+    (scheme && L.elig
+      ? `<h4 class="gap">${esc(t(...schemeLabel[scheme]))}</h4>` +
+        (['lead', 'eligible', 'near_miss'] as const)
+          .map((s) => `<div class="row"><span class="rdot" data-bg="${statusColour[s]}"></span>${esc(t(...statusLabel[s]))} · ${L!.elig!.counts[s]}</div>`)
+          .join('') +
+        `<div class="note">${t('昼夜間人口比率は東京都以外は推計値', 'Day/night ratios are estimates outside Tokyo')}</div>`
+      : '') +
+    (L.group?.memberCount ? `<div class="row gap"><span class="sw whatif"></span>${t('仮想グループ', 'What-if group')}</div>` : '');
   ctx.setLegend(paint(el));
 }
 
@@ -334,20 +390,37 @@ async function loadEligibility(): Promise<void> {
 }
 
 function criteriaTable(c: EligibilityCandidate): string {
-  const mark = (x: { met: boolean; near: boolean }) => (x.met ? `<span class="crit-ok">✓</span>` : x.near ? `<span class="crit-near" title="${esc(t('おおむね・程度の範囲', 'within the "about" margin'))}">≈</span>` : `<span class="crit-no">✗</span>`);
+  const mark = (x: { met: boolean; near: boolean }) =>
+    x.met
+      ? `<span class="crit-ok">✓</span>`
+      : x.near
+        ? `<span class="crit-near" title="${esc(t('おおむね・程度の範囲', 'within the "about" margin'))}">≈</span>`
+        : `<span class="crit-no">✗</span>`;
   const value = (v: number | string | boolean, id: string) => {
     if (typeof v === 'number') return id.includes('ratio') ? `${v.toFixed(1)}%` : fmtInt(v);
     // A town with no residents has no day/night ratio (the scoring marks it 'no data').
     if (v === 'no data') return t('データなし', 'no data');
     if (id === 'kind' || id === 'partner_is_city') return labelOf(kindLabel, String(v));
     const metro = /^(inside|outside) \((\d+) km from (.+)\)$/.exec(String(v));
-    if (metro) return metro[1] === 'inside' ? t(`圏内（${metro[3]}から${metro[2]}km）`, `inside (${metro[2]} km from ${metro[3]})`) : t(`圏外（${metro[3]}から${metro[2]}km）`, `outside (${metro[2]} km from ${metro[3]})`);
+    if (metro)
+      return metro[1] === 'inside'
+        ? t(`圏内（${metro[3]}から${metro[2]}km）`, `inside (${metro[2]} km from ${metro[3]})`)
+        : t(`圏外（${metro[3]}から${metro[2]}km）`, `outside (${metro[2]} km from ${metro[3]})`);
     return String(v);
   };
   const threshold = (x: { id: string; threshold: string }) =>
-    x.id === 'kind' ? t('指定都市・中核市', 'designated or core city') : x.id.startsWith('outside_big_metro') ? t('三大都市圏の中心から50km超', 'over 50 km from a big-three core') : x.id === 'partner_is_city' ? t('隣接する市', 'a neighbouring city') : x.threshold;
+    x.id === 'kind'
+      ? t('指定都市・中核市', 'designated or core city')
+      : x.id.startsWith('outside_big_metro')
+        ? t('三大都市圏の中心から50km超', 'over 50 km from a big-three core')
+        : x.id === 'partner_is_city'
+          ? t('隣接する市', 'a neighbouring city')
+          : x.threshold;
   return `<table class="data" data-testid="criteria"><thead><tr><th></th><th>${t('要件', 'Criterion')}</th><th class="num">${t('値', 'Value')}</th><th>${t('基準', 'Threshold')}</th></tr></thead><tbody>${c.criteria
-    .map((x) => `<tr><td>${mark(x)}</td><td>${esc(criterionLabel[x.id] ? t(...criterionLabel[x.id]) : x.label)}${x.note === 'estimated' ? ' <span class="badge est">' + t('推計', 'estimate') + '</span>' : x.note === 'measured' ? ' <span class="badge">' + t('実測', 'measured') + '</span>' : ''}</td><td class="num">${esc(value(x.value, x.id))}</td><td><small>${esc(threshold(x))}</small></td></tr>`)
+    .map(
+      (x) =>
+        `<tr><td>${mark(x)}</td><td>${esc(criterionLabel[x.id] ? t(...criterionLabel[x.id]) : x.label)}${x.note === 'estimated' ? ' <span class="badge est">' + t('推計', 'estimate') + '</span>' : x.note === 'measured' ? ' <span class="badge">' + t('実測', 'measured') + '</span>' : ''}</td><td class="num">${esc(value(x.value, x.id))}</td><td><small>${esc(threshold(x))}</small></td></tr>`,
+    )
     .join('')}</tbody></table>`;
 }
 
@@ -419,10 +492,32 @@ async function showRegion(id: string, fly = false): Promise<void> {
     </div><p class="msg" data-role="msg" hidden></p></div>`;
   paint(body);
   body.querySelector('[data-act="csv"]')!.addEventListener('click', () =>
-    downloadCsv(`${r.id}-members.csv`, ['region_id', 'region_name', 'code', 'name', 'prefecture', 'role', 'joined', 'status', 'population', 'area_km2'], r.members.map((m) => [r.id, r.name, m.code, m.name, m.prefecture, m.role, m.joined, m.status, m.population, m.areaKm2])),
+    downloadCsv(
+      `${r.id}-members.csv`,
+      ['region_id', 'region_name', 'code', 'name', 'prefecture', 'role', 'joined', 'status', 'population', 'area_km2'],
+      r.members.map((m) => [r.id, r.name, m.code, m.name, m.prefecture, m.role, m.joined, m.status, m.population, m.areaKm2]),
+    ),
   );
   body.querySelector('[data-act="geojson"]')!.addEventListener('click', () =>
-    downloadGeoJson(`${r.id}.geojson`, { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: r.outline, properties: { id: r.id, name: r.name, type: r.type, population: r.population, areaKm2: r.areaKm2, memberCount: r.memberCount, memberCodes: r.memberCodes, source: r.source } }] }),
+    downloadGeoJson(`${r.id}.geojson`, {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          geometry: r.outline,
+          properties: {
+            id: r.id,
+            name: r.name,
+            type: r.type,
+            population: r.population,
+            areaKm2: r.areaKm2,
+            memberCount: r.memberCount,
+            memberCodes: r.memberCodes,
+            source: r.source,
+          },
+        },
+      ],
+    }),
   );
   body.querySelector('[data-act="whatif"]')!.addEventListener('click', () => {
     if (!L) return;
@@ -450,12 +545,21 @@ async function showRegion(id: string, fly = false): Promise<void> {
   });
   if (fly) {
     const [w, s, e, n] = bbox(r.outline);
-    ctx.atlas.map.fitBounds([[w, s], [e, n]], { padding: { top: 40, bottom: 40, left: 40, right: 380 }, maxZoom: 10, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 1200 });
+    ctx.atlas.map.fitBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding: { top: 40, bottom: 40, left: 40, right: 380 }, maxZoom: 10, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 1200 },
+    );
   }
 }
 
 const tokenMessage = () =>
-  t('保存・削除には書き込みトークンが必要です。サーバー起動時に表示されたURL（…?token=…）でこのページを開き直してください。', 'Saving and deleting need the write token: reopen the atlas with the URL the server printed at start (…?token=…).');
+  t(
+    '保存・削除には書き込みトークンが必要です。サーバー起動時に表示されたURL（…?token=…）でこのページを開き直してください。',
+    'Saving and deleting need the write token: reopen the atlas with the URL the server printed at start (…?token=…).',
+  );
 
 /** The selected municipality's regions of every type, with links. */
 async function renderSelection(): Promise<void> {
@@ -475,9 +579,11 @@ async function renderSelection(): Promise<void> {
     const d = await api<MunicipalityDetail>(`/api/municipalities/${m.code}`);
     if (!L || L.selected !== m.code) return;
     const regions = d.regions;
-    box.innerHTML = head + (regions.length
-      ? `<ul data-testid="selected-regions">${regions.map((r) => `<li><button type="button" data-goto="${esc(r.id)}" data-type="${r.type}">${esc(r.name)}</button> <small>${esc(labelOf(regionTypeLabel, r.type))}${r.role === 'center' ? ` · ${t('中心市', 'centre')}` : ''}</small></li>`).join('')}</ul>`
-      : `<div class="sub">${t('圏域に属していません。', 'Not in any known region.')}</div>`);
+    box.innerHTML =
+      head +
+      (regions.length
+        ? `<ul data-testid="selected-regions">${regions.map((r) => `<li><button type="button" data-goto="${esc(r.id)}" data-type="${r.type}">${esc(r.name)}</button> <small>${esc(labelOf(regionTypeLabel, r.type))}${r.role === 'center' ? ` · ${t('中心市', 'centre')}` : ''}</small></li>`).join('')}</ul>`
+        : `<div class="sub">${t('圏域に属していません。', 'Not in any known region.')}</div>`);
   } catch {
     // The detail panel shows the error; the highlight still works.
   }
@@ -506,7 +612,14 @@ function renderWhatIf(): void {
   const schemes = g
     ? g.schemes
         .map((s) => {
-          const names = (s.met ? s.centres : s.nearMisses).map((c) => c.split('+').map((x) => ctx.munis.get(x)?.name ?? x).join('＋')).join('、');
+          const names = (s.met ? s.centres : s.nearMisses)
+            .map((c) =>
+              c
+                .split('+')
+                .map((x) => ctx.munis.get(x)?.name ?? x)
+                .join('＋'),
+            )
+            .join('、');
           return `<tr><td>${s.met ? '<span class="crit-ok">✓</span>' : s.nearMisses.length ? '<span class="crit-near">≈</span>' : '<span class="crit-no">✗</span>'}</td><td>${esc(t(...schemeLabel[s.scheme]))}</td><td><small>${esc(names || '—')}</small></td></tr>`;
         })
         .join('')
@@ -555,7 +668,11 @@ async function saveGroup(): Promise<void> {
     return;
   }
   try {
-    const saved = await api<RegionDetail>('/api/regions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'custom', name, memberCodes: groupCodes(ctx) }) });
+    const saved = await api<RegionDetail>('/api/regions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'custom', name, memberCodes: groupCodes(ctx) }),
+    });
     ctx.toast(t(`「${saved.name}」を保存しました`, `Saved “${saved.name}”`));
     L.whatIf = false;
     ctx.state.set({ rtype: 'custom', region: saved.id, group: null, gname: null });
@@ -631,7 +748,20 @@ export const regionsView: View = {
       const inferred = typeFromId.find(([p]) => region.startsWith(p))?.[1];
       if (inferred) ctx.state.set({ rtype: inferred }, { silent: true });
     }
-    L = { ctx, panel, list: null, byMember: new Map(), colours: new Map(), elig: null, eligByCode: new Map(), whatIf: groupCodes(ctx).length > 0, lasso: { on: false, points: [], drawing: false, shift: false }, group: null, selected: ctx.state.get('sel'), seq: 0 };
+    L = {
+      ctx,
+      panel,
+      list: null,
+      byMember: new Map(),
+      colours: new Map(),
+      elig: null,
+      eligByCode: new Map(),
+      whatIf: groupCodes(ctx).length > 0,
+      lasso: { on: false, points: [], drawing: false, shift: false },
+      group: null,
+      selected: ctx.state.get('sel'),
+      seq: 0,
+    };
     const type = currentType(ctx);
     const scheme = currentScheme(ctx);
     panel.innerHTML = `

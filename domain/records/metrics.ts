@@ -1,7 +1,19 @@
 /**
  * The choropleth metrics: API id, database column, unit and labels. Shared by server and client.
  */
-export const metricIds = ['population', 'density', 'popChangePct', 'share65plus', 'sharePrimary', 'shareSecondary', 'shareTertiary', 'dayNightRatio', 'households', 'areaKm2', 'jobsPerResident'] as const;
+export const metricIds = [
+  'population',
+  'density',
+  'popChangePct',
+  'share65plus',
+  'sharePrimary',
+  'shareSecondary',
+  'shareTertiary',
+  'dayNightRatio',
+  'households',
+  'areaKm2',
+  'jobsPerResident',
+] as const;
 export type MetricId = (typeof metricIds)[number];
 export type ClassMethod = 'quantile' | 'equal' | 'jenks';
 export const classMethods: readonly ClassMethod[] = ['quantile', 'equal', 'jenks'];
@@ -27,10 +39,27 @@ export const metrics: Record<MetricId, MetricInfo> = {
   sharePrimary: { id: 'sharePrimary', column: 'share_primary', unit: '%', ja: '第1次産業就業者割合', en: 'Primary industry share', scale: 'sequential' },
   shareSecondary: { id: 'shareSecondary', column: 'share_secondary', unit: '%', ja: '第2次産業就業者割合', en: 'Secondary industry share', scale: 'sequential' },
   shareTertiary: { id: 'shareTertiary', column: 'share_tertiary', unit: '%', ja: '第3次産業就業者割合', en: 'Tertiary industry share', scale: 'sequential' },
-  dayNightRatio: { id: 'dayNightRatio', column: 'day_night_ratio', unit: '%', ja: '昼夜間人口比率', en: 'Day/night population ratio', scale: 'diverging', center: 100, estimated: true },
+  dayNightRatio: {
+    id: 'dayNightRatio',
+    column: 'day_night_ratio',
+    unit: '%',
+    ja: '昼夜間人口比率',
+    en: 'Day/night population ratio',
+    scale: 'diverging',
+    center: 100,
+    estimated: true,
+  },
   households: { id: 'households', column: 'households', unit: '世帯', ja: '世帯数', en: 'Households', scale: 'sequential' },
   areaKm2: { id: 'areaKm2', column: 'area_km2', unit: 'km²', ja: '面積', en: 'Area', scale: 'sequential' },
-  jobsPerResident: { id: 'jobsPerResident', column: 'jobs_per_resident', unit: '倍', ja: '従業者数／就業者数（民営）', en: 'Jobs per employed resident', scale: 'diverging', center: 1 },
+  jobsPerResident: {
+    id: 'jobsPerResident',
+    column: 'jobs_per_resident',
+    unit: '倍',
+    ja: '従業者数／就業者数（民営）',
+    en: 'Jobs per employed resident',
+    scale: 'diverging',
+    center: 1,
+  },
 };
 
 /** GET /api/metrics/{metric} */

@@ -51,7 +51,7 @@ describe('disaster mutual-aid score', () => {
     const peak = peakKm();
     expect(peak).toBeGreaterThan(100);
     expect(peak).toBeLessThan(700);
-    for (let d = 0; d < peak; d += 20) expect(at(d + 20 > peak ? peak : d + 20).score).toBeGreaterThanOrEqual(at(d).score);
+    for (let d = 0; d < peak; d += 20) expect(at(Math.min(d + 20, peak)).score).toBeGreaterThanOrEqual(at(d).score);
   });
 
   it('applies the zone penalty only when both share a designated zone', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from './classify.ts';
+import { classify } from './classes.ts';
 
 describe('classify', () => {
   const values = [1, 2, 3, 4, 10, 11, 12, 30, 31, 32];

@@ -12,8 +12,8 @@
  * over the axes with data on both sides. Similarity is not rewarded; existing ties and partners of partners
  * (流山市 linking its partners 信濃町 and 相馬市) are shown beside the score as a separate signal.
  */
-import type { AxisFactor, ComplementAxis, ComplementFactors, ComplementParams } from '../types/partners.ts';
-import { complementParamSpecs } from '../types/partners.ts';
+import type { AxisFactor, ComplementAxis, ComplementFactors, ComplementParams } from '../records/partners.ts';
+import { complementParamSpecs } from '../records/partners.ts';
 import { paramsSchema } from './disaster.ts';
 
 export type { ComplementParams };
@@ -27,7 +27,13 @@ export const complementParamsSchema = paramsSchema(complementParamSpecs);
 export const complementAxes: readonly ComplementAxis[] = ['density', 'primary', 'aged', 'dayNight', 'size'];
 
 /** The weight parameter of each axis. */
-export const axisWeight: Readonly<Record<ComplementAxis, keyof ComplementParams>> = { density: 'wDensity', primary: 'wPrimary', aged: 'wAged', dayNight: 'wDayNight', size: 'wSize' };
+export const axisWeight: Readonly<Record<ComplementAxis, keyof ComplementParams>> = {
+  density: 'wDensity',
+  primary: 'wPrimary',
+  aged: 'wAged',
+  dayNight: 'wDayNight',
+  size: 'wSize',
+};
 
 /** A municipality's position on each axis (null where the census has no figure). */
 export type AxisValues = Record<ComplementAxis, number | null>;

@@ -22,7 +22,7 @@
  * has a single peak and falls monotonically beyond it.
  */
 import { z } from 'zod';
-import { type DisasterParams, type ParamSpec, disasterParamSpecs } from '../types/partners.ts';
+import { type DisasterParams, type ParamSpec, disasterParamSpecs } from '../records/partners.ts';
 
 export type { DisasterParams };
 
@@ -32,7 +32,10 @@ export const defaultDisasterParams: DisasterParams = Object.fromEntries(Object.e
 /** A zod number for one parameter: coerced from query strings, range checked with a message naming the range and unit. */
 export function paramField(spec: ParamSpec) {
   const range = `must be between ${spec.min} and ${spec.max}${spec.unit ? ` ${spec.unit}` : ''}`;
-  return z.coerce.number({ error: `${range} (a number)` }).refine(Number.isFinite, range).refine((v) => v >= spec.min && v <= spec.max, range);
+  return z.coerce
+    .number({ error: `${range} (a number)` })
+    .refine(Number.isFinite, range)
+    .refine((v) => v >= spec.min && v <= spec.max, range);
 }
 
 /**

@@ -58,7 +58,16 @@ export interface ExchangeList {
 }
 
 /** Why a row of an import cannot be taken. */
-export type ImportProblemCode = 'missing_value' | 'unknown_name' | 'ambiguous_name' | 'unknown_code' | 'unknown_kind' | 'bad_year' | 'self_pair' | 'duplicate_in_file' | 'duplicate_existing';
+export type ImportProblemCode =
+  | 'missing_value'
+  | 'unknown_name'
+  | 'ambiguous_name'
+  | 'unknown_code'
+  | 'unknown_kind'
+  | 'bad_year'
+  | 'self_pair'
+  | 'duplicate_in_file'
+  | 'duplicate_existing';
 
 export interface ImportProblem {
   code: ImportProblemCode;

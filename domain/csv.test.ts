@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, formatCsv, formatCsvField, parseCsv } from './csv.js';
+import { CsvSyntaxError, formatCsv, formatCsvField, parseCsv } from './csv.ts';
 
 describe('parseCsv', () => {
   it('reads a plain file with a header', () => {
@@ -71,7 +71,12 @@ describe('formatCsv', () => {
     expect(formatCsvField('say "hi"')).toBe('"say ""hi"""');
     expect(formatCsvField('two\nlines')).toBe('"two\nlines"');
     expect(formatCsvField(' padded')).toBe('" padded"');
-    expect(formatCsv([['code', 'note'], ['01400', 'a, b']])).toBe('code,note\n01400,"a, b"\n');
+    expect(
+      formatCsv([
+        ['code', 'note'],
+        ['01400', 'a, b'],
+      ]),
+    ).toBe('code,note\n01400,"a, b"\n');
   });
 
   it('round-trips any table through parseCsv', () => {

@@ -1,4 +1,4 @@
-import type { ClassMethod } from '../types/metrics.ts';
+import type { ClassMethod } from '../records/metrics.ts';
 
 /**
  * Class breaks for a choropleth: the upper bound of each class, ascending; the last is the maximum.

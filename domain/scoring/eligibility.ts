@@ -11,7 +11,8 @@
 import { merge, neighbors } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { MultiPolygon } from 'geojson';
-import type { EligibilityCandidate, EligibilityCriterion, EligibilityScheme, EligibilityStatus, GroupSchemeResult, GroupSummary } from '../types/regions.ts';
+import { haversineKm } from '../geo.ts';
+import type { EligibilityCandidate, EligibilityCriterion, EligibilityScheme, EligibilityStatus, GroupSchemeResult, GroupSummary } from '../records/regions.ts';
 
 /** The figures of a municipality the rules read. */
 export interface EligibilityCity {
@@ -72,16 +73,6 @@ const centralKinds = new Set(['designated_city', 'core_city']);
 const cityKinds = new Set(['designated_city', 'core_city', 'special_case_city', 'city']);
 
 /**
- * Great-circle distance in km.
- * @example haversineKm(139.75, 35.69, 135.5, 34.69) // ≈ 400
- */
-export function haversineKm(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const r = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(a));
-}
-
-/**
  * Whether a city lies in the three big metropolitan areas (see `bigMetro`), with the nearest core and its distance.
  * @example inBigMetro(kawagoe, byCode) // { inside: true, core: '特別区部 (千代田区)', distanceKm: 36 }
  */
@@ -105,15 +96,33 @@ function populationCriterion(id: string, label: string, population: number, min:
   return criterion(id, label, population, `${strict ? '>' : '≥'} ${min.toLocaleString('en')}`, met, population >= min * thresholds.populationNearShare);
 }
 
-function ratioCriterion(city: EligibilityCity, label = '昼夜間人口比率 ≥ 100 (おおむね1以上)', threshold = `≥ ${thresholds.dayNightRatio} % (near ≥ ${thresholds.dayNightRatioNear} %)`): EligibilityCriterion {
+function ratioCriterion(
+  city: EligibilityCity,
+  label = '昼夜間人口比率 ≥ 100 (おおむね1以上)',
+  threshold = `≥ ${thresholds.dayNightRatio} % (near ≥ ${thresholds.dayNightRatioNear} %)`,
+): EligibilityCriterion {
   const ratio = city.dayNightRatio;
   if (ratio === null) return criterion('day_night_ratio', label, 'no data', threshold, false);
-  return criterion('day_night_ratio', label, ratio, threshold, ratio >= thresholds.dayNightRatio, ratio >= thresholds.dayNightRatioNear, city.dayNightEstimated ? 'estimated' : 'measured');
+  return criterion(
+    'day_night_ratio',
+    label,
+    ratio,
+    threshold,
+    ratio >= thresholds.dayNightRatio,
+    ratio >= thresholds.dayNightRatioNear,
+    city.dayNightEstimated ? 'estimated' : 'measured',
+  );
 }
 
 function outsideCriterion(city: EligibilityCity, byCode: ReadonlyMap<string, EligibilityCity>): EligibilityCriterion {
   const m = inBigMetro(city, byCode);
-  return criterion('outside_big_metro', '三大都市圏の外 (地方圏)', m.inside ? `inside (${m.distanceKm} km from ${m.core})` : `outside (${m.distanceKm} km from ${m.core})`, `not within ${bigMetro.radiusKm} km of a core in the 11 metropolitan prefectures`, !m.inside);
+  return criterion(
+    'outside_big_metro',
+    '三大都市圏の外 (地方圏)',
+    m.inside ? `inside (${m.distanceKm} km from ${m.core})` : `outside (${m.distanceKm} km from ${m.core})`,
+    `not within ${bigMetro.radiusKm} km of a core in the 11 metropolitan prefectures`,
+    !m.inside,
+  );
 }
 
 /** met < near < unmet: how many criteria fail outright, then how many are near misses. */
@@ -256,7 +265,10 @@ export function summariseGroup(
   const members = [...new Set(codes)].map((c) => cities.get(c)).filter((c): c is EligibilityCity => Boolean(c));
   const population = members.reduce((s, m) => s + m.population, 0);
   const areaKm2 = Math.round(members.reduce((s, m) => s + m.areaKm2, 0) * 10) / 10;
-  const outline = dissolve(topology, members.map((m) => m.code));
+  const outline = dissolve(
+    topology,
+    members.map((m) => m.code),
+  );
   const centrePop = members.filter((m) => centerCodes.includes(m.code)).reduce((s, m) => s + m.population, 0);
   const schemes: GroupSchemeResult[] = (['central_city_region', 'settlement_zone'] as const).map((scheme) => {
     const centres: string[] = [];
