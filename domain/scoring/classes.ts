@@ -2,18 +2,55 @@ import type { ClassMethod } from '../records/metrics.ts';
 
 /**
  * Class breaks for a choropleth: the upper bound of each class, ascending; the last is the maximum.
- * Values must be finite; fewer distinct values than classes give fewer breaks.
+ * Values must be finite. The number of classes is the one asked for whenever there are that many distinct
+ * values (quantiles that would collide on repeated values are taken over the distinct values instead).
  * @example classify([1, 2, 3, 4], 2, 'equal') // [2.5, 4]
  */
 export function classify(values: readonly number[], classes: number, method: ClassMethod): number[] {
   if (!Number.isInteger(classes) || classes < 2) throw new RangeError(`classes must be an integer ≥ 2, got ${classes}`);
+  return breaksOf(
+    [...values].sort((a, b) => a - b),
+    classes,
+    method,
+  );
+}
+
+/**
+ * Breaks of a diverging metric: the neutral value (0 % change, 100 % day/night) is always a break, and the
+ * requested classes are shared between the two sides as evenly as the classes allow (the side with more
+ * values takes the odd one), each side classified on its own values — so 317 growing towns are not one
+ * class next to four classes of decline. A side with fewer distinct values than its share passes the rest
+ * to the other side; a side with no values gets no class. Without a centre this is `classify`.
+ * @example classifyAround([-30, -20, -10, -5, 2, 8, 40], 4, 'quantile', 0) // [-20, 0, 8, 40]
+ */
+export function classifyAround(values: readonly number[], classes: number, method: ClassMethod, centre?: number): number[] {
+  if (centre === undefined) return classify(values, classes, method);
+  if (!Number.isInteger(classes) || classes < 2) throw new RangeError(`classes must be an integer ≥ 2, got ${classes}`);
   const sorted = [...values].sort((a, b) => a - b);
+  const below = sorted.filter((v) => v <= centre);
+  const above = sorted.filter((v) => v > centre);
+  if (below.length === 0 || above.length === 0) return breaksOf(sorted, classes, method);
+  const room = (side: number[]) => new Set(side).size;
+  let kBelow = below.length >= above.length ? Math.ceil(classes / 2) : Math.floor(classes / 2);
+  kBelow = Math.max(1, Math.min(kBelow, room(below), classes - 1));
+  let kAbove = Math.min(classes - kBelow, room(above));
+  kBelow = Math.min(classes - kAbove, room(below));
+  kAbove = Math.min(classes - kBelow, room(above));
+  // The last class below the centre ends exactly at the centre, so no class straddles it.
+  const low = breaksOf(below, kBelow, method).slice(0, -1);
+  return [...low, centre, ...breaksOf(above, kAbove, method)];
+}
+
+/** Breaks of ascending values in k classes (k clipped to the number of distinct values). */
+function breaksOf(sorted: number[], classes: number, method: ClassMethod): number[] {
   if (sorted.length === 0) return [];
-  const distinct = new Set(sorted).size;
-  const k = Math.min(classes, distinct);
+  const distinct = [...new Set(sorted)];
+  const k = Math.min(classes, distinct.length);
   if (k < 2) return [sorted[sorted.length - 1]];
   const breaks = method === 'equal' ? equalBreaks(sorted, k) : method === 'quantile' ? quantileBreaks(sorted, k) : jenksBreaks(sorted, k);
-  return [...new Set(breaks)];
+  const unique = [...new Set(breaks)];
+  // Many equal values (e.g. 0 %) make quantiles collide: take them over the distinct values instead.
+  return unique.length < k && method === 'quantile' ? quantileBreaks(distinct, k) : unique;
 }
 
 function equalBreaks(sorted: number[], k: number): number[] {

@@ -1,20 +1,9 @@
 import { z } from 'zod';
 import type { AtlasDb } from '../db.ts';
 import { ApiError } from '../errors.ts';
-import { classify } from '../../domain/scoring/classes.ts';
+import { classifyAround } from '../../domain/scoring/classes.ts';
 import { defineRoute } from '../route.ts';
 import { type ClassMethod, type MetricId, type MetricValues, classMethods, metricIds, metrics } from '../../domain/records/metrics.ts';
-
-/**
- * A diverging metric's breaks always include its neutral value (0 % change, 100 % day/night balance),
- * so no class straddles it and the colours on each side mean "below" and "above".
- * @example withCentre([80, 98, 1355], 100, 40) // [80, 98, 100, 1355]
- */
-export function withCentre(breaks: number[], centre: number | undefined, min: number): number[] {
-  if (centre === undefined || breaks.length === 0 || breaks.includes(centre)) return breaks;
-  if (centre <= min || centre >= breaks[breaks.length - 1]) return breaks;
-  return [...breaks, centre].sort((a, b) => a - b);
-}
 
 /** Values and class breaks of one metric for every municipality. */
 export async function metricValues(db: AtlasDb, metric: MetricId, classes: number, method: ClassMethod): Promise<MetricValues> {
@@ -32,7 +21,7 @@ export async function metricValues(db: AtlasDb, metric: MetricId, classes: numbe
     unit: info.unit,
     method,
     values,
-    breaks: withCentre(classify(finite, classes, method), info.center, Math.min(...finite)),
+    breaks: classifyAround(finite, classes, method, info.center),
     min: Math.min(...finite),
     max: Math.max(...finite),
   };

@@ -118,6 +118,15 @@ describe('GET /api/metrics/{metric}', () => {
       expect(body.unit).toBe('人');
     }
   });
+  it('gives diverging metrics exactly the requested classes, split at the neutral value and balanced', async () => {
+    for (const method of ['quantile', 'equal', 'jenks']) {
+      const { body } = await json<MetricValues>(get(`/api/metrics/popChangePct?classes=5&method=${method}`));
+      expect(body.breaks, method).toHaveLength(5);
+      expect(body.breaks, method).toContain(0);
+      // 317 growing municipalities get classes of their own, not one class from 0 to the maximum.
+      expect(body.breaks.filter((b) => b > 0).length, method).toBeGreaterThanOrEqual(2);
+    }
+  });
   it('gives null, not NaN, where a metric is undefined', async () => {
     const { body } = await json<MetricValues>(get('/api/metrics/popChangePct'));
     expect(body.values['07546']).toBeNull(); // 双葉町: no residents in 2015
