@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
-import { dissolve, neighbourMap } from '../domain/scoring/eligibility.ts';
+import { type EligibilityCity, dissolve, neighbourMap } from '../domain/scoring/eligibility.ts';
 import { checkRegionSeeds, prefectureRegions, regionRow } from './regions.ts';
 import { DEFAULT_SEEDS_DIR, loadMaster, loadRegionMembers, loadRegions } from './seeds/index.ts';
 import { builtBoundaries } from '../tests/helpers/database.ts';
@@ -57,7 +57,7 @@ describe('region seeds through the loader', () => {
 
 describe('dissolve and totals', () => {
   const munis = new Map(master.inPrefecture('広島県').map((m) => [m.code, m]));
-  const cities = new Map(
+  const cities = new Map<string, EligibilityCity>(
     [...munis.keys()].map((code, i) => [
       code,
       {

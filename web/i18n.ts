@@ -1,4 +1,6 @@
 /** The UI language. Japanese first; every string is written as a ja/en pair where it is used. */
+import { type GlossarySet, type Term, labelIn } from '../domain/glossary.ts';
+
 export type Lang = 'ja' | 'en';
 
 let current: Lang = 'ja';
@@ -18,4 +20,12 @@ export function getLang(): Lang {
  */
 export function t(ja: string, en: string): string {
   return current === 'ja' ? ja : en;
+}
+
+/**
+ * The label of a value of a closed set (domain/glossary.ts) in the current language.
+ * @example label('regionType', 'settlement_zone') // '定住自立圏'
+ */
+export function label<S extends GlossarySet>(set: S, value: Term<S>): string {
+  return labelIn(current, set, value);
 }

@@ -682,7 +682,12 @@ function buildHazardZones(master: Master, dir: string): string[][] {
   for (const r of t.rows) {
     const at = (column: string): Where => ({ file: t.file, row: r.line, column });
     const zone = zoneByName.get(r.get('zone'));
-    if (zone === undefined) throw new SeedError({ ...at('zone'), problem: `unknown zone '${r.get('zone')}'`, fix: 'add it to HAZARD_ZONES in data/seeds/schema.ts' });
+    if (zone === undefined)
+      throw new SeedError({
+        ...at('zone'),
+        problem: `unknown zone '${r.get('zone')}'`,
+        fix: 'add its id to domain/records/hazards.ts and its labels and official name to domain/glossary.ts',
+      });
     const scope = r.get('scope') as HazardScope;
     if (!HAZARD_SCOPES.includes(scope)) throw new SeedError({ ...at('scope'), problem: `unknown scope '${r.get('scope')}'`, fix: `use one of ${HAZARD_SCOPES.join(', ')}` });
     const pref = r.get('prefecture');

@@ -2,13 +2,18 @@
  * The shape of every seed file: its columns (in order), the closed value sets and the typed row.
  * The importer writes these columns and the loader checks them, so the two cannot drift apart.
  */
+import { glossary } from '../../domain/glossary.ts';
+import { type ExchangeKind, exchangeKinds } from '../../domain/records/exchanges.ts';
+import { type HazardZone, hazardZones } from '../../domain/records/hazards.ts';
+import type { MunicipalityKind } from '../../domain/records/municipalities.ts';
+import { type RegionStatus as AnyRegionStatus, type RegionType as AnyRegionType, regionStatuses } from '../../domain/records/regions.ts';
 
 /** 政令指定都市 / 中核市 / 施行時特例市. */
-export const DESIGNATIONS = ['designated_city', 'core_city', 'special_case_city'] as const;
+export const DESIGNATIONS = ['designated_city', 'core_city', 'special_case_city'] as const satisfies readonly MunicipalityKind[];
 export type Designation = (typeof DESIGNATIONS)[number];
 
 /** 連携中枢都市圏 / 定住自立圏 / a grouping named in a seed document. */
-export const REGION_TYPES = ['central_city_region', 'settlement_zone', 'seed_grouping'] as const;
+export const REGION_TYPES = ['central_city_region', 'settlement_zone', 'seed_grouping'] as const satisfies readonly AnyRegionType[];
 export type RegionType = (typeof REGION_TYPES)[number];
 
 /** Id prefix of each region type: `ccr-34207`, `sz-31202`, `seed-002-kamo`. */
@@ -18,16 +23,9 @@ export const REGION_ID_PREFIX: Readonly<Record<RegionType, string>> = {
   seed_grouping: 'seed',
 };
 
-/**
- * Region (and member) status.
- * - active: in force as far as the sources say;
- * - planned / declared: announced (中心市宣言 or a planned join) but not yet formed;
- * - unconfirmed: a candidate the sources do not confirm (exclude from counts);
- * - converted / abolished / dissolved / superseded: a 定住自立圏 that ended, usually into a 連携中枢都市圏;
- * - documented: a seed-document grouping (a project or study as of the document's date).
- */
-export const REGION_STATUSES = ['active', 'planned', 'declared', 'unconfirmed', 'converted', 'abolished', 'dissolved', 'superseded', 'documented'] as const;
-export type RegionStatus = (typeof REGION_STATUSES)[number];
+/** Region (and member) statuses a seed row may have (see domain/records/regions.ts); custom is for user-made regions only. */
+export type RegionStatus = Exclude<AnyRegionStatus, 'custom'>;
+export const REGION_STATUSES: readonly RegionStatus[] = regionStatuses.filter((s): s is RegionStatus => s !== 'custom');
 
 export const MEMBER_ROLES = ['center', 'member'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
@@ -36,25 +34,13 @@ export type MemberRole = (typeof MEMBER_ROLES)[number];
 export const COVERAGE_TYPES = ['central_city_region', 'settlement_zone', 'exchange'] as const;
 export type CoverageType = (typeof COVERAGE_TYPES)[number];
 
-/**
- * Exchange kinds. partnership = 縁組協定 and other formal exchange agreements (協定, 提携書, 宣言);
- * relationship_population = a 関係人口 project linking an organisation's home to its project area;
- * other = exchange without a named agreement (交流自治体, 国内交流都市, company-led exchange …).
- */
-export const EXCHANGE_KINDS = ['sister', 'friendship', 'partnership', 'disaster_aid', 'relationship_population', 'other'] as const;
-export type ExchangeKind = (typeof EXCHANGE_KINDS)[number];
+/** Exchange kinds (domain/records/exchanges.ts). */
+export const EXCHANGE_KINDS = exchangeKinds;
+export type { ExchangeKind };
 
-/** Hazard zone ids and their official names. */
-export const HAZARD_ZONES = {
-  nankai_trough: '南海トラフ地震防災対策推進地域',
-  nankai_trough_tsunami: '南海トラフ地震津波避難対策特別強化地域',
-  tokyo_inland: '首都直下地震緊急対策区域',
-  tokyo_core: '首都中枢機能維持基盤整備地区',
-  japan_trench: '日本海溝・千島海溝周辺海溝型地震防災対策推進地域',
-  japan_trench_tsunami: '日本海溝・千島海溝周辺海溝型地震津波避難対策特別強化地域',
-  hokkaido_sanriku_advisory: '北海道・三陸沖後発地震注意情報 対象市町村',
-} as const;
-export type HazardZone = keyof typeof HAZARD_ZONES;
+/** Hazard zone ids and their official names (domain/glossary.ts), which the seed file must spell exactly. */
+export const HAZARD_ZONES = Object.fromEntries(hazardZones.map((z) => [z, glossary.hazardZone[z].official])) as Readonly<Record<HazardZone, string>>;
+export type { HazardZone };
 
 /**
  * municipality: one designated municipality (code filled);

@@ -3,7 +3,11 @@
  * shared by server and client (`import type`).
  */
 
-/** Exchange kinds (exact API values). partnership = 縁組協定 and other named exchange agreements. */
+/**
+ * Exchange kinds (exact API and seed values). partnership = 縁組協定 and other formal exchange agreements
+ * (協定, 提携書, 宣言); relationship_population = a 関係人口 project linking an organisation's home to its project
+ * area; other = exchange without a named agreement (交流自治体, 国内交流都市, company-led exchange …).
+ */
 export type ExchangeKind = 'sister' | 'friendship' | 'partnership' | 'disaster_aid' | 'relationship_population' | 'other';
 
 /** Every kind, in legend order. */

@@ -3,11 +3,10 @@
  * A renamed field breaks the build on both sides rather than the page.
  */
 import type { MunicipalityExchange } from './exchanges.ts';
+import type { MunicipalityKind } from './municipality-kinds.ts';
 import type { MunicipalityRegion } from './regions.ts';
 
-/** Municipality kinds (exact API values). 施行時特例市 = special_case_city. */
-export const municipalityKinds = ['designated_city', 'core_city', 'special_case_city', 'city', 'special_ward', 'town', 'village'] as const;
-export type MunicipalityKind = (typeof municipalityKinds)[number];
+export { type MunicipalityKind, municipalityKinds } from './municipality-kinds.ts';
 
 /** One municipality in lists: identity, location and every census metric. */
 export interface Municipality {

@@ -3,6 +3,7 @@
  * the server (which validates and scores with them) and the client (which builds its sliders from them).
  */
 import type { ExchangeKind } from './exchanges.ts';
+import type { HazardZone } from './hazards.ts';
 
 /** What a ranking is for. */
 export type PartnerPurpose = 'disaster' | 'complement';
@@ -50,13 +51,14 @@ export interface DisasterFactors {
   reachability: number;
   capacity: number;
   /** The expected earthquakes whose designated zones hold both (e.g. nankai_trough). */
-  sharedZones: string[];
+  sharedZones: HazardZone[];
   /** Zones where one side is designated and the other's prefecture only partly (membership unknown). */
-  possibleZones: string[];
+  possibleZones: HazardZone[];
 }
 
 /** The urban↔rural axes of complementarity. */
 export type ComplementAxis = 'density' | 'primary' | 'aged' | 'dayNight' | 'size';
+export const complementAxes: readonly ComplementAxis[] = ['density', 'primary', 'aged', 'dayNight', 'size'];
 
 /** Per axis: the two values, the difference in national standard deviations and its factor 0..1. */
 export interface AxisFactor {
@@ -94,7 +96,7 @@ export interface ViaPartner {
 /** GET /api/partners/{code}?purpose=disaster */
 export interface DisasterRanking {
   purpose: 'disaster';
-  origin: { code: string; name: string; prefName: string; population: number; lon: number; lat: number; zones: string[] };
+  origin: { code: string; name: string; prefName: string; population: number; lon: number; lat: number; zones: HazardZone[] };
   params: DisasterParams;
   total: number;
   items: PartnerItem<DisasterFactors>[];

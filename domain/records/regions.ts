@@ -1,8 +1,21 @@
 import type { MultiPolygon } from 'geojson';
+import type { MunicipalityKind } from './municipality-kinds.ts';
 
 /** Region types (exact API values). */
 export type RegionType = 'central_city_region' | 'settlement_zone' | 'prefecture' | 'seed_grouping' | 'custom';
 export const regionTypes: readonly RegionType[] = ['central_city_region', 'settlement_zone', 'prefecture', 'seed_grouping', 'custom'];
+
+/**
+ * Region (and member) status.
+ * - active: in force as far as the sources say;
+ * - planned / declared: announced (中心市宣言 or a planned join) but not yet formed;
+ * - unconfirmed: a candidate the sources do not confirm (exclude from counts);
+ * - converted / abolished / dissolved / superseded: a 定住自立圏 that ended, usually into a 連携中枢都市圏;
+ * - documented: a seed-document grouping (a project or study as of the document's date);
+ * - custom: a what-if grouping saved by a user.
+ */
+export const regionStatuses = ['active', 'planned', 'declared', 'unconfirmed', 'converted', 'abolished', 'dissolved', 'superseded', 'documented', 'custom'] as const;
+export type RegionStatus = (typeof regionStatuses)[number];
 
 /** A region a municipality belongs to, as listed in its detail. */
 export interface MunicipalityRegion {
@@ -17,8 +30,7 @@ export interface RegionSummary {
   id: string;
   type: RegionType;
   name: string;
-  /** active, declared, planned, unconfirmed, converted, abolished, dissolved, superseded, documented, custom. */
-  status: string;
+  status: RegionStatus;
   centerCodes: string[];
   memberCodes: string[];
   population: number;
@@ -52,7 +64,7 @@ export interface RegionCoverage {
   /** The official totals published with `official`, or null where none exist. */
   officialCounts: OfficialCounts | null;
   /** Regions of the type listed here by status, e.g. {active: 37, unconfirmed: 1}; the list's length is their sum. */
-  byStatus: Record<string, number>;
+  byStatus: Partial<Record<RegionStatus, number>>;
   asOf: string | null;
   source: string | null;
 }
@@ -70,7 +82,7 @@ export interface RegionMemberInfo {
   /** YYYY, YYYY-MM or YYYY-MM-DD, or '' when unknown. */
   joined: string;
   /** The region's status unless this member differs (e.g. planned to join). */
-  status: string;
+  status: RegionStatus;
   population: number;
   areaKm2: number;
   note: string;
@@ -85,9 +97,24 @@ export interface RegionDetail extends RegionSummary {
 export type EligibilityScheme = 'central_city_region' | 'settlement_zone';
 export type EligibilityStatus = 'lead' | 'eligible' | 'near_miss';
 
+/** The criteria of the eligibility tests; _self / _partner in the two-city test of 連携中枢都市. */
+export type EligibilityCriterionId =
+  | 'kind'
+  | 'population'
+  | 'day_night_ratio'
+  | 'outside_big_metro'
+  | 'partner_is_city'
+  | 'population_self'
+  | 'population_partner'
+  | 'population_total'
+  | 'day_night_ratio_self'
+  | 'day_night_ratio_partner'
+  | 'outside_big_metro_self'
+  | 'outside_big_metro_partner';
+
 /** One rule applied to one city: the figure, the threshold, and whether it is met or narrowly missed. */
 export interface EligibilityCriterion {
-  id: string;
+  id: EligibilityCriterionId;
   label: string;
   value: number | string | boolean;
   threshold: string;
@@ -102,7 +129,7 @@ export interface EligibilityCandidate {
   code: string;
   name: string;
   prefName: string;
-  kind: string;
+  kind: MunicipalityKind;
   population: number;
   /** Daytime ÷ night-time population in percent; null where nobody lives there (双葉町 07546). */
   dayNightRatio: number | null;
@@ -115,7 +142,7 @@ export interface EligibilityCandidate {
   /** Which test the criteria belong to: the city alone, or with a neighbouring city (連携中枢 two-city case). */
   path: 'single' | 'two_city';
   partnerCode: string | null;
-  leadsRegion: { id: string; name: string; status: string } | null;
+  leadsRegion: { id: string; name: string; status: RegionStatus } | null;
   criteria: EligibilityCriterion[];
 }
 

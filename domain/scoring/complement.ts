@@ -13,7 +13,9 @@
  * (流山市 linking its partners 信濃町 and 相馬市) are shown beside the score as a separate signal.
  */
 import type { AxisFactor, ComplementAxis, ComplementFactors, ComplementParams } from '../records/partners.ts';
-import { complementParamSpecs } from '../records/partners.ts';
+import { complementAxes, complementParamSpecs } from '../records/partners.ts';
+
+export { complementAxes };
 import { paramsSchema } from './disaster.ts';
 
 export type { ComplementParams };
@@ -23,8 +25,6 @@ export const defaultComplementParams: ComplementParams = Object.fromEntries(Obje
 
 /** Validates complementarity parameters (missing ones take their defaults). */
 export const complementParamsSchema = paramsSchema(complementParamSpecs);
-
-export const complementAxes: readonly ComplementAxis[] = ['density', 'primary', 'aged', 'dayNight', 'size'];
 
 /** The weight parameter of each axis. */
 export const axisWeight: Readonly<Record<ComplementAxis, keyof ComplementParams>> = {

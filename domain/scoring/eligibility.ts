@@ -12,7 +12,17 @@ import { merge, neighbors } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { MultiPolygon } from 'geojson';
 import { haversineKm } from '../geo.ts';
-import type { EligibilityCandidate, EligibilityCriterion, EligibilityScheme, EligibilityStatus, GroupSchemeResult, GroupSummary } from '../records/regions.ts';
+import type { MunicipalityKind } from '../records/municipalities.ts';
+import type {
+  EligibilityCandidate,
+  EligibilityCriterion,
+  EligibilityCriterionId,
+  EligibilityScheme,
+  EligibilityStatus,
+  GroupSchemeResult,
+  GroupSummary,
+  RegionStatus,
+} from '../records/regions.ts';
 
 /** The figures of a municipality the rules read. */
 export interface EligibilityCity {
@@ -20,7 +30,7 @@ export interface EligibilityCity {
   name: string;
   prefCode: string;
   prefName: string;
-  kind: string;
+  kind: MunicipalityKind;
   population: number;
   areaKm2: number;
   /** Percent; 100 = balanced. Null where nobody lives there (no ratio can be formed). */
@@ -34,7 +44,7 @@ export interface EligibilityCity {
 export interface LeadRegion {
   id: string;
   name: string;
-  status: string;
+  status: RegionStatus;
 }
 
 /**
@@ -87,11 +97,19 @@ export function inBigMetro(city: EligibilityCity, byCode: ReadonlyMap<string, El
   return { inside: bigMetro.prefectures.includes(city.prefCode) && best.distanceKm <= bigMetro.radiusKm, ...best };
 }
 
-function criterion(id: string, label: string, value: number | string | boolean, threshold: string, met: boolean, near = false, note?: string): EligibilityCriterion {
+function criterion(
+  id: EligibilityCriterionId,
+  label: string,
+  value: number | string | boolean,
+  threshold: string,
+  met: boolean,
+  near = false,
+  note?: string,
+): EligibilityCriterion {
   return { id, label, value, threshold, met, near: !met && near, ...(note ? { note } : {}) };
 }
 
-function populationCriterion(id: string, label: string, population: number, min: number, strict = false): EligibilityCriterion {
+function populationCriterion(id: EligibilityCriterionId, label: string, population: number, min: number, strict = false): EligibilityCriterion {
   const met = strict ? population > min : population >= min;
   return criterion(id, label, population, `${strict ? '>' : '≥'} ${min.toLocaleString('en')}`, met, population >= min * thresholds.populationNearShare);
 }
@@ -145,9 +163,14 @@ export function centralCityCriteria(city: EligibilityCity, byCode: ReadonlyMap<s
 
 /** The two-city test (隣接する2つの市) for a city and one neighbouring city. */
 export function twoCityCriteria(city: EligibilityCity, partner: EligibilityCity, byCode: ReadonlyMap<string, EligibilityCity>): EligibilityCriterion[] {
-  const each = (c: EligibilityCity, who: string) => populationCriterion(`population_${who}`, `${c.name} 人口 ≥ 10万程度`, c.population, thresholds.twoCityPopulationEach);
-  const ratio = (c: EligibilityCity, who: string) => ({ ...ratioCriterion(c, `${c.name} 昼夜間人口比率 ≥ 100`), id: `day_night_ratio_${who}` });
-  const outside = (c: EligibilityCity, who: string) => ({ ...outsideCriterion(c, byCode), id: `outside_big_metro_${who}`, label: `${c.name} 三大都市圏の外` });
+  const each = (c: EligibilityCity, who: 'self' | 'partner') =>
+    populationCriterion(`population_${who}`, `${c.name} 人口 ≥ 10万程度`, c.population, thresholds.twoCityPopulationEach);
+  const ratio = (c: EligibilityCity, who: 'self' | 'partner'): EligibilityCriterion => ({ ...ratioCriterion(c, `${c.name} 昼夜間人口比率 ≥ 100`), id: `day_night_ratio_${who}` });
+  const outside = (c: EligibilityCity, who: 'self' | 'partner'): EligibilityCriterion => ({
+    ...outsideCriterion(c, byCode),
+    id: `outside_big_metro_${who}`,
+    label: `${c.name} 三大都市圏の外`,
+  });
   return [
     criterion('partner_is_city', `隣接する市 (${partner.name})`, partner.kind, 'a neighbouring 市', cityKinds.has(partner.kind) && cityKinds.has(city.kind)),
     each(city, 'self'),

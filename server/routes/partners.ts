@@ -12,6 +12,7 @@ import { codeSchema, defineRoute, describeIssues, queryString } from '../route.t
 import { type AxisValues, axisValues, complementAxes, complementParamsSchema, complementScore } from '../../domain/scoring/complement.ts';
 import { disasterParamsSchema, disasterScore } from '../../domain/scoring/disaster.ts';
 import type { ExchangeKind } from '../../domain/records/exchanges.ts';
+import type { HazardZone } from '../../domain/records/hazards.ts';
 import {
   type ComplementParams,
   type ComplementRanking,
@@ -34,9 +35,9 @@ interface Place {
   lat: number;
   axes: AxisValues;
   /** Hazards whose designated zone holds the municipality. */
-  zones: string[];
+  zones: HazardZone[];
   /** Hazards for which its prefecture is only partly designated. */
-  partialZones: string[];
+  partialZones: HazardZone[];
 }
 
 interface Places {
@@ -75,8 +76,9 @@ function places(db: AtlasDb): Promise<Places> {
             dayNightRatio: r.day_night_ratio as number | null,
             population: Number(r.population),
           }),
-          zones: split(r.zones as string | null),
-          partialZones: split(r.partial_zones as string | null),
+          // The pipeline writes only the ids of domain/records/hazards.ts.
+          zones: split(r.zones as string | null) as HazardZone[],
+          partialZones: split(r.partial_zones as string | null) as HazardZone[],
         }));
         return { byCode: new Map(list.map((p) => [p.code, p])), spread: axisSpread(list.map((p) => p.axes)) };
       });

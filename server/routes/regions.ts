@@ -21,6 +21,7 @@ import type {
   RegionDetail,
   RegionList,
   RegionMemberInfo,
+  RegionStatus,
   RegionSummary,
   RegionType,
 } from '../../domain/records/regions.ts';
@@ -72,7 +73,7 @@ function toSummary(row: Record<string, unknown>, withOutline: boolean): RegionSu
     id: String(row.id),
     type: row.type as RegionType,
     name: String(row.name),
-    status: String(row.status),
+    status: row.status as RegionStatus,
     centerCodes: split(row.center_codes),
     memberCodes: split(row.member_codes),
     population: Number(row.population),
@@ -223,7 +224,7 @@ export async function deleteCustomRegion(db: AtlasDb, id: string): Promise<{ del
 /** Candidates to lead a region of the scheme, with each criterion. */
 export async function eligibilityList(db: AtlasDb, scheme: 'central_city_region' | 'settlement_zone'): Promise<EligibilityList> {
   const ref = await reference(db);
-  const rows = await db.all<{ id: string; name: string; status: string; center_codes: string }>(
+  const rows = await db.all<{ id: string; name: string; status: RegionStatus; center_codes: string }>(
     `SELECT id, name, status, center_codes FROM regions WHERE type = $1 AND status IN (${leadingStatuses.map((_, i) => `$${i + 2}`).join(', ')}) ORDER BY id`,
     [scheme, ...leadingStatuses],
   );

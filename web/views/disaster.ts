@@ -14,10 +14,9 @@ import { disasterParamSpecs } from '../../domain/records/partners.ts';
 import { api } from '../api.ts';
 import type { AppContext, View } from '../context.ts';
 import { esc, fmtInt } from '../format.ts';
-import { t } from '../i18n.ts';
+import { label, t } from '../i18n.ts';
 import { sequential } from '../palette.ts';
 import { downloadCsv } from '../ui/export.ts';
-import { exchangeKindLabel, labelOf } from '../ui/municipality-panel.ts';
 import { applyWidths, factorBar, latestOnly, originPicker, paramsFromUrl, rankingQuery, showInPicker, sliders, wireSliders } from '../ui/ranking-controls.ts';
 import './disaster.css';
 
@@ -26,11 +25,6 @@ export const ringKm = [50, 100, 300, 500, 1000];
 /** Score classes for the map: upper bounds in 0..1. */
 export const scoreBreaks = [0.2, 0.4, 0.6, 0.8, 1];
 const scoreColours = sequential(scoreBreaks.length);
-const zoneLabel: Record<string, [string, string]> = {
-  nankai_trough: ['南海トラフ', 'Nankai Trough'],
-  tokyo_inland: ['首都直下', 'Tokyo inland'],
-  japan_trench: ['日本海溝・千島海溝', 'Japan/Kuril Trench'],
-};
 const labelFont = '"Noto Sans CJK JP", "Noto Sans JP", sans-serif';
 
 /** The class colour of a score. */
@@ -151,7 +145,7 @@ function drawList(ctx: AppContext, panel: HTMLElement): void {
   const o = ranking.origin;
   box.innerHTML = `
     <h3>${esc(o.name)} ${t('の応援相手候補', ': best aid partners')} <small class="sub">${t(`全${fmtInt(ranking.total)}団体から`, `of ${fmtInt(ranking.total)}`)}</small></h3>
-    ${o.zones.length ? `<p class="sub">${t('想定地震の区域', 'Designated zones')}: ${o.zones.map((z) => `<span class="badge est">${esc(labelOf(zoneLabel, z))}</span>`).join(' ')}</p>` : ''}
+    ${o.zones.length ? `<p class="sub">${t('想定地震の区域', 'Designated zones')}: ${o.zones.map((z) => `<span class="badge est">${esc(label('hazardZone', z))}</span>`).join(' ')}</p>` : ''}
     <ol class="pt-rank" data-testid="disaster-ranking">${ranking.items
       .map(
         (i) => `
@@ -162,9 +156,9 @@ function drawList(ctx: AppContext, panel: HTMLElement): void {
         ${factorBar(t('同時被災しにくさ', 'Not hit together'), 1 - i.factors.risk, t('1 − 同時被災リスク', '1 − simultaneous-damage risk'))}
         ${factorBar(t('到達性', 'Reachability'), i.factors.reachability)}
         ${factorBar(t('応援力', 'Capacity'), i.factors.capacity, t('人口比から', 'from the population ratio'))}
-        <div class="chips">${i.existingTies.map((k) => `<span class="badge pt-tie">✓ ${esc(labelOf(exchangeKindLabel, k))}</span>`).join('')}
-          ${i.factors.sharedZones.map((z) => `<span class="badge est">${t('同じ区域', 'same zone')}: ${esc(labelOf(zoneLabel, z))}</span>`).join('')}
-          ${i.factors.possibleZones.map((z) => `<span class="badge" title="${esc(t('県の一部のみ指定（対象市町村は未収録）', 'prefecture partly designated (members not known)'))}">${t('区域の可能性', 'maybe zone')}: ${esc(labelOf(zoneLabel, z))}</span>`).join('')}</div>
+        <div class="chips">${i.existingTies.map((k) => `<span class="badge pt-tie">✓ ${esc(label('exchangeKind', k))}</span>`).join('')}
+          ${i.factors.sharedZones.map((z) => `<span class="badge est">${t('同じ区域', 'same zone')}: ${esc(label('hazardZone', z))}</span>`).join('')}
+          ${i.factors.possibleZones.map((z) => `<span class="badge" title="${esc(t('県の一部のみ指定（対象市町村は未収録）', 'prefecture partly designated (members not known)'))}">${t('区域の可能性', 'maybe zone')}: ${esc(label('hazardZone', z))}</span>`).join('')}</div>
       </li>`,
       )
       .join('')}</ol>`;

@@ -13,9 +13,8 @@ import { exchangeKinds } from '../../domain/records/exchanges.ts';
 import { type ApiClientError, api, canWrite } from '../api.ts';
 import type { AppContext, View } from '../context.ts';
 import { esc, fmtInt } from '../format.ts';
-import { t } from '../i18n.ts';
+import { label, t } from '../i18n.ts';
 import { rgb } from '../palette.ts';
-import { exchangeKindLabel, labelOf } from '../ui/municipality-panel.ts';
 import './exchanges.css';
 
 /** Okabe–Ito colours per kind, fixed everywhere in the atlas (exchanges.css repeats them as .xk-<kind> classes: the CSP forbids inline styles). */
@@ -26,18 +25,6 @@ export const exchangeKindColour: Record<ExchangeKind, string> = {
   disaster_aid: '#D55E00',
   relationship_population: '#CC79A7',
   other: '#56B4E9',
-};
-
-const problemLabel: Record<string, [string, string]> = {
-  missing_value: ['未入力', 'missing value'],
-  unknown_name: ['該当する自治体なし', 'unknown name'],
-  ambiguous_name: ['同名の自治体が複数', 'ambiguous name'],
-  unknown_code: ['不明なコード', 'unknown code'],
-  unknown_kind: ['不明な種別', 'unknown kind'],
-  bad_year: ['年が不正', 'bad year'],
-  self_pair: ['同じ自治体どうし', 'self-pair'],
-  duplicate_in_file: ['ファイル内で重複', 'duplicate in file'],
-  duplicate_existing: ['登録済み', 'already known'],
 };
 
 let all: Exchange[] | null = null;
@@ -108,7 +95,7 @@ export function arcWidthScale(zoom: number): number {
 
 function arcTooltip(x: Exchange): string {
   const year = x.sinceYear ? ` · ${x.sinceYear}${t('年', '')}` : '';
-  return `<b>${esc(x.a.name)}</b> – <b>${esc(x.b.name)}</b><br>${esc(labelOf(exchangeKindLabel, x.kind))}${esc(year)}${x.pairCount > 1 ? `<br>${t(`この2者間の協定 ${x.pairCount}件`, `${x.pairCount} agreements between the two`)}` : ''}`;
+  return `<b>${esc(x.a.name)}</b> – <b>${esc(x.b.name)}</b><br>${esc(label('exchangeKind', x.kind))}${esc(year)}${x.pairCount > 1 ? `<br>${t(`この2者間の協定 ${x.pairCount}件`, `${x.pairCount} agreements between the two`)}` : ''}`;
 }
 
 /** The right panel for a pair: every agreement between the two, with its source. */
@@ -129,7 +116,7 @@ function showPair(ctx: AppContext, x: Exchange): void {
       .map(
         (y) => `
       <div class="xc-agreement xk-${y.kind}">
-        <div><span class="badge xk-badge xk-${y.kind}">${esc(labelOf(exchangeKindLabel, y.kind))}</span>
+        <div><span class="badge xk-badge xk-${y.kind}">${esc(label('exchangeKind', y.kind))}</span>
           ${y.sinceYear ? `<b>${y.sinceYear}</b>${t('年', '')}` : `<span class="sub">${t('年不明', 'year unknown')}</span>`}
           ${y.origin === 'user' ? `<span class="badge est">${t('利用者登録', 'imported')}</span>` : ''}</div>
         ${y.agreement ? `<div>${esc(y.agreement)}</div>` : ''}
@@ -207,7 +194,7 @@ function draw(ctx: AppContext): void {
   const selName = sel ? (ctx.munis.get(sel)?.name ?? all.find((x) => x.a.code === sel)?.a.name ?? sel) : null;
   ctx.setLegend(`
     <h4>${t('交流・協定の種別', 'Kind of exchange')}</h4>
-    ${exchangeKinds.map((k) => `<div class="row"><span class="sw xk-sw xk-${k}"></span><span>${esc(labelOf(exchangeKindLabel, k))}</span><span class="xc-n">${fmtInt(counts.get(k) ?? 0)}</span></div>`).join('')}
+    ${exchangeKinds.map((k) => `<div class="row"><span class="sw xk-sw xk-${k}"></span><span>${esc(label('exchangeKind', k))}</span><span class="xc-n">${fmtInt(counts.get(k) ?? 0)}</span></div>`).join('')}
     <div class="note">${t('線の太さ＝2者間の協定数', 'Line width = agreements between the pair')}</div>
     ${selName ? `<div class="note">${esc(selName)} ${t('の交流のみ表示', 'only')}</div>` : ''}`);
   const status = panelEl?.querySelector('#xc-count');
@@ -227,8 +214,8 @@ function reportHtml(r: ImportReport): string {
       <tbody>${r.rows
         .map(
           (row) => `<tr class="${row.status}"><td class="num">${row.line}</td><td>${who(row.a)}</td><td>${who(row.b)}</td>
-        <td>${row.kind ? esc(labelOf(exchangeKindLabel, row.kind)) : '—'}</td><td>${row.sinceYear ?? ''}</td>
-        <td>${row.status === 'ok' ? `✓ ${row.id ? esc(row.id) : t('登録可', 'ok')}` : row.problems.map((p) => `<span title="${esc(p.message)}">✗ ${esc(t(...(problemLabel[p.code] ?? [p.code, p.code])))}</span><br><small>${esc(p.message)}</small>`).join('<br>')}</td></tr>`,
+        <td>${row.kind ? esc(label('exchangeKind', row.kind)) : '—'}</td><td>${row.sinceYear ?? ''}</td>
+        <td>${row.status === 'ok' ? `✓ ${row.id ? esc(row.id) : t('登録可', 'ok')}` : row.problems.map((p) => `<span title="${esc(p.message)}">✗ ${esc(label('importProblem', p.code))}</span><br><small>${esc(p.message)}</small>`).join('<br>')}</td></tr>`,
         )
         .join('')}</tbody>
     </table></div>`;
@@ -298,7 +285,7 @@ export const exchangesView: View = {
       <h2>${t('自治体間の交流・協定', 'Exchanges between municipalities')}</h2>
       <p class="sub">${t('姉妹都市・友好都市・災害時相互応援などの協定を弧で表示します。弧をクリックすると協定の一覧と出典、市区町村をクリックするとその交流だけを表示します。', 'Sister-city, friendship, disaster-aid and other agreements as arcs. Click an arc for the agreements and their sources; click a municipality to show its arcs only.')}</p>
       <fieldset class="xc-kinds"><legend>${t('種別', 'Kinds')}</legend>
-        ${exchangeKinds.map((k) => `<label><input type="checkbox" value="${k}" ${f.kinds.has(k) ? 'checked' : ''}/><span class="sw xk-sw xk-${k}"></span>${esc(labelOf(exchangeKindLabel, k))}</label>`).join('')}
+        ${exchangeKinds.map((k) => `<label><input type="checkbox" value="${k}" ${f.kinds.has(k) ? 'checked' : ''}/><span class="sw xk-sw xk-${k}"></span>${esc(label('exchangeKind', k))}</label>`).join('')}
       </fieldset>
       <div class="xc-years">
         <label class="field" for="xc-from">${t('締結年（から）', 'Year from')}</label><input id="xc-from" type="number" min="1850" max="2100" placeholder="1950" value="${f.from ?? ''}" />

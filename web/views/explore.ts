@@ -3,15 +3,9 @@ import { type ClassMethod, type MetricId, type MetricValues, classMethods, metri
 import { api } from '../api.ts';
 import type { AppContext, View } from '../context.ts';
 import { esc, fmtMetric, unitLabel } from '../format.ts';
-import { getLang, t } from '../i18n.ts';
+import { label, t } from '../i18n.ts';
 import { classOf, divergingFor, sequential } from '../palette.ts';
 import { downloadCsv } from '../ui/export.ts';
-
-const methodLabels: Record<ClassMethod, [string, string]> = {
-  quantile: ['分位数', 'Quantile'],
-  equal: ['等間隔', 'Equal interval'],
-  jenks: ['自然分類 (Jenks)', 'Natural breaks (Jenks)'],
-};
 
 /** The metric, method and class count in the URL, with defaults and checks. */
 export function choroplethSettings(state: AppContext['state']): { metric: MetricId; method: ClassMethod; classes: number } {
@@ -33,12 +27,12 @@ export function legendFor(metric: MetricId, data: MetricValues, colours: string[
   const el = document.createElement('div');
   const lower = [data.min, ...data.breaks.slice(0, -1)];
   el.innerHTML =
-    `<h4>${esc(t(info.ja, info.en))} <small>(${esc(unitLabel(info.unit))})</small></h4>` +
+    `<h4>${esc(label('metric', info.id))} <small>(${esc(unitLabel(info.unit))})</small></h4>` +
     data.breaks
       .map((b, i) => `<div class="row"><span class="sw" data-colour="${colours[i]}"></span>${esc(fmtMetric(info, lower[i]))} – ${esc(fmtMetric(info, b))}</div>`)
       .join('') +
     (noData ? `<div class="row"><span class="sw" data-colour="#eceae4"></span>${t('データなし', 'No data')} (${noData})</div>` : '') +
-    `<div class="note">${esc(t(methodLabels[data.method][0], methodLabels[data.method][1]))}` +
+    `<div class="note">${esc(label('classMethod', data.method))}` +
     (info.estimated ? ` · <span class="badge est">${t('東京都以外は推計値', 'estimate outside Tokyo')}</span>` : '') +
     `</div>`;
   // Colours go through the CSSOM: the content security policy refuses inline style attributes.
@@ -74,9 +68,9 @@ export const exploreView: View = {
       <h2>${t('市区町村の指標', 'Municipal indicators')}</h2>
       <p class="sub">${t('1,741市区町村を国勢調査の指標で色分けします。', 'All 1,741 municipalities coloured by a census metric.')}</p>
       <label class="field" for="metric">${t('指標', 'Metric')}</label>
-      <select id="metric">${metricIds.map((id) => `<option value="${id}" ${id === metric ? 'selected' : ''}>${esc(t(metrics[id].ja, metrics[id].en))}</option>`).join('')}</select>
+      <select id="metric">${metricIds.map((id) => `<option value="${id}" ${id === metric ? 'selected' : ''}>${esc(label('metric', id))}</option>`).join('')}</select>
       <label class="field" for="method">${t('分類方法', 'Classification')}</label>
-      <select id="method">${classMethods.map((m) => `<option value="${m}" ${m === method ? 'selected' : ''}>${esc(t(...methodLabels[m]))}</option>`).join('')}</select>
+      <select id="method">${classMethods.map((m) => `<option value="${m}" ${m === method ? 'selected' : ''}>${esc(label('classMethod', m))}</option>`).join('')}</select>
       <label class="field" for="classes">${t('階級数', 'Classes')}</label>
       <select id="classes">${[3, 4, 5, 6, 7, 8, 9].map((n) => `<option ${n === classes ? 'selected' : ''}>${n}</option>`).join('')}</select>
       <div class="btn-row"><button type="button" class="btn secondary" id="export-csv">${t('CSVで書き出す（全市区町村）', 'Export CSV (all municipalities)')}</button></div>
@@ -90,7 +84,7 @@ export const exploreView: View = {
       const rows = [...ctx.munis.values()].map((m) => [m.code, m.prefName, m.name, current!.values[m.code] ?? '']);
       downloadCsv(
         `renkei-atlas-${current.metric}.csv`,
-        [t('団体コード', 'code'), t('都道府県', 'prefecture'), t('市区町村', 'municipality'), `${t(info.ja, info.en)} (${info.unit})`],
+        [t('団体コード', 'code'), t('都道府県', 'prefecture'), t('市区町村', 'municipality'), `${label('metric', info.id)} (${info.unit})`],
         rows,
       );
     });
@@ -116,6 +110,6 @@ export const exploreView: View = {
     if (!current) return null;
     const info = metrics[current.metric];
     const est = info.estimated && m.dayNightEstimated ? ` <span class="badge est">${t('推計', 'estimate')}</span>` : '';
-    return `${esc(getLang() === 'ja' ? info.ja : info.en)}: <b>${esc(fmtMetric(info, current.values[m.code]))}</b>${est}`;
+    return `${esc(label('metric', info.id))}: <b>${esc(fmtMetric(info, current.values[m.code]))}</b>${est}`;
   },
 };

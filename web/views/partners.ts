@@ -6,27 +6,18 @@
 import { haversineKm } from '../../domain/geo.ts';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { Municipality } from '../../domain/records/municipalities.ts';
-import type { ExchangeList } from '../../domain/records/exchanges.ts';
+import type { ExchangeKind, ExchangeList } from '../../domain/records/exchanges.ts';
 import { metricIds, metrics } from '../../domain/records/metrics.ts';
-import type { ComplementAxis, ComplementRanking } from '../../domain/records/partners.ts';
-import { complementParamSpecs } from '../../domain/records/partners.ts';
+import type { ComplementRanking } from '../../domain/records/partners.ts';
+import { complementAxes, complementParamSpecs } from '../../domain/records/partners.ts';
 import { api } from '../api.ts';
 import type { AppContext, View } from '../context.ts';
 import { esc, fmtInt, fmtMetric } from '../format.ts';
-import { t } from '../i18n.ts';
-import { exchangeKindLabel, labelOf } from '../ui/municipality-panel.ts';
+import { label, t } from '../i18n.ts';
 import { applyWidths, factorBar, findMunicipality, latestOnly, originPicker, paramsFromUrl, rankingQuery, showInPicker, sliders, wireSliders } from '../ui/ranking-controls.ts';
 import { scoreBreaks, scoreColour } from './disaster.ts';
 import './disaster.css';
 
-const axisLabel: Record<ComplementAxis, [string, string]> = {
-  density: ['人口密度', 'Density'],
-  primary: ['第1次産業', 'Primary industry'],
-  aged: ['65歳以上', 'Aged 65+'],
-  dayNight: ['昼夜間比', 'Day/night'],
-  size: ['人口規模', 'Size'],
-};
-const axes = Object.keys(axisLabel) as ComplementAxis[];
 const paramKeys = Object.keys(complementParamSpecs);
 
 let current: { ctx: AppContext; panel: HTMLElement } | null = null;
@@ -69,7 +60,7 @@ export function difference(unit: string, a: number | null, b: number | null): st
 async function showCompare(ctx: AppContext, a: Municipality, b: Municipality): Promise<void> {
   const km = haversineKm(a.lon, a.lat, b.lon, b.lat);
   const body = ctx.showPanel(`<p class="empty">${t('読み込み中…', 'Loading…')}</p>`);
-  let kinds: string[] = [];
+  let kinds: ExchangeKind[] = [];
   try {
     kinds = [...new Set((await api<ExchangeList>(`/api/exchanges?code=${a.code}`)).items.filter((x) => x.a.code === b.code || x.b.code === b.code).map((x) => x.kind))];
   } catch {
@@ -85,12 +76,12 @@ async function showCompare(ctx: AppContext, a: Municipality, b: Municipality): P
     const info = metrics[id];
     const va = a[id as keyof Municipality] as number | null;
     const vb = b[id as keyof Municipality] as number | null;
-    return `<tr class="${differs(info.unit, va, vb) ? 'big' : ''}"><td>${esc(t(info.ja, info.en))}</td><td>${cell(info, a, va)}</td><td>${cell(info, b, vb)}</td><td class="diff">${esc(difference(info.unit, va, vb))}</td></tr>`;
+    return `<tr class="${differs(info.unit, va, vb) ? 'big' : ''}"><td>${esc(label('metric', info.id))}</td><td>${cell(info, a, va)}</td><td>${cell(info, b, vb)}</td><td class="diff">${esc(difference(info.unit, va, vb))}</td></tr>`;
   });
   body.innerHTML = `
     <h2>${t('2つの市区町村を比較', 'Compare two municipalities')}</h2>
     <p class="sub" data-testid="compare-distance">${t('直線距離', 'Great-circle distance')} <b>${fmtInt(km)} km</b>
-      ${kinds.length ? ` · ${t('既存の協定', 'Existing ties')}: ${kinds.map((k) => `<span class="badge pt-tie">${esc(labelOf(exchangeKindLabel, k))}</span>`).join(' ')}` : ` · ${t('既存の協定なし', 'no existing agreement')}`}</p>
+      ${kinds.length ? ` · ${t('既存の協定', 'Existing ties')}: ${kinds.map((k) => `<span class="badge pt-tie">${esc(label('exchangeKind', k))}</span>`).join(' ')}` : ` · ${t('既存の協定なし', 'no existing agreement')}`}</p>
     <table class="pt-compare" data-testid="compare-table">
       <thead><tr><th></th><th>${esc(a.name)}<br><small>${esc(a.prefName)}</small></th><th>${esc(b.name)}<br><small>${esc(b.prefName)}</small></th><th title="${esc(t('割合はBとAの差（ポイント）、その他はBがAの何倍か', 'Shares: B minus A in points; other figures: B as a multiple of A'))}">${t('BとAの差', 'B vs A')}</th></tr></thead>
       <tbody>${rows.join('')}</tbody>
@@ -161,8 +152,8 @@ function drawLists(ctx: AppContext, panel: HTMLElement): void {
       <li data-code="${i.code}" tabindex="0" title="${esc(t('クリックで比較', 'Click to compare'))}">
         <div class="pt-head"><b>${esc(i.name)}</b> <small>${esc(i.prefName)}</small> <span class="pt-km">${fmtInt(i.distanceKm)} km</span><span class="pt-score">${i.score.toFixed(3)}</span></div>
         <span class="bar pt-scorebar"><span data-w="${i.score}"></span></span>
-        ${axes.map((a) => factorBar(t(...axisLabel[a]), i.factors[a].factor, i.factors[a].diffSd === null ? t('データなし', 'no data') : `${i.factors[a].diffSd! > 0 ? '+' : i.factors[a].diffSd! < 0 ? '−' : ''}${Math.abs(i.factors[a].diffSd!)} SD`)).join('')}
-        <div class="chips">${i.existingTies.map((k) => `<span class="badge pt-tie">✓ ${esc(labelOf(exchangeKindLabel, k))}</span>`).join('')}</div>
+        ${complementAxes.map((a) => factorBar(label('complementAxis', a), i.factors[a].factor, i.factors[a].diffSd === null ? t('データなし', 'no data') : `${i.factors[a].diffSd! > 0 ? '+' : i.factors[a].diffSd! < 0 ? '−' : ''}${Math.abs(i.factors[a].diffSd!)} SD`)).join('')}
+        <div class="chips">${i.existingTies.map((k) => `<span class="badge pt-tie">✓ ${esc(label('exchangeKind', k))}</span>`).join('')}</div>
       </li>`,
       )
       .join('')}</ol>
@@ -176,7 +167,7 @@ function drawLists(ctx: AppContext, panel: HTMLElement): void {
               (
                 v,
               ) => `<li data-code="${v.code}"><div class="pt-head"><b>${esc(v.name)}</b> <small>${esc(v.prefName)}</small>${v.direct ? ` <span class="badge pt-tie">${t('協定済み', 'already a partner')}</span>` : ''}<span class="pt-km">${fmtInt(v.distanceKm)} km</span></div>
-        <div class="sub">${t('経由', 'via')} ${v.via.map((p) => `${esc(p.name)} (${p.kinds.map((k) => esc(labelOf(exchangeKindLabel, k))).join('・')})`).join('、')}</div></li>`,
+        <div class="sub">${t('経由', 'via')} ${v.via.map((p) => `${esc(p.name)} (${p.kinds.map((k) => esc(label('exchangeKind', k))).join('・')})`).join('、')}</div></li>`,
             )
             .join('')}</ul>`
         : `<p class="empty">${t('既存の協定先がないため表示できません。', 'None: no known partner yet.')}</p>`

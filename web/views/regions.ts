@@ -9,7 +9,7 @@ import { GeoJsonLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { bbox, booleanPointInPolygon, point, polygon } from '@turf/turf';
 import type { Feature, MultiPolygon } from 'geojson';
 import type { MapMouseEvent } from 'maplibre-gl';
-import type { Municipality, MunicipalityDetail } from '../../domain/records/municipalities.ts';
+import type { Municipality, MunicipalityDetail, MunicipalityKind } from '../../domain/records/municipalities.ts';
 import { type EligibilityCity, neighbourMap, summariseGroup } from '../../domain/scoring/eligibility.ts';
 import type {
   EligibilityCandidate,
@@ -26,35 +26,13 @@ import { regionTypes } from '../../domain/records/regions.ts';
 import { ApiClientError, api, canWrite } from '../api.ts';
 import type { AppContext, View } from '../context.ts';
 import { esc, fmtInt, fmtValue } from '../format.ts';
-import { t } from '../i18n.ts';
+import { label, t } from '../i18n.ts';
 import { categorical, rgb } from '../palette.ts';
 import { downloadCsv, downloadGeoJson } from '../ui/export.ts';
-import { kindLabel, labelOf, regionTypeLabel } from '../ui/municipality-panel.ts';
 import './regions.css';
 
-const schemeLabel: Record<EligibilityScheme, [string, string]> = {
-  central_city_region: ['連携中枢都市', 'Central city (連携中枢都市圏)'],
-  settlement_zone: ['定住自立圏の中心市', 'Settlement-zone centre (定住自立圏)'],
-};
-const statusLabel: Record<EligibilityStatus, [string, string]> = {
-  lead: ['圏域の中心市', 'Leads a region'],
-  eligible: ['要件を満たすが圏域なし', 'Meets the criteria, no region'],
-  near_miss: ['あと一歩', 'Near miss'],
-};
 /** Okabe–Ito: blue leads, orange could lead, reddish purple narrowly misses. */
 const statusColour: Record<EligibilityStatus, string> = { lead: '#0072B2', eligible: '#E69F00', near_miss: '#CC79A7' };
-const regionStatusLabel: Record<string, [string, string]> = {
-  active: ['形成済み', 'formed'],
-  declared: ['宣言済み', 'declared'],
-  planned: ['予定', 'planned'],
-  unconfirmed: ['未確認', 'unconfirmed'],
-  converted: ['移行済み', 'converted'],
-  abolished: ['廃止', 'abolished'],
-  dissolved: ['解消', 'dissolved'],
-  superseded: ['置換', 'superseded'],
-  documented: ['資料記載', 'documented'],
-  custom: ['ユーザー作成', 'user-made'],
-};
 /** Statuses drawn faintly: the region is not (or no longer) in force. */
 const faintStatuses = new Set(['unconfirmed', 'converted', 'abolished', 'dissolved', 'superseded']);
 /** Centre declared or formation planned: drawn like formed regions, but counted apart. */
@@ -71,11 +49,11 @@ export function statusTiers(items: readonly RegionSummary[]): { tier: number; la
   const tiers = [0, 1, 2].map((tier) => ({ tier, items: items.filter((r) => tierOf(r.status) === tier) })).filter((g) => g.items.length);
   return tiers.map((g) => {
     const statuses = [...new Set(g.items.map((r) => r.status))];
-    const label =
+    const tierLabel =
       g.tier === 0
         ? statuses.every((x) => x === 'active')
           ? t('形成済み', 'formed')
-          : statuses.map((x) => labelOf(regionStatusLabel, x)).join('・')
+          : statuses.map((x) => label('regionStatus', x)).join('・')
         : g.tier === 1
           ? t('宣言・予定', 'declared or planned')
           : statuses.every((x) => x === 'unconfirmed')
@@ -83,7 +61,7 @@ export function statusTiers(items: readonly RegionSummary[]): { tier: number; la
             : statuses.includes('unconfirmed')
               ? t('未確認・終了', 'unconfirmed or ended')
               : t('移行・廃止など', 'converted or ended');
-    return { ...g, label };
+    return { ...g, label: tierLabel };
   });
 }
 
@@ -92,20 +70,6 @@ function tierCounts(tiers: ReturnType<typeof statusTiers>): string {
   if (tiers.length === 1 && tiers[0].tier === 0) return fmtInt(tiers[0].items.length);
   return tiers.map((g) => t(`${g.label}${fmtInt(g.items.length)}`, `${fmtInt(g.items.length)} ${g.label}`)).join(' ＋ ');
 }
-const criterionLabel: Record<string, [string, string]> = {
-  kind: ['市の種類', 'Kind of city'],
-  population: ['人口', 'Population'],
-  day_night_ratio: ['昼夜間人口比率', 'Day/night ratio'],
-  outside_big_metro: ['三大都市圏の外', 'Outside the big three metro areas'],
-  partner_is_city: ['隣接する市', 'Neighbouring city'],
-  population_self: ['人口（本市）', 'Population (this city)'],
-  population_partner: ['人口（相手市）', 'Population (partner)'],
-  population_total: ['2市の人口合計', 'Combined population'],
-  day_night_ratio_self: ['昼夜間人口比率（本市）', 'Day/night ratio (this city)'],
-  day_night_ratio_partner: ['昼夜間人口比率（相手市）', 'Day/night ratio (partner)'],
-  outside_big_metro_self: ['三大都市圏の外（本市）', 'Outside metro areas (this city)'],
-  outside_big_metro_partner: ['三大都市圏の外（相手市）', 'Outside metro areas (partner)'],
-};
 const typeFromId: [string, RegionType][] = [
   ['ccr-', 'central_city_region'],
   ['sz-', 'settlement_zone'],
@@ -317,15 +281,15 @@ function legend(): void {
   el.dataset.testid = 'regions-legend';
   el.className = 'regions-legend';
   el.innerHTML =
-    `<h4>${esc(labelOf(regionTypeLabel, type))}</h4>` +
+    `<h4>${esc(label('regionType', type))}</h4>` +
     `<div class="row" data-testid="regions-legend-count"><span class="sw" data-bg="linear-gradient(90deg,${categorical.slice(0, 4).join(',')})"></span>${t('圏域（隣接は別色）', 'Regions (neighbours differ)')} · ${esc(tierCounts(drawn))}</div>` +
     (type === 'central_city_region' || type === 'settlement_zone' ? `<div class="row"><span class="rdot centre"></span>${t('中心市', 'Centre city')}</div>` : '') +
     (faint ? `<div class="row"><span class="sw faint"></span>${esc(faint.label)}${t('（薄色）', ' (faint)')} · ${fmtInt(faint.items.length)}</div>` : '') +
     notes.map((n, i) => `<div class="note"${i === notes.length - 1 ? ' data-testid="regions-coverage"' : ''}>${esc(n)}</div>`).join('') +
     (scheme && L.elig
-      ? `<h4 class="gap">${esc(t(...schemeLabel[scheme]))}</h4>` +
+      ? `<h4 class="gap">${esc(label('eligibilityScheme', scheme))}</h4>` +
         (['lead', 'eligible', 'near_miss'] as const)
-          .map((s) => `<div class="row"><span class="rdot" data-bg="${statusColour[s]}"></span>${esc(t(...statusLabel[s]))} · ${L!.elig!.counts[s]}</div>`)
+          .map((s) => `<div class="row"><span class="rdot" data-bg="${statusColour[s]}"></span>${esc(label('eligibilityStatus', s))} · ${L!.elig!.counts[s]}</div>`)
           .join('') +
         `<div class="note">${t('昼夜間人口比率は東京都以外は推計値', 'Day/night ratios are estimates outside Tokyo')}</div>`
       : '') +
@@ -348,7 +312,7 @@ async function loadRegions(): Promise<void> {
   const ul = panel.querySelector<HTMLUListElement>('#rlist')!;
   const tiers = statusTiers(list.items);
   const item = (r: RegionSummary) =>
-    `<li class="${faintStatuses.has(r.status) ? 'off' : ''}"><button type="button" data-region="${esc(r.id)}" aria-current="${r.id === open}"><span class="rsw" data-bg="${L!.colours.get(r.id)}"></span><span class="nm">${esc(r.name)}</span>${tierOf(r.status) > 0 ? `<span class="rstatus">${esc(labelOf(regionStatusLabel, r.status))}</span>` : ''}<small>${esc(fmtValue(r.population, '人'))}</small></button></li>`;
+    `<li class="${faintStatuses.has(r.status) ? 'off' : ''}"><button type="button" data-region="${esc(r.id)}" aria-current="${r.id === open}"><span class="rsw" data-bg="${L!.colours.get(r.id)}"></span><span class="nm">${esc(r.name)}</span>${tierOf(r.status) > 0 ? `<span class="rstatus">${esc(label('regionStatus', r.status))}</span>` : ''}<small>${esc(fmtValue(r.population, '人'))}</small></button></li>`;
   // Regions in force first; declared, unconfirmed and ended ones after them under their own heading.
   ul.innerHTML = list.items.length
     ? tiers.map((g) => (tiers.length > 1 ? `<li class="rgroup" data-tier="${g.tier}">${esc(g.label)} · ${fmtInt(g.items.length)}</li>` : '') + g.items.map(item).join('')).join('')
@@ -400,7 +364,7 @@ function criteriaTable(c: EligibilityCandidate): string {
     if (typeof v === 'number') return id.includes('ratio') ? `${v.toFixed(1)}%` : fmtInt(v);
     // A town with no residents has no day/night ratio (the scoring marks it 'no data').
     if (v === 'no data') return t('データなし', 'no data');
-    if (id === 'kind' || id === 'partner_is_city') return labelOf(kindLabel, String(v));
+    if (id === 'kind' || id === 'partner_is_city') return label('municipalityKind', v as MunicipalityKind);
     const metro = /^(inside|outside) \((\d+) km from (.+)\)$/.exec(String(v));
     if (metro)
       return metro[1] === 'inside'
@@ -419,7 +383,7 @@ function criteriaTable(c: EligibilityCandidate): string {
   return `<table class="data" data-testid="criteria"><thead><tr><th></th><th>${t('要件', 'Criterion')}</th><th class="num">${t('値', 'Value')}</th><th>${t('基準', 'Threshold')}</th></tr></thead><tbody>${c.criteria
     .map(
       (x) =>
-        `<tr><td>${mark(x)}</td><td>${esc(criterionLabel[x.id] ? t(...criterionLabel[x.id]) : x.label)}${x.note === 'estimated' ? ' <span class="badge est">' + t('推計', 'estimate') + '</span>' : x.note === 'measured' ? ' <span class="badge">' + t('実測', 'measured') + '</span>' : ''}</td><td class="num">${esc(value(x.value, x.id))}</td><td><small>${esc(threshold(x))}</small></td></tr>`,
+        `<tr><td>${mark(x)}</td><td>${esc(label('eligibilityCriterion', x.id))}${x.note === 'estimated' ? ' <span class="badge est">' + t('推計', 'estimate') + '</span>' : x.note === 'measured' ? ' <span class="badge">' + t('実測', 'measured') + '</span>' : ''}</td><td class="num">${esc(value(x.value, x.id))}</td><td><small>${esc(threshold(x))}</small></td></tr>`,
     )
     .join('')}</tbody></table>`;
 }
@@ -430,8 +394,8 @@ function showCandidate(c: EligibilityCandidate): void {
   const scheme = currentScheme(ctx)!;
   const partner = c.partnerCode ? ctx.munis.get(c.partnerCode) : undefined;
   const body = ctx.showPanel(
-    `<div data-testid="candidate-panel"><h2>${esc(c.name)}</h2><p class="sub">${esc(c.prefName)} · ${esc(labelOf(kindLabel, c.kind))} · ${esc(t(...schemeLabel[scheme]))}</p>` +
-      `<p><span class="rdot inline" data-bg="${statusColour[c.status]}"></span> <b>${esc(t(...statusLabel[c.status]))}</b>` +
+    `<div data-testid="candidate-panel"><h2>${esc(c.name)}</h2><p class="sub">${esc(c.prefName)} · ${esc(label('municipalityKind', c.kind))} · ${esc(label('eligibilityScheme', scheme))}</p>` +
+      `<p><span class="rdot inline" data-bg="${statusColour[c.status]}"></span> <b>${esc(label('eligibilityStatus', c.status))}</b>` +
       (c.leadsRegion ? ` — <button type="button" class="rlink" data-open="${esc(c.leadsRegion.id)}">${esc(c.leadsRegion.name)}</button>` : '') +
       `</p>` +
       (c.path === 'two_city' && partner ? `<p class="sub">${t(`隣接する2市の特例（${partner.name}と）で判定`, `Judged as the two-city case, with ${partner.name}`)}</p>` : '') +
@@ -464,7 +428,7 @@ async function showRegion(id: string, fly = false): Promise<void> {
   body.innerHTML = `
     <div data-testid="region-panel">
     <h2 data-testid="region-name">${esc(r.name)}</h2>
-    <p class="sub"><span class="badge">${esc(labelOf(regionTypeLabel, r.type))}</span> <span class="badge">${esc(labelOf(regionStatusLabel, r.status))}</span> ${esc(r.id)}</p>
+    <p class="sub"><span class="badge">${esc(label('regionType', r.type))}</span> <span class="badge">${esc(label('regionStatus', r.status))}</span> ${esc(r.id)}</p>
     <table class="kv" data-testid="region-totals">
       ${row(t('人口（2020年）', 'Population (2020)'), esc(fmtValue(r.population, '人')))}
       ${row(t('面積', 'Area'), esc(fmtValue(r.areaKm2, 'km²')))}
@@ -478,7 +442,7 @@ async function showRegion(id: string, fly = false): Promise<void> {
     ${r.members
       .map(
         (m) =>
-          `<tr><td class="mname"><span class="nm">${esc(m.name)}</span>${m.role === 'center' ? `<span class="role" title="${esc(t('中心市', 'Centre city'))}">${t('中心', 'centre')}</span>` : ''}${m.status !== r.status ? `<span class="badge est">${esc(labelOf(regionStatusLabel, m.status))}</span>` : ''}<small class="pref">${esc(m.prefecture)}</small></td>` +
+          `<tr><td class="mname"><span class="nm">${esc(m.name)}</span>${m.role === 'center' ? `<span class="role" title="${esc(t('中心市', 'Centre city'))}">${t('中心', 'centre')}</span>` : ''}${m.status !== r.status ? `<span class="badge est">${esc(label('regionStatus', m.status))}</span>` : ''}<small class="pref">${esc(m.prefecture)}</small></td>` +
           `<td class="joined"${m.joined ? ` title="${esc(m.joined)}"` : ''}>${esc(m.joined ? m.joined.slice(0, 7) : '—')}</td><td class="num">${esc(fmtInt(m.population))}</td><td class="barcell"><div class="bar"><span data-w="${((m.population / max) * 100).toFixed(1)}%"></span></div></td></tr>`,
       )
       .join('')}
@@ -582,7 +546,7 @@ async function renderSelection(): Promise<void> {
     box.innerHTML =
       head +
       (regions.length
-        ? `<ul data-testid="selected-regions">${regions.map((r) => `<li><button type="button" data-goto="${esc(r.id)}" data-type="${r.type}">${esc(r.name)}</button> <small>${esc(labelOf(regionTypeLabel, r.type))}${r.role === 'center' ? ` · ${t('中心市', 'centre')}` : ''}</small></li>`).join('')}</ul>`
+        ? `<ul data-testid="selected-regions">${regions.map((r) => `<li><button type="button" data-goto="${esc(r.id)}" data-type="${r.type}">${esc(r.name)}</button> <small>${esc(label('regionType', r.type))}${r.role === 'center' ? ` · ${t('中心市', 'centre')}` : ''}</small></li>`).join('')}</ul>`
         : `<div class="sub">${t('圏域に属していません。', 'Not in any known region.')}</div>`);
   } catch {
     // The detail panel shows the error; the highlight still works.
@@ -620,7 +584,7 @@ function renderWhatIf(): void {
                 .join('＋'),
             )
             .join('、');
-          return `<tr><td>${s.met ? '<span class="crit-ok">✓</span>' : s.nearMisses.length ? '<span class="crit-near">≈</span>' : '<span class="crit-no">✗</span>'}</td><td>${esc(t(...schemeLabel[s.scheme]))}</td><td><small>${esc(names || '—')}</small></td></tr>`;
+          return `<tr><td>${s.met ? '<span class="crit-ok">✓</span>' : s.nearMisses.length ? '<span class="crit-near">≈</span>' : '<span class="crit-no">✗</span>'}</td><td>${esc(label('eligibilityScheme', s.scheme))}</td><td><small>${esc(names || '—')}</small></td></tr>`;
         })
         .join('')
     : '';
@@ -768,7 +732,7 @@ export const regionsView: View = {
       <h2>${t('圏域と広域連携', 'City-regions and partnerships')}</h2>
       <p class="sub">${t('連携中枢都市圏・定住自立圏などを構成市町村の範囲で表示します。クリックで詳細。', 'Regions drawn from their members’ dissolved boundaries. Click one for its members and totals.')}</p>
       <label class="field" for="rtype">${t('圏域の種類', 'Region type')}</label>
-      <select id="rtype">${regionTypes.map((rt) => `<option value="${rt}" ${rt === type ? 'selected' : ''}>${esc(labelOf(regionTypeLabel, rt))}</option>`).join('')}</select>
+      <select id="rtype">${regionTypes.map((rt) => `<option value="${rt}" ${rt === type ? 'selected' : ''}>${esc(label('regionType', rt))}</option>`).join('')}</select>
       <div id="rsel" class="rsel" hidden></div>
       <h3 class="rlist-part">${t('一覧', 'List')} <span id="rcount"></span></h3>
       <ul id="rlist" class="region-list rlist-part" data-testid="region-list"><li class="empty">${t('読み込み中…', 'Loading…')}</li></ul>
@@ -779,7 +743,7 @@ export const regionsView: View = {
       <label class="field" for="elig">${t('要件レイヤー', 'Eligibility layer')}</label>
       <select id="elig">
         <option value="">${t('表示しない', 'Off')}</option>
-        ${(['central_city_region', 'settlement_zone'] as const).map((s) => `<option value="${s}" ${s === scheme ? 'selected' : ''}>${esc(t(...schemeLabel[s]))}</option>`).join('')}
+        ${(['central_city_region', 'settlement_zone'] as const).map((s) => `<option value="${s}" ${s === scheme ? 'selected' : ''}>${esc(label('eligibilityScheme', s))}</option>`).join('')}
       </select>
       <div id="elig-summary"></div>
       `;
@@ -836,7 +800,7 @@ export const regionsView: View = {
     // Plain text marks: the tooltip is filled as HTML by the app, where the CSP forbids inline colours.
     for (const r of L.byMember.get(m.code) ?? []) lines.push(`▪ ${esc(r.name)}${r.centerCodes.includes(m.code) ? ` <small>(${t('中心市', 'centre')})</small>` : ''}`);
     const c = L.eligByCode.get(m.code);
-    if (c) lines.push(`● ${esc(t(...statusLabel[c.status]))}`);
+    if (c) lines.push(`● ${esc(label('eligibilityStatus', c.status))}`);
     if (L.whatIf) lines.push(groupCodes(L.ctx).includes(m.code) ? t('グループに含む（クリックで除外）', 'In the grouping (click to remove)') : t('クリックで追加', 'Click to add'));
     return lines.length ? lines.join('<br>') : null;
   },

@@ -1,0 +1,174 @@
+/**
+ * The glossary: every closed set of the atlas with its Japanese and English label, in one place.
+ * Each table is keyed by the union type of its set (from domain/records), so a value added to a set breaks
+ * the build here until it has both labels. The client reads labels through web/i18n.ts `label(set, value)`.
+ */
+import type { ExchangeKind, ImportProblemCode } from './records/exchanges.ts';
+import type { HazardZone } from './records/hazards.ts';
+import type { ClassMethod, MetricId } from './records/metrics.ts';
+import type { MunicipalityKind } from './records/municipalities.ts';
+import type { ComplementAxis } from './records/partners.ts';
+import type { EligibilityCriterionId, EligibilityScheme, EligibilityStatus, RegionStatus, RegionType } from './records/regions.ts';
+
+/** A label in both UI languages. */
+export interface Label {
+  ja: string;
+  en: string;
+}
+
+/** Municipality kinds. 施行時特例市 = special_case_city. */
+const municipalityKind: Record<MunicipalityKind, Label> = {
+  designated_city: { ja: '政令指定都市', en: 'Designated city' },
+  core_city: { ja: '中核市', en: 'Core city' },
+  special_case_city: { ja: '施行時特例市', en: 'Special-case city' },
+  city: { ja: '市', en: 'City' },
+  special_ward: { ja: '特別区', en: 'Special ward' },
+  town: { ja: '町', en: 'Town' },
+  village: { ja: '村', en: 'Village' },
+};
+
+const regionType: Record<RegionType, Label> = {
+  central_city_region: { ja: '連携中枢都市圏', en: 'Central city region' },
+  settlement_zone: { ja: '定住自立圏', en: 'Settlement zone' },
+  prefecture: { ja: '都道府県', en: 'Prefecture' },
+  seed_grouping: { ja: '資料のグループ', en: 'Seed grouping' },
+  custom: { ja: '仮想グループ', en: 'What-if grouping' },
+};
+
+const regionStatus: Record<RegionStatus, Label> = {
+  active: { ja: '形成済み', en: 'formed' },
+  declared: { ja: '宣言済み', en: 'declared' },
+  planned: { ja: '予定', en: 'planned' },
+  unconfirmed: { ja: '未確認', en: 'unconfirmed' },
+  converted: { ja: '移行済み', en: 'converted' },
+  abolished: { ja: '廃止', en: 'abolished' },
+  dissolved: { ja: '解消', en: 'dissolved' },
+  superseded: { ja: '置換', en: 'superseded' },
+  documented: { ja: '資料記載', en: 'documented' },
+  custom: { ja: 'ユーザー作成', en: 'user-made' },
+};
+
+const exchangeKind: Record<ExchangeKind, Label> = {
+  sister: { ja: '姉妹都市', en: 'Sister city' },
+  friendship: { ja: '友好都市', en: 'Friendship city' },
+  partnership: { ja: '縁組・交流協定', en: 'Partnership agreement' },
+  disaster_aid: { ja: '災害時相互応援', en: 'Disaster mutual aid' },
+  relationship_population: { ja: '関係人口', en: 'Relationship population' },
+  other: { ja: 'その他', en: 'Other' },
+};
+
+/** Why an imported row was refused. */
+const importProblem: Record<ImportProblemCode, Label> = {
+  missing_value: { ja: '未入力', en: 'missing value' },
+  unknown_name: { ja: '該当する自治体なし', en: 'unknown name' },
+  ambiguous_name: { ja: '同名の自治体が複数', en: 'ambiguous name' },
+  unknown_code: { ja: '不明なコード', en: 'unknown code' },
+  unknown_kind: { ja: '不明な種別', en: 'unknown kind' },
+  bad_year: { ja: '年が不正', en: 'bad year' },
+  self_pair: { ja: '同じ自治体どうし', en: 'self-pair' },
+  duplicate_in_file: { ja: 'ファイル内で重複', en: 'duplicate in file' },
+  duplicate_existing: { ja: '登録済み', en: 'already known' },
+};
+
+/** Designated earthquake zones: a short label for the UI, and the official name the seed file must spell exactly. */
+const hazardZone: Record<HazardZone, Label & { official: string }> = {
+  nankai_trough: { ja: '南海トラフ', en: 'Nankai Trough', official: '南海トラフ地震防災対策推進地域' },
+  nankai_trough_tsunami: { ja: '南海トラフ（津波特別強化）', en: 'Nankai Trough (tsunami, special)', official: '南海トラフ地震津波避難対策特別強化地域' },
+  tokyo_inland: { ja: '首都直下', en: 'Tokyo inland', official: '首都直下地震緊急対策区域' },
+  tokyo_core: { ja: '首都中枢機能', en: 'Tokyo core functions', official: '首都中枢機能維持基盤整備地区' },
+  japan_trench: { ja: '日本海溝・千島海溝', en: 'Japan/Kuril Trench', official: '日本海溝・千島海溝周辺海溝型地震防災対策推進地域' },
+  japan_trench_tsunami: {
+    ja: '日本海溝・千島海溝（津波特別強化）',
+    en: 'Japan/Kuril Trench (tsunami, special)',
+    official: '日本海溝・千島海溝周辺海溝型地震津波避難対策特別強化地域',
+  },
+  hokkaido_sanriku_advisory: { ja: '北海道・三陸沖後発地震注意情報', en: 'Hokkaido–Sanriku follow-on quake advisory', official: '北海道・三陸沖後発地震注意情報 対象市町村' },
+};
+
+/** The centre a scheme looks for (the eligibility layer of the regions view). */
+const eligibilityScheme: Record<EligibilityScheme, Label> = {
+  central_city_region: { ja: '連携中枢都市', en: 'Central city (連携中枢都市圏)' },
+  settlement_zone: { ja: '定住自立圏の中心市', en: 'Settlement-zone centre (定住自立圏)' },
+};
+
+const eligibilityStatus: Record<EligibilityStatus, Label> = {
+  lead: { ja: '圏域の中心市', en: 'Leads a region' },
+  eligible: { ja: '要件を満たすが圏域なし', en: 'Meets the criteria, no region' },
+  near_miss: { ja: 'あと一歩', en: 'Near miss' },
+};
+
+const eligibilityCriterion: Record<EligibilityCriterionId, Label> = {
+  kind: { ja: '市の種類', en: 'Kind of city' },
+  population: { ja: '人口', en: 'Population' },
+  day_night_ratio: { ja: '昼夜間人口比率', en: 'Day/night ratio' },
+  outside_big_metro: { ja: '三大都市圏の外', en: 'Outside the big three metro areas' },
+  partner_is_city: { ja: '隣接する市', en: 'Neighbouring city' },
+  population_self: { ja: '人口（本市）', en: 'Population (this city)' },
+  population_partner: { ja: '人口（相手市）', en: 'Population (partner)' },
+  population_total: { ja: '2市の人口合計', en: 'Combined population' },
+  day_night_ratio_self: { ja: '昼夜間人口比率（本市）', en: 'Day/night ratio (this city)' },
+  day_night_ratio_partner: { ja: '昼夜間人口比率（相手市）', en: 'Day/night ratio (partner)' },
+  outside_big_metro_self: { ja: '三大都市圏の外（本市）', en: 'Outside metro areas (this city)' },
+  outside_big_metro_partner: { ja: '三大都市圏の外（相手市）', en: 'Outside metro areas (partner)' },
+};
+
+const metric: Record<MetricId, Label> = {
+  population: { ja: '人口（2020年）', en: 'Population (2020)' },
+  density: { ja: '人口密度', en: 'Population density' },
+  popChangePct: { ja: '人口増減率（2015→2020）', en: 'Population change 2015→2020' },
+  share65plus: { ja: '高齢化率（65歳以上）', en: 'Share aged 65+' },
+  sharePrimary: { ja: '第1次産業就業者割合', en: 'Primary industry share' },
+  shareSecondary: { ja: '第2次産業就業者割合', en: 'Secondary industry share' },
+  shareTertiary: { ja: '第3次産業就業者割合', en: 'Tertiary industry share' },
+  dayNightRatio: { ja: '昼夜間人口比率', en: 'Day/night population ratio' },
+  households: { ja: '世帯数', en: 'Households' },
+  areaKm2: { ja: '面積', en: 'Area' },
+  jobsPerResident: { ja: '従業者数／就業者数（民営）', en: 'Jobs per employed resident' },
+};
+
+const classMethod: Record<ClassMethod, Label> = {
+  quantile: { ja: '分位数', en: 'Quantile' },
+  equal: { ja: '等間隔', en: 'Equal interval' },
+  jenks: { ja: '自然分類 (Jenks)', en: 'Natural breaks (Jenks)' },
+};
+
+/** The urban↔rural axes of the complementarity score. */
+const complementAxis: Record<ComplementAxis, Label> = {
+  density: { ja: '人口密度', en: 'Density' },
+  primary: { ja: '第1次産業', en: 'Primary industry' },
+  aged: { ja: '65歳以上', en: 'Aged 65+' },
+  dayNight: { ja: '昼夜間比', en: 'Day/night' },
+  size: { ja: '人口規模', en: 'Size' },
+};
+
+/** Every labelled closed set, by name. */
+export const glossary = {
+  municipalityKind,
+  regionType,
+  regionStatus,
+  exchangeKind,
+  importProblem,
+  hazardZone,
+  eligibilityScheme,
+  eligibilityStatus,
+  eligibilityCriterion,
+  metric,
+  classMethod,
+  complementAxis,
+} as const;
+
+export type Glossary = typeof glossary;
+/** The name of a closed set, e.g. 'regionType'. */
+export type GlossarySet = keyof Glossary;
+/** A value of a set, e.g. 'central_city_region' for 'regionType'. */
+export type Term<S extends GlossarySet> = keyof Glossary[S] & string;
+
+/**
+ * The label of a value in a language.
+ * @example labelIn('ja', 'exchangeKind', 'sister') // '姉妹都市'
+ */
+export function labelIn<S extends GlossarySet>(lang: keyof Label, set: S, value: Term<S>): string {
+  const entry = (glossary[set] as Record<string, Label>)[value];
+  // A value the database holds but the types do not know (an older build): show it rather than nothing.
+  return entry ? entry[lang] : value;
+}
