@@ -15,15 +15,16 @@ import { estimateDaytime, parseTokyoDaytime, ratioErrorPoints } from './daytime.
 import { type MunicipalityRow, municipalityKind, validateMunicipalities } from './municipalities.ts';
 import { SeedError, loadDesignations } from './seeds/index.ts';
 import { prefectureReadings, readings } from './readings.ts';
-import { SourceMissingError, buildDir, datasets, locateSource, sourceFiles } from './sources.ts';
+import { type SourceKey, SourceMissingError, buildDir, datasets, locateSource, sourceFiles } from './sources.ts';
 import { exchangeStep } from './exchanges.ts';
 import { hazardStep } from './hazards.ts';
+import { projectionStep } from './projections.ts';
 import { regionsStep } from './regions.ts';
 import type { BuildContext, BuildStep, PrefectureRow } from './steps.ts';
 import { storiesStep } from './stories.ts';
 
 /** The pipeline's feature steps, run in order after the core tables exist; each feature owns one module. */
-const featureSteps: BuildStep[] = [exchangeStep, hazardStep, regionsStep, storiesStep];
+const featureSteps: BuildStep[] = [exchangeStep, hazardStep, projectionStep, regionsStep, storiesStep];
 
 export const databasePath = join(buildDir, 'atlas.duckdb');
 export const boundaryAssetPath = join(buildDir, 'boundaries.topo.json');
@@ -81,8 +82,8 @@ async function main(): Promise<void> {
   const paths = await step(
     'locate sources',
     async () => {
-      const out = {} as Record<keyof typeof sourceFiles, string>;
-      for (const [key, spec] of Object.entries(sourceFiles)) out[key as keyof typeof sourceFiles] = await locateSource(spec);
+      const out = {} as Record<SourceKey, string>;
+      for (const [key, spec] of Object.entries(sourceFiles)) out[key as SourceKey] = await locateSource(spec);
       return out;
     },
     (p) => `${Object.keys(p).length} files`,
@@ -248,7 +249,7 @@ async function main(): Promise<void> {
       () => `meta, sources (${datasets.length}), prefectures (47), municipalities (${joined.rows.length.toLocaleString()})`,
     );
 
-    const ctx: BuildContext = { conn, municipalities: joined.rows, prefectures, topology: JSON.parse(asset.json), log: (m) => console.log(`    ${m}`) };
+    const ctx: BuildContext = { conn, municipalities: joined.rows, prefectures, topology: JSON.parse(asset.json), paths, log: (m) => console.log(`    ${m}`) };
     for (const feature of featureSteps)
       await step(
         feature.name,

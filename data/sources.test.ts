@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SourceMissingError, candidatePaths, sourceFiles } from './sources.ts';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { SourceMissingError, candidatePaths, datasets, sourceFiles } from './sources.ts';
 
 describe('candidatePaths', () => {
   it('tries the environment variable first, then ../shared, then data/cache', () => {
@@ -16,5 +18,15 @@ describe('SourceMissingError', () => {
     expect(err.message).toContain('/a');
     expect(err.message).toContain('/b');
     expect(err.message).toContain('ATLAS_BOUNDARIES');
+  });
+});
+
+describe('datasets', () => {
+  it('shows the IPSS attribution line exactly as the dataset SOURCES.md gives it', () => {
+    const sourcesMd = resolve(dirname(candidatePaths(sourceFiles.projections, {})[0]), 'SOURCES.md');
+    const line = readFileSync(sourcesMd, 'utf8')
+      .split('\n')
+      .find((l) => l.includes('国立社会保障・人口問題研究所『'));
+    expect(datasets.find((d) => d.id === 'ipss_projections')?.attribution).toBe(line?.trim());
   });
 });

@@ -22,6 +22,7 @@ export interface SourceFile {
 
 const N03 = 'https://raw.githubusercontent.com/smartnews-smri/japan-topography/b403e71eb97f1fdf32f63d16bd485129f703855e/data/municipality/topojson/s0010/';
 const SSDSE = 'https://raw.githubusercontent.com/cr4ft3r-ch1/Statistic-competition/ac5ed69d6e8d38da58d70b981c051a9257f22a3e/data/';
+const IPSS = 'https://raw.githubusercontent.com/kkoch5t2/data-platform/19d956a78c573ba4f4774fe2f9d6d35a09876def/public/data/';
 const TOKYO = 'https://raw.githubusercontent.com/auto-data-analysis/tokyo-daytime-population-analysis/47b275effb4ac4cd150a5c8751e0a5399f65edaf/opendata/raw/';
 
 export const sourceFiles = {
@@ -55,7 +56,14 @@ export const sourceFiles = {
     sharedPath: 'external/daytime_population_tokyo/tokyo_2020_table1_daytime_population.csv',
     url: `${TOKYO}${encodeURIComponent('令和2年第1表_地域_昼間_常住_男女別人口.csv')}`,
   },
+  projections: {
+    id: 'projections',
+    envVar: 'ATLAS_PROJECTIONS',
+    sharedPath: 'external/population_projection_ipss_2023/municipality-population-projections.json',
+    url: `${IPSS}municipality-population-projections.json`,
+  },
 } satisfies Record<string, SourceFile>;
+export type SourceKey = keyof typeof sourceFiles;
 
 /** Datasets whose attribution lines the product shows (the `sources` table, served as DataSource). */
 export const datasets: DataSource[] = [
@@ -82,6 +90,14 @@ export const datasets: DataSource[] = [
     licence: 'CC BY 4.0',
     attribution: '東京都の統計（昼間人口）, CC BY 4.0 — 東京都総務局統計部「令和2年国勢調査による東京都の昼間人口」',
     url: 'https://www.toukei.metro.tokyo.lg.jp/tyukanj/tj-index.htm',
+  },
+  {
+    id: 'ipss_projections',
+    name: '日本の地域別将来推計人口（令和5（2023）年推計）',
+    vintage: '2020年国勢調査基準, 2025–2050年（出生中位・死亡中位）',
+    licence: '国立社会保障・人口問題研究所の公表資料（出典を明記して加工・利用）',
+    attribution: '「国立社会保障・人口問題研究所『日本の地域別将来推計人口（令和5（2023）年推計）』を加工して作成」',
+    url: 'https://www.ipss.go.jp/pp-shicyoson/j/shicyoson23/2gaiyo_hyo/gaiyo.asp',
   },
   {
     id: 'compiled_facts',

@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Topology } from 'topojson-specification';
 import type { MunicipalityRow } from './municipalities.ts';
+import type { SourceKey } from './sources.ts';
 
 /** A prefecture as stored: code, names and a representative point. */
 export interface PrefectureRow {
@@ -18,6 +19,8 @@ export interface BuildContext {
   prefectures: PrefectureRow[];
   /** The client topology (objects `municipalities` with {code}, `prefectures` with {code,name}), for dissolves. */
   topology: Topology;
+  /** Where each third-party input file was found (data/sources.ts). */
+  paths: Record<SourceKey, string>;
   log: (message: string) => void;
 }
 

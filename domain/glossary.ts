@@ -124,6 +124,9 @@ const metric: Record<MetricId, Label> = {
   households: { ja: '世帯数', en: 'Households' },
   areaKm2: { ja: '面積', en: 'Area' },
   jobsPerResident: { ja: '従業者数／就業者数（民営）', en: 'Jobs per employed resident' },
+  population2050: { ja: '将来推計人口（2050年）', en: 'Projected population (2050)' },
+  popChange2050Pct: { ja: '人口増減率（2020→2050年推計）', en: 'Projected population change 2020→2050' },
+  share65plus2050: { ja: '高齢化率（2050年推計）', en: 'Projected share aged 65+ (2050)' },
 };
 
 const classMethod: Record<ClassMethod, Label> = {

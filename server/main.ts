@@ -31,7 +31,20 @@ function firstLine(err: unknown): string {
  */
 async function verifyDatabase(atlas: AtlasDb): Promise<void> {
   const tables = await atlas.all<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database()`);
-  for (const required of ['municipalities', 'prefectures', 'meta', 'sources', 'regions', 'region_members', 'exchanges', 'hazard_zones', 'stories']) {
+  for (const required of [
+    'municipalities',
+    'prefectures',
+    'meta',
+    'sources',
+    'regions',
+    'region_members',
+    'exchanges',
+    'hazard_zones',
+    'stories',
+    'projections',
+    'projection_units',
+    'projection_metrics',
+  ]) {
     if (!tables.some((t) => t.name === required)) throw new Error(`table ${required} is missing`);
   }
   for (const { name } of tables) {

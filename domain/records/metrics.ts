@@ -13,6 +13,9 @@ export const metricIds = [
   'households',
   'areaKm2',
   'jobsPerResident',
+  'population2050',
+  'popChange2050Pct',
+  'share65plus2050',
 ] as const;
 export type MetricId = (typeof metricIds)[number];
 export type ClassMethod = 'quantile' | 'equal' | 'jenks';
@@ -20,6 +23,8 @@ export const classMethods: readonly ClassMethod[] = ['quantile', 'equal', 'jenks
 
 export interface MetricInfo {
   id: MetricId;
+  /** Table holding `column`, one row per municipality code (default `municipalities`). */
+  table?: 'municipalities' | 'projection_metrics';
   column: string;
   unit: string;
   /** Diverging metrics are centred on `center` (0 % change, 100 % day/night balance). */
@@ -27,6 +32,8 @@ export interface MetricInfo {
   center?: number;
   /** Estimated outside Tokyo (shown as such). */
   estimated?: boolean;
+  /** A projection (IPSS 2023), not an observed figure (shown as such). */
+  projected?: boolean;
 }
 
 export const metrics: Record<MetricId, MetricInfo> = {
@@ -53,6 +60,31 @@ export const metrics: Record<MetricId, MetricInfo> = {
     unit: '倍',
     scale: 'diverging',
     center: 1,
+  },
+  population2050: {
+    id: 'population2050',
+    table: 'projection_metrics',
+    column: 'population_2050',
+    unit: '人',
+    scale: 'sequential',
+    projected: true,
+  },
+  popChange2050Pct: {
+    id: 'popChange2050Pct',
+    table: 'projection_metrics',
+    column: 'pop_change_2050_pct',
+    unit: '%',
+    scale: 'diverging',
+    center: 0,
+    projected: true,
+  },
+  share65plus2050: {
+    id: 'share65plus2050',
+    table: 'projection_metrics',
+    column: 'share_65plus_2050',
+    unit: '%',
+    scale: 'sequential',
+    projected: true,
   },
 };
 

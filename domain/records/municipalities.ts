@@ -4,6 +4,7 @@
  */
 import type { MunicipalityExchange } from './exchanges.ts';
 import type { MunicipalityKind } from './municipality-kinds.ts';
+import type { Outlook } from './outlook.ts';
 import type { MunicipalityRegion } from './regions.ts';
 
 export { type MunicipalityKind, municipalityKinds } from './municipality-kinds.ts';
@@ -51,6 +52,8 @@ export interface MunicipalityDetail extends Municipality {
   boundaryAreaKm2: number;
   regions: MunicipalityRegion[];
   exchanges: MunicipalityExchange[];
+  /** IPSS 2023 projection 2020→2050 (its own, or its group's where only the group is published). */
+  outlook: Outlook | null;
 }
 
 /** GET /api/prefectures: two-digit code, name, reading and a representative point. */

@@ -1,5 +1,6 @@
 import type { MultiPolygon } from 'geojson';
 import type { MunicipalityKind } from './municipality-kinds.ts';
+import type { Outlook } from './outlook.ts';
 
 /** Region types (exact API values). */
 export type RegionType = 'central_city_region' | 'settlement_zone' | 'prefecture' | 'seed_grouping' | 'custom';
@@ -92,6 +93,8 @@ export interface RegionDetail extends RegionSummary {
   members: RegionMemberInfo[];
   outline: MultiPolygon;
   createdAt: string | null;
+  /** IPSS 2023 projection summed over the current members (see Outlook.excluded). */
+  outlook: Outlook;
 }
 
 export type EligibilityScheme = 'central_city_region' | 'settlement_zone';

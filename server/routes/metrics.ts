@@ -8,8 +8,8 @@ import { type ClassMethod, type MetricId, type MetricValues, classMethods, metri
 /** Values and class breaks of one metric for every municipality. */
 export async function metricValues(db: AtlasDb, metric: MetricId, classes: number, method: ClassMethod): Promise<MetricValues> {
   const info = metrics[metric];
-  // The column comes from the fixed catalogue above, never from the request.
-  const rows = await db.all<{ code: string; v: number | null }>(`SELECT code, ${info.column} AS v FROM municipalities ORDER BY code`);
+  // The table and column come from the fixed catalogue, never from the request.
+  const rows = await db.all<{ code: string; v: number | null }>(`SELECT code, ${info.column} AS v FROM ${info.table ?? 'municipalities'} ORDER BY code`);
   const values: Record<string, number | null> = {};
   const finite: number[] = [];
   for (const { code, v } of rows) {

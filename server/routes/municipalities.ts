@@ -5,6 +5,7 @@ import { type Municipality, type MunicipalityDetail, type MunicipalityList, muni
 import type { AtlasDb } from '../db.ts';
 import { normaliseSearch } from '../../domain/names/search.ts';
 import { exchangesOf } from './exchanges-of.ts';
+import { outlookOf } from './outlook-of.ts';
 import { regionsOf } from './regions-of.ts';
 
 const kinds: readonly string[] = municipalityKinds;
@@ -74,7 +75,7 @@ export async function listMunicipalities(db: AtlasDb, filter: z.infer<typeof lis
   return { items, total };
 }
 
-/** One municipality with every metric, its regions and exchanges; 404 when the code is unknown. */
+/** One municipality with every metric, its regions, exchanges and 2050 outlook; 404 when the code is unknown. */
 export async function municipalityDetail(db: AtlasDb, code: string): Promise<MunicipalityDetail> {
   const row = await db.one(
     `SELECT ${municipalityColumns}, designation_since AS "designationSince", employed, private_employees AS "privateEmployees",
@@ -82,7 +83,8 @@ export async function municipalityDetail(db: AtlasDb, code: string): Promise<Mun
     [code],
   );
   if (!row) throw new ApiError(404, 'not_found', `no municipality has code ${code}`);
-  return { ...(row as unknown as Omit<MunicipalityDetail, 'regions' | 'exchanges'>), regions: await regionsOf(db, code), exchanges: await exchangesOf(db, code) };
+  const [regions, exchanges, outlook] = await Promise.all([regionsOf(db, code), exchangesOf(db, code), outlookOf(db, code)]);
+  return { ...(row as unknown as Omit<MunicipalityDetail, 'regions' | 'exchanges' | 'outlook'>), regions, exchanges, outlook };
 }
 
 export const municipalityRoutes = [

@@ -26,6 +26,7 @@ import type {
   RegionType,
 } from '../../domain/records/regions.ts';
 import { regionTypes } from '../../domain/records/regions.ts';
+import { outlookOfMembers } from './outlook-of.ts';
 
 /** Most members a custom region may have (the largest 連携中枢都市圏 has under 40; a prefecture at most 179). */
 export const maxCustomMembers = 300;
@@ -150,11 +151,13 @@ export async function regionDetail(db: AtlasDb, id: string): Promise<RegionDetai
      FROM region_members m JOIN municipalities u ON u.code = m.code WHERE m.region_id = $1 ORDER BY m.role, u.population DESC`,
     [id],
   );
+  const current = members.filter((m) => m.status === row.status).map((m) => ({ code: String(m.code), name: String(m.name) }));
   return {
     ...toSummary(row, true),
     outline: JSON.parse(String(row.outline)),
     members: members as unknown as RegionMemberInfo[],
     createdAt: row.created_at === null ? null : String(row.created_at),
+    outlook: await outlookOfMembers(db, current),
   } as RegionDetail;
 }
 

@@ -34,6 +34,10 @@ export function legendFor(metric: MetricId, data: MetricValues, colours: string[
     (noData ? `<div class="row"><span class="sw" data-colour="#eceae4"></span>${t('データなし', 'No data')} (${noData})</div>` : '') +
     `<div class="note">${esc(label('classMethod', data.method))}` +
     (info.estimated ? ` · <span class="badge est">${t('東京都以外は推計値', 'estimate outside Tokyo')}</span>` : '') +
+    (info.projected
+      ? ` · <span class="badge est">${t('将来推計（社人研 令和5年推計）', 'projection (IPSS 2023)')}</span>` +
+        (noData ? `<br>${t('浜通り13市町村は地域一括の推計のみ公表（データなし）', 'The 13 浜通り municipalities are projected only as one group (no data)')}` : '')
+      : '') +
     `</div>`;
   // Colours go through the CSSOM: the content security policy refuses inline style attributes.
   for (const sw of el.querySelectorAll<HTMLElement>('.sw[data-colour]')) sw.style.background = sw.dataset.colour!;
