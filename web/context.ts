@@ -20,6 +20,8 @@ export interface AppContext {
   closePanel(): void;
   /** Replaces the map legend (null hides it). */
   setLegend(content: HTMLElement | string | null): void;
+  /** Frames a place or an area in the visible part of the map (clear of open panels and the legend). */
+  frame(target: { bounds: [[number, number], [number, number]]; maxZoom?: number } | { lon: number; lat: number; zoom?: number }): void;
   /** A short message at the bottom of the screen. */
   toast(message: string): void;
   /** Switches to a view, first setting the URL keys it reads (e.g. `{ region: 'ccr-34207' }`). */

@@ -32,7 +32,7 @@ async function boot(): Promise<void> {
   const munis = new Map(list.items.map((m) => [m.code, m]));
   const muniShapes = feature(topology, topology.objects.municipalities as GeometryCollection) as unknown as AreaCollection<{ code: string }>;
   const prefShapes = feature(topology, topology.objects.prefectures as GeometryCollection) as unknown as AreaCollection<{ code: string; name: string }>;
-  const atlas = new AtlasMap($('map'), muniShapes, prefShapes, state.camera);
+  const atlas = new AtlasMap($('map'), muniShapes, prefShapes, state.get('c') ? state.camera : null);
   await atlas.ready;
 
   const rightPanel = $('right');
@@ -52,7 +52,9 @@ async function boot(): Promise<void> {
       atlas.setSelected(m ? [m.code] : []);
       if (m) {
         void showMunicipality(ctx, m.code);
-        if (options.fly) atlas.flyTo({ lon: m.lon, lat: m.lat, zoom: Math.max(atlas.map.getZoom(), 9) }, 1600, rightPanel.hidden ? 0 : rightPanel.offsetWidth);
+        // The details panel opens now, so the place is framed beside it rather than under it.
+        rightPanel.hidden = false;
+        if (options.fly) atlas.frame({ lon: m.lon, lat: m.lat, zoom: Math.max(atlas.map.getZoom(), 9) }, 1600);
       } else ctx.closePanel();
       view.onSelect?.(m ? m.code : null);
     },
@@ -71,6 +73,16 @@ async function boot(): Promise<void> {
       if (content === null) legend.replaceChildren();
       else if (typeof content === 'string') legend.innerHTML = content;
       else legend.replaceChildren(content);
+      // The heading folds the legend (folded by default on phones, where it would cover the map).
+      const heading = legend.querySelector('h4');
+      if (heading) {
+        heading.tabIndex = 0;
+        heading.setAttribute('role', 'button');
+        heading.setAttribute('aria-expanded', String(!legend.classList.contains('collapsed')));
+      }
+    },
+    frame(target) {
+      atlas.frame(target);
     },
     toast(message) {
       const el = $('toast');
@@ -96,15 +108,22 @@ async function boot(): Promise<void> {
     $('lang').textContent = getLang() === 'ja' ? 'English' : '日本語';
     $('lang').setAttribute('aria-label', t('英語に切り替え', 'Switch to Japanese'));
     $('share').textContent = t('リンクをコピー', 'Copy link');
+    $('more').setAttribute('aria-label', t('その他の操作', 'More actions'));
     $('tabs').innerHTML = views.map((v) => `<button type="button" role="tab" data-view="${v.id}" aria-selected="${v.id === view.id}">${esc(v.label())}</button>`).join('');
     $('search').setAttribute('placeholder', t('市区町村を検索（漢字・かな）', 'Search municipalities (kanji or kana)'));
   }
 
   function renderAttribution(): void {
-    $('attribution').innerHTML =
-      sources.items.map((s) => `<span title="${esc(`${s.name} · ${s.vintage} · ${s.licence}`)}">${esc(s.attribution)}</span>`).join('') +
-      ` <button type="button" id="sources-more" class="linklike">${t('出典・ライセンス', 'Sources & licences')}</button>`;
+    const footer = $('attribution');
+    footer.innerHTML =
+      `<span class="credits">${sources.items.map((s) => `<span title="${esc(`${s.name} · ${s.vintage} · ${s.licence}`)}">${esc(s.attribution)}</span>`).join('')}</span>` +
+      `<button type="button" id="credits-all" class="linklike" aria-expanded="${footer.classList.contains('expanded')}">${t('全文', 'All')}</button>` +
+      `<button type="button" id="sources-more" class="linklike">${t('出典・ライセンス', 'Sources & licences')}</button>`;
     $('sources-more').addEventListener('click', showSources);
+    $('credits-all').addEventListener('click', (e) => {
+      const open = footer.classList.toggle('expanded');
+      (e.currentTarget as HTMLElement).setAttribute('aria-expanded', String(open));
+    });
   }
 
   /** Every dataset with its vintage, licence and link, in the right panel. */
@@ -119,6 +138,8 @@ async function boot(): Promise<void> {
     const next = views.find((v) => v.id === id) ?? views[0];
     if (next === view && !force && view.id === (state.get('view') ?? views[0].id)) return;
     view.unmount(ctx);
+    // The last view's panel (a region, a pair, a ranking item) belongs to it, not to the next view.
+    if (next !== view) ctx.closePanel();
     view = next;
     state.set({ view: view.id === views[0].id ? null : view.id }, { silent: true });
     for (const b of $('tabs').querySelectorAll<HTMLButtonElement>('button')) b.setAttribute('aria-selected', String(b.dataset.view === view.id));
@@ -156,6 +177,45 @@ async function boot(): Promise<void> {
     ctx.select(code);
   });
   atlas.map.on('moveend', () => state.setCamera(atlas.camera()));
+
+  // What covers the map, for framing places and regions in the part that stays visible.
+  atlas.setInsets(() => {
+    const map = $('map').getBoundingClientRect();
+    const cover = (el: HTMLElement) => (el.hidden || !el.offsetParent ? null : el.getBoundingClientRect());
+    const right = cover(rightPanel);
+    const legend = cover($('legend'));
+    const phone = matchMedia('(max-width: 768px)').matches;
+    return {
+      top: legend && legend.height > 0 && legend.width < map.width / 2 ? Math.max(0, legend.bottom - map.top) : 0,
+      right: right && !phone ? Math.max(0, map.right - right.left) : 0,
+      bottom: (right && phone ? Math.max(0, map.bottom - right.top) : 0) + $('attribution').offsetHeight,
+      left: 0,
+    };
+  });
+  const legendEl = $('legend');
+  if (matchMedia('(max-width: 768px)').matches) legendEl.classList.add('collapsed');
+  const toggleLegend = () => {
+    legendEl.classList.toggle('collapsed');
+    legendEl.querySelector('h4')?.setAttribute('aria-expanded', String(!legendEl.classList.contains('collapsed')));
+  };
+  legendEl.addEventListener('click', (e) => {
+    if ((e.target as HTMLElement).closest('h4')) toggleLegend();
+  });
+  legendEl.addEventListener('keydown', (e) => {
+    if ((e.key === 'Enter' || e.key === ' ') && (e.target as HTMLElement).closest('h4')) {
+      e.preventDefault();
+      toggleLegend();
+    }
+  });
+  // Phones: the top-bar actions live behind a "more" button.
+  $('more').addEventListener('click', () => {
+    const open = $('top-actions').classList.toggle('open');
+    $('more').setAttribute('aria-expanded', String(open));
+  });
+  $('top-actions').addEventListener('click', () => {
+    $('top-actions').classList.remove('open');
+    $('more').setAttribute('aria-expanded', 'false');
+  });
 
   // The legend and the scale bar sit above the attribution footer, however many lines it takes.
   new ResizeObserver(([entry]) => {

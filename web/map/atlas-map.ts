@@ -10,6 +10,20 @@ setWorkerUrl(workerUrl);
 
 export type AreaCollection<P> = FeatureCollection<Polygon | MultiPolygon, P>;
 
+/** All of Japan, 与那国島 to 知床 and 小笠原 included: the first map shows every prefecture. */
+export const japanBounds: [[number, number], [number, number]] = [
+  [122.93, 24.04],
+  [145.82, 45.56],
+];
+
+/** Pixels of the map covered by panels, legends and credits, on each side. */
+export interface Insets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
 /** Colours of the base map: sea, land without data, borders. */
 export const baseColours = { sea: '#d4e4ee', land: '#eceae4', muniLine: '#ffffff', prefLine: '#4a5568', hover: '#111827', selected: '#f0a000' };
 
@@ -64,14 +78,17 @@ export class AtlasMap {
   private hovered: string | null = null;
   private selectionListeners: (() => void)[] = [];
 
-  constructor(container: HTMLElement, munis: AreaCollection<{ code: string }>, prefs: AreaCollection<{ code: string; name: string }>, camera: Camera) {
+  /** What covers the map now (panels, legend, credits); frames keep their targets clear of it. */
+  private insets: () => Insets = () => ({ top: 0, right: 0, bottom: 0, left: 0 });
+
+  /** `camera` null: all of Japan, framed in the map as it is laid out. */
+  constructor(container: HTMLElement, munis: AreaCollection<{ code: string }>, prefs: AreaCollection<{ code: string; name: string }>, camera: Camera | null) {
     this.map = new MapLibre({
       container,
       style: localStyle(munis, prefs),
-      center: [camera.lon, camera.lat],
-      zoom: camera.zoom,
-      pitch: camera.pitch,
-      bearing: camera.bearing,
+      ...(camera
+        ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom, pitch: camera.pitch, bearing: camera.bearing }
+        : { bounds: japanBounds, fitBoundsOptions: { padding: { top: 16, right: 16, left: 16, bottom: 30 } } }),
       minZoom: 3,
       maxZoom: 13,
       attributionControl: false,
@@ -79,7 +96,7 @@ export class AtlasMap {
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
     });
     this.map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
-    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.overlay = new MapboxOverlay({ layers: [], deviceProps: { webgl: { preserveDrawingBuffer: true } } } as ConstructorParameters<typeof MapboxOverlay>[0]);
     this.map.addControl(this.overlay);
     this.ready = new Promise((resolve) =>
@@ -138,6 +155,33 @@ export class AtlasMap {
     if (this.hovered) this.map.setFeatureState({ source: 'munis', id: this.hovered }, { hover: false });
     this.hovered = code;
     if (code) this.map.setFeatureState({ source: 'munis', id: code }, { hover: true });
+  }
+
+  /** Tells the map how to measure what covers it (called at each frame). */
+  setInsets(measure: () => Insets): void {
+    this.insets = measure;
+  }
+
+  /**
+   * Frames a place or an area in the part of the map that stays visible (clear of open panels, the legend
+   * and the credits). A point keeps the zoom unless `zoom` is given; bounds are fitted.
+   */
+  frame(target: { bounds: [[number, number], [number, number]]; maxZoom?: number } | { lon: number; lat: number; zoom?: number }, durationMs = 1200): void {
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches || durationMs === 0;
+    const inset = this.insets();
+    const pad = 24;
+    const padding = { top: inset.top + pad, right: inset.right + pad, bottom: inset.bottom + pad, left: inset.left + pad };
+    const canvas = this.map.getCanvas();
+    // A map too small for the padding (a phone with a sheet open) falls back to the plain canvas.
+    const fits = padding.left + padding.right < canvas.clientWidth - 40 && padding.top + padding.bottom < canvas.clientHeight - 40;
+    const motion = reduce ? { animate: false } : { duration: durationMs, essential: true };
+    if ('bounds' in target) {
+      this.map.fitBounds(target.bounds, { padding: fits ? padding : pad, maxZoom: target.maxZoom ?? 11, ...motion });
+    } else {
+      // An offset, not camera padding: padding would stay on the map and move every later camera.
+      const offset: [number, number] = fits ? [(padding.left - padding.right) / 2, (padding.top - padding.bottom) / 2] : [0, 0];
+      this.map.easeTo({ center: [target.lon, target.lat], zoom: target.zoom ?? this.map.getZoom(), offset, ...motion });
+    }
   }
 
   /** The camera now. */
