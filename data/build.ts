@@ -19,12 +19,13 @@ import { type SourceKey, SourceMissingError, buildDir, datasets, locateSource, s
 import { exchangeStep } from './exchanges.ts';
 import { hazardStep } from './hazards.ts';
 import { projectionStep } from './projections.ts';
+import { formerNamesStep } from './municipal-changes.ts';
 import { regionsStep } from './regions.ts';
 import type { BuildContext, BuildStep, PrefectureRow } from './steps.ts';
 import { storiesStep } from './stories.ts';
 
 /** The pipeline's feature steps, run in order after the core tables exist; each feature owns one module. */
-const featureSteps: BuildStep[] = [exchangeStep, hazardStep, projectionStep, regionsStep, storiesStep];
+const featureSteps: BuildStep[] = [formerNamesStep, exchangeStep, hazardStep, projectionStep, regionsStep, storiesStep];
 
 export const databasePath = join(buildDir, 'atlas.duckdb');
 export const boundaryAssetPath = join(buildDir, 'boundaries.topo.json');
@@ -35,8 +36,10 @@ const municipalityColumns: Columns<MunicipalityRow> = [
   ['code', 'VARCHAR', 'code'],
   ['name', 'VARCHAR', 'name'],
   ['name_kana', 'VARCHAR', 'nameKana'],
+  ['name_romaji', 'VARCHAR', 'nameRomaji'],
   ['pref_code', 'VARCHAR', 'prefCode'],
   ['pref_name', 'VARCHAR', 'prefName'],
+  ['pref_name_romaji', 'VARCHAR', 'prefNameRomaji'],
   ['kind', 'VARCHAR', 'kind'],
   ['designation_since', 'VARCHAR', 'designationSince'],
   ['population', 'INTEGER', 'population'],
@@ -159,9 +162,11 @@ async function main(): Promise<void> {
           ...metrics,
           code: shape.code,
           name: c.name,
-          nameKana: seedsInfo.kana.get(shape.code) ?? null,
+          nameKana: seedsInfo.kana.get(shape.code)?.kana ?? null,
+          nameRomaji: seedsInfo.kana.get(shape.code)?.romaji ?? null,
           prefCode: shape.code.slice(0, 2),
           prefName: c.prefName,
+          prefNameRomaji: seedsInfo.prefKana.get(shape.code.slice(0, 2))?.romaji ?? null,
           kind: municipalityKind(shape.code, c.name, designation?.designation),
           designationSince: designation?.since || null,
           daytimePopulation,
@@ -197,7 +202,8 @@ async function main(): Promise<void> {
   try {
     const prefectures: PrefectureRow[] = shapes.prefs.map((p) => {
       const [lon, lat] = representativePoint(p.geometry);
-      return { code: p.code, name: p.name, nameKana: seedsInfo.prefKana.get(p.code) ?? null, lon, lat };
+      const reading = seedsInfo.prefKana.get(p.code);
+      return { code: p.code, name: p.name, nameKana: reading?.kana ?? null, nameRomaji: reading?.romaji ?? null, lon, lat };
     });
     await step(
       'database: core tables',
@@ -238,6 +244,7 @@ async function main(): Promise<void> {
             ['code', 'VARCHAR', 'code'],
             ['name', 'VARCHAR', 'name'],
             ['name_kana', 'VARCHAR', 'nameKana'],
+            ['name_romaji', 'VARCHAR', 'nameRomaji'],
             ['lon', 'DOUBLE', 'lon'],
             ['lat', 'DOUBLE', 'lat'],
           ],

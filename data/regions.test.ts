@@ -119,7 +119,7 @@ describe('dissolve and totals', () => {
   });
 
   it('makes one prefecture region per prefecture with every municipality', () => {
-    const prefs = prefectureRegions([{ code: '34', name: '広島県', nameKana: null, lon: 0, lat: 0 }], [...cities.values()] as never);
+    const prefs = prefectureRegions([{ code: '34', name: '広島県', nameKana: null, nameRomaji: null, lon: 0, lat: 0 }], [...cities.values()] as never);
     expect(prefs[0]!.region.id).toBe('pref-34');
     expect(prefs[0]!.members).toHaveLength(munis.size);
   });

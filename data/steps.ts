@@ -8,6 +8,7 @@ export interface PrefectureRow {
   code: string;
   name: string;
   nameKana: string | null;
+  nameRomaji: string | null;
   lon: number;
   lat: number;
 }

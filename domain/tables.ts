@@ -67,3 +67,27 @@ export const exchangeColumns: Columns<ExchangeRow> = [
   ['origin', 'VARCHAR', 'origin'],
   ['pair_key', 'VARCHAR', 'pairKey'],
 ];
+
+/** One former name of a municipality of today (a row of the `former_names` table; see domain/names/resolver.ts). */
+export interface FormerNameRow {
+  prefecture: string;
+  /** 郡 or 支庁 it belonged to, if any. */
+  district: string | null;
+  name: string;
+  /** The former municipality's code then (全国地方公共団体コード without check digit). */
+  formerCode: string;
+  /** Today's municipality. */
+  code: string;
+  date: string;
+  change: string;
+}
+
+export const formerNameColumns: Columns<FormerNameRow> = [
+  ['prefecture', 'VARCHAR', 'prefecture'],
+  ['district', 'VARCHAR', 'district'],
+  ['name', 'VARCHAR', 'name'],
+  ['former_code', 'VARCHAR', 'formerCode'],
+  ['code', 'VARCHAR', 'code'],
+  ['date', 'VARCHAR', 'date'],
+  ['change', 'VARCHAR', 'change'],
+];

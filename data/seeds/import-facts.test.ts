@@ -61,7 +61,7 @@ describe('buildSeeds errors', () => {
     expect(err.file).toBe('facts/renkei_chusu_toshiken.csv');
     expect(err.row).toBe(3);
     expect(err.message).toContain("'X町' (広島県) matches no municipality");
-    expect(err.message).toContain('data/seeds/aliases.ts');
+    expect(err.message).toContain('domain/names/aliases.ts');
   });
 
   it('refuses a missing facts folder with a hint', () => {

@@ -151,13 +151,13 @@ function resolveMunicipality(master: Master, pref: string, name: string, at: Whe
     throw new SeedError({
       ...at,
       problem: `'${name}' (${pref}) matches several municipalities (${r.candidates.join(', ')})`,
-      fix: 'add a disambiguating alias in data/seeds/aliases.ts',
+      fix: "name the prefecture or use the code; a former name shared by several places needs today's name",
     });
   }
   throw new SeedError({
     ...at,
     problem: `'${name}' (${pref}) matches no municipality`,
-    fix: 'add an alias in data/seeds/aliases.ts (NAME_ALIASES for a variant spelling, FORMER_MUNICIPALITIES for a merged one)',
+    fix: 'check the spelling; a name merged away before 1970 or after 2024-01 goes in FORMER_MUNICIPALITIES (domain/names/aliases.ts)',
   });
 }
 
@@ -578,8 +578,8 @@ function buildExchanges(master: Master, dir: string): { rows: string[][]; merged
         file: t.file,
         row: r.line,
         column: 'note',
-        problem: `the note mentions a former municipality that data/seeds/aliases.ts does not know ('${note}')`,
-        fix: 'add it to FORMER_MUNICIPALITIES in data/seeds/aliases.ts',
+        problem: `the note mentions a former municipality that domain/names/aliases.ts does not know ('${note}')`,
+        fix: 'add it to FORMER_MUNICIPALITIES in domain/names/aliases.ts',
       });
     }
     const kind = exchangeKind(r.get('kind'), r.get('agreement'));

@@ -48,3 +48,21 @@ describe('prefecture partner codes', () => {
     expect(isPrefecturePartnerCode('20201')).toBe(false);
   });
 });
+
+describe('Master with former names from the municipal changes', () => {
+  it('lets a hand-checked former municipality decide where the changes know two of that name', () => {
+    const two = new Master(
+      [
+        { code: '24205', prefecture: '三重県', name: '桑名市' },
+        { code: '24543', prefecture: '三重県', name: '紀北町' },
+      ],
+      [
+        { prefecture: '三重県', name: '長島町', code: '24543', date: '1970-08-01', change: '名称変更' },
+        { prefecture: '三重県', name: '長島町', code: '24205', date: '2004-12-06', change: '編入合併' },
+        { prefecture: '三重県', name: '海山町', code: '24543', date: '2005-10-11', change: '新設合併' },
+      ],
+    );
+    expect(two.resolve('三重県', '長島町')).toEqual({ ok: true, code: '24205', name: '桑名市', formerName: '長島町' });
+    expect(two.resolve('三重県', '海山町')).toEqual({ ok: true, code: '24543', name: '紀北町', formerName: '海山町' });
+  });
+});

@@ -4,7 +4,9 @@
  * It is read at run time from the shared SSDSE-A convenience table (third-party data, never
  * committed): `RENKEI_MUNICIPALITY_MASTER` if set, else
  * `../shared/data/external/census_ssdse_a/municipality_indicators.csv` beside the checkout.
- * Only three columns are used: code, pref_name, muni_name.
+ * Only three columns are used: code, pref_name, muni_name. Names resolve through the one resolver of
+ * domain/names, which also knows every former name since 1970 (data/municipal-changes.ts) and the
+ * hand-checked former names of domain/names/aliases.ts.
  *
  * @example
  * const master = loadMaster();
@@ -13,8 +15,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { FORMER_MUNICIPALITIES, NAME_ALIASES } from '../../domain/names/aliases.ts';
+import { FORMER_MUNICIPALITIES } from '../../domain/names/aliases.ts';
+import { type FormerName, NameResolver } from '../../domain/names/resolver.ts';
 import { parseCsv } from '../../domain/csv.ts';
+import { formerNames, loadMunicipalEvents } from '../municipal-changes.ts';
+import { candidatePaths, sourceFiles } from '../sources.ts';
 import { SeedError } from './errors.ts';
 
 export interface Municipality {
@@ -37,19 +42,20 @@ export class Master {
   readonly byCode: ReadonlyMap<string, Municipality>;
   /** Every municipality code (1,741 for SSDSE-A 2026: 1,718 市町村 + 23 特別区). */
   readonly codes: ReadonlySet<string>;
-  private readonly byKey = new Map<string, Municipality[]>();
+  private readonly resolver: NameResolver;
 
-  constructor(municipalities: readonly Municipality[]) {
-    const byCode = new Map<string, Municipality>();
-    for (const m of municipalities) {
-      byCode.set(m.code, m);
-      const key = `${m.prefecture}\u0000${m.name}`;
-      const list = this.byKey.get(key) ?? [];
-      list.push(m);
-      this.byKey.set(key, list);
-    }
-    this.byCode = byCode;
-    this.codes = new Set(byCode.keys());
+  /** @param former former names beyond the hand-checked ones (e.g. from {@link loadMaster}'s municipal changes) */
+  constructor(municipalities: readonly Municipality[], former: readonly FormerName[] = []) {
+    this.byCode = new Map(municipalities.map((m) => [m.code, m]));
+    this.codes = new Set(this.byCode.keys());
+    const places = municipalities.map((m) => ({ code: m.code, name: m.name, prefName: m.prefecture }));
+    const checked = FORMER_MUNICIPALITIES.flatMap((f) => {
+      const today = municipalities.find((m) => m.prefecture === f.prefecture && m.name === f.current);
+      return today ? [{ prefecture: f.prefecture, name: f.former, code: today.code, date: String(f.year), change: f.change === 'merged' ? '合併' : '名称変更' }] : [];
+    });
+    // A hand-checked entry decides for its sources where a name recurs (三重県 had two towns called 長島町).
+    const decided = new Set(checked.map((f) => `${f.prefecture}\u0000${f.name}`));
+    this.resolver = new NameResolver(places, [...former.filter((f) => !decided.has(`${f.prefecture}\u0000${f.name}`)), ...checked]);
   }
 
   /** Municipalities of one prefecture, in code order. */
@@ -58,24 +64,14 @@ export class Master {
   }
 
   /**
-   * Resolves a name within its prefecture: first as spelled, then through the variant-spelling
-   * table, then as a former (merged or renamed) municipality. Never guesses.
+   * Resolves a name within its prefecture: as spelled or as a variant spelling (`alias`), then as a former
+   * (merged or renamed) municipality (`formerName`). Never guesses.
    */
   resolve(prefecture: string, name: string): Resolution {
-    const direct = this.byKey.get(`${prefecture}\u0000${name}`) ?? [];
-    if (direct.length === 1) return { ok: true, code: direct[0]!.code, name: direct[0]!.name };
-    if (direct.length > 1) return { ok: false, reason: 'ambiguous', candidates: direct.map((m) => m.code) };
-    const alias = NAME_ALIASES.find((a) => a.prefecture === prefecture && a.name === name);
-    if (alias) {
-      const r = this.resolve(prefecture, alias.canonical);
-      return r.ok ? { ...r, alias: name } : r;
-    }
-    const former = FORMER_MUNICIPALITIES.find((f) => f.prefecture === prefecture && f.former === name);
-    if (former) {
-      const r = this.resolve(prefecture, former.current);
-      return r.ok ? { ...r, formerName: name } : r;
-    }
-    return { ok: false, reason: 'none', candidates: [] };
+    const r = this.resolver.resolve(name, prefecture);
+    if (!r.ok) return { ok: false, reason: r.reason, candidates: r.candidates.map((c) => c.code) };
+    const via = r.via ? { [r.via.kind === 'former' ? 'formerName' : 'alias']: r.via.written } : {};
+    return { ok: true, code: r.code, name: r.name, ...via };
   }
 }
 
@@ -103,8 +99,11 @@ export function parseMaster(text: string, file: string): Master {
   return new Master(out);
 }
 
-/** Loads the master from `path` (default: see {@link defaultMasterPath}). */
-export function loadMaster(path = defaultMasterPath()): Master {
+/**
+ * Loads the master from `path` (default: see {@link defaultMasterPath}), with every former name since 1970 from the
+ * municipal changes file (`ATLAS_MUNICIPAL_CHANGES`, else ../shared/data/external/municipal_changes_1970_2024/).
+ */
+export function loadMaster(path = defaultMasterPath(), changesPath = candidatePaths(sourceFiles.municipalChanges).find((p) => existsSync(p))): Master {
   if (!existsSync(path)) {
     throw new SeedError({
       file: path,
@@ -113,5 +112,15 @@ export function loadMaster(path = defaultMasterPath()): Master {
       fix: 'check out ../shared beside the repository or set RENKEI_MUNICIPALITY_MASTER to municipality_indicators.csv',
     });
   }
-  return parseMaster(readFileSync(path, 'utf8'), path);
+  if (!changesPath) {
+    throw new SeedError({
+      file: sourceFiles.municipalChanges.sharedPath,
+      row: 0,
+      problem: 'municipal changes 1970–2024 not found',
+      fix: `check out ../shared beside the repository or set ${sourceFiles.municipalChanges.envVar} to municipal_events_1970_2024.csv`,
+    });
+  }
+  const master = parseMaster(readFileSync(path, 'utf8'), path);
+  const current = new Map([...master.byCode.values()].map((m) => [m.code, m.name]));
+  return new Master([...master.byCode.values()], formerNames(loadMunicipalEvents(changesPath), current));
 }

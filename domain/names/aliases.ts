@@ -1,24 +1,9 @@
 /**
- * Explicit name tables used when resolving (prefecture, name) to a 5-digit municipality code.
- * Every entry is a fact someone checked; nothing is matched fuzzily. When the importer meets a
- * name it cannot resolve, its error points here.
+ * Former municipalities checked by hand against the seed documents and fact tables. The resolver
+ * (resolver.ts) takes them as data beside every change since 1970 compiled by the pipeline
+ * (data/municipal-changes.ts), which agrees with each of them (data/municipal-changes.test.ts); variant
+ * spellings (梼原町 for 檮原町) need no table, the search folding (variants.ts) covers them.
  */
-
-/** A spelling that differs from the master list but means the same municipality. */
-export interface NameAlias {
-  prefecture: string;
-  /** Spelling found in a source. */
-  name: string;
-  /** Spelling in the municipality master (SSDSE-A). */
-  canonical: string;
-  why: string;
-}
-
-/** Variant spellings (異体字 and the like). */
-export const NAME_ALIASES: readonly NameAlias[] = [
-  { prefecture: '高知県', name: '梼原町', canonical: '檮原町', why: '梼 is the common variant of 檮 (JIS 39405)' },
-  { prefecture: '奈良県', name: '曾爾村', canonical: '曽爾村', why: '曾 is the traditional form of 曽; the seed document 002 prints 曾爾村 (JIS 29385)' },
-];
 
 /** A municipality that no longer exists under this name, and where it went. */
 export interface FormerMunicipality {

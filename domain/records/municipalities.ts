@@ -14,8 +14,12 @@ export interface Municipality {
   code: string;
   name: string;
   nameKana: string | null;
+  /** Hepburn from the reading with the kind as a romanised suffix, e.g. "Setagaya-ku" (domain/names/romaji.ts). */
+  nameRomaji: string | null;
   prefCode: string;
   prefName: string;
+  /** The prefecture in romaji without 都府県, e.g. "Tokyo". */
+  prefNameRomaji: string | null;
   kind: MunicipalityKind;
   population: number;
   population2015: number;
@@ -61,6 +65,7 @@ export interface Prefecture {
   code: string;
   name: string;
   nameKana: string | null;
+  nameRomaji: string | null;
   lon: number;
   lat: number;
 }

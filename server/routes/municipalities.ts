@@ -3,7 +3,8 @@ import { ApiError } from '../errors.ts';
 import { codeSchema, defineRoute, queryString } from '../route.ts';
 import { type Municipality, type MunicipalityDetail, type MunicipalityList, municipalityKinds } from '../../domain/records/municipalities.ts';
 import type { AtlasDb } from '../db.ts';
-import { normaliseSearch } from '../../domain/names/search.ts';
+import { matchPrefectures } from '../../domain/names/prefectures.ts';
+import { type Searchable, searchMunicipalities } from '../../domain/names/search.ts';
 import { exchangesOf } from './exchanges-of.ts';
 import { outlookOf } from './outlook-of.ts';
 import { regionsOf } from './regions-of.ts';
@@ -11,7 +12,8 @@ import { regionsOf } from './regions-of.ts';
 const kinds: readonly string[] = municipalityKinds;
 
 /** SELECT list mapping the municipalities table to the API's field names. */
-export const municipalityColumns = `code, name, name_kana AS "nameKana", pref_code AS "prefCode", pref_name AS "prefName", kind,
+export const municipalityColumns = `code, name, name_kana AS "nameKana", name_romaji AS "nameRomaji", pref_code AS "prefCode", pref_name AS "prefName",
+  pref_name_romaji AS "prefNameRomaji", kind,
   population, population_2015 AS "population2015", pop_change_pct AS "popChangePct", households, area_km2 AS "areaKm2",
   density, share_65plus AS "share65plus", share_primary AS "sharePrimary", share_secondary AS "shareSecondary",
   share_tertiary AS "shareTertiary", jobs_per_resident AS "jobsPerResident", daytime_population AS "daytimePopulation",
@@ -19,8 +21,11 @@ export const municipalityColumns = `code, name, name_kana AS "nameKana", pref_co
 
 const listQuery = z
   .object({
-    pref: queryString(10)
-      .regex(/^(\d{1,2}|[\u3000-\u9fff]{2,4})$/, 'must be a prefecture code (1–47) or name such as 東京都')
+    pref: queryString(30)
+      .refine(
+        (v) => matchPrefectures(v).length > 0,
+        'must name a prefecture: a code (1–47) or the start of its name in kanji, kana or romaji (北海道, 北海, ほっかいどう, hokkaido)',
+      )
       .optional(),
     q: queryString(50).optional(),
     kind: queryString(120)
@@ -31,47 +36,34 @@ const listQuery = z
   })
   .strict();
 
-/** Municipalities matching the list filters, ordered by code. */
+/**
+ * Municipalities matching the list filters: ordered by code, or with `q` by the shared search's ranking
+ * (domain/names/search.ts: exact name first, then prefixes, larger places first), so the API finds what the
+ * search box finds.
+ */
 export async function listMunicipalities(db: AtlasDb, filter: z.infer<typeof listQuery>): Promise<MunicipalityList> {
   const where: string[] = [];
   const params: (string | number)[] = [];
-  if (filter.pref) {
-    const pref = filter.pref;
-    if (/^\d+$/.test(pref)) {
-      const n = Number(pref);
-      if (n < 1 || n > 47) throw new ApiError(400, 'invalid_input', `query pref: ${pref} is not a prefecture code; use 1–47 or a name such as 東京都`);
-      params.push(String(n).padStart(2, '0'));
-      where.push(`pref_code = $${params.length}`);
-    } else {
-      params.push(pref);
-      where.push(`(pref_name = $${params.length} OR pref_name = $${params.length} || '県' OR pref_name = $${params.length} || '府' OR pref_name = $${params.length} || '都')`);
-    }
-  }
-  let order = 'ORDER BY code';
-  const q = filter.q ? normaliseSearch(filter.q) : '';
-  if (q) {
-    params.push(q);
-    const p = `$${params.length}`;
-    where.push(`(contains(name, ${p}) OR contains(name_kana, ${p}) OR contains(pref_name || name, ${p}))`);
-    // Exact and prefix matches first, so Enter picks the obvious place.
-    order = `ORDER BY (name = ${p}) DESC, starts_with(name, ${p}) DESC, starts_with(name_kana, ${p}) DESC, population DESC`;
-  }
-  if (filter.kind) {
-    const list = filter.kind.split(',');
-    where.push(`kind IN (${list.map((k) => (params.push(k), `$${params.length}`)).join(', ')})`);
-  }
+  const bind = (v: string | number) => (params.push(v), `$${params.length}`);
+  if (filter.pref) where.push(`pref_code IN (${matchPrefectures(filter.pref).map(bind).join(', ')})`);
+  if (filter.kind) where.push(`kind IN (${filter.kind.split(',').map(bind).join(', ')})`);
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const select = `SELECT ${municipalityColumns} FROM municipalities`;
+  if (filter.q?.trim()) {
+    // Rank on the few searched columns, then read whole records for the page only.
+    const searched = `SELECT code, name, name_kana AS "nameKana", name_romaji AS "nameRomaji", pref_name AS "prefName", population FROM municipalities ${whereSql}`;
+    const found = searchMunicipalities((await db.all(searched, params)) as unknown as Searchable[], filter.q);
+    const from = filter.offset ?? 0;
+    const codes = found.slice(from, filter.limit === undefined ? undefined : from + filter.limit).map((m) => m.code);
+    const rows = codes.length ? ((await db.all(`${select} WHERE code IN (${codes.map((_, i) => `$${i + 1}`).join(', ')})`, codes)) as unknown as Municipality[]) : [];
+    const byCode = new Map(rows.map((m) => [m.code, m]));
+    return { items: codes.map((c) => byCode.get(c)!), total: found.length };
+  }
   const total = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM municipalities ${whereSql}`, params))!.n);
   let page = '';
-  if (filter.limit !== undefined) {
-    params.push(filter.limit);
-    page += ` LIMIT $${params.length}`;
-  }
-  if (filter.offset !== undefined) {
-    params.push(filter.offset);
-    page += ` OFFSET $${params.length}`;
-  }
-  const items = (await db.all(`SELECT ${municipalityColumns} FROM municipalities ${whereSql} ${order}${page}`, params)) as unknown as Municipality[];
+  if (filter.limit !== undefined) page += ` LIMIT ${bind(filter.limit)}`;
+  if (filter.offset !== undefined) page += ` OFFSET ${bind(filter.offset)}`;
+  const items = (await db.all(`${select} ${whereSql} ORDER BY code${page}`, params)) as unknown as Municipality[];
   return { items, total };
 }
 
@@ -92,7 +84,8 @@ export const municipalityRoutes = [
     method: 'get',
     path: '/api/municipalities',
     tag: 'municipalities',
-    summary: 'List municipalities, filtered by prefecture, kind and a kanji or kana search (partial match).',
+    summary:
+      'List municipalities, filtered by prefecture (code or partial name in kanji, kana or romaji), kind and a search by name (kanji with ヶ/ケ and old kanji folded, kana, romaji, partial) or code.',
     returns: '{items:[Municipality], total}; every match unless limit/offset are given',
     query: listQuery,
     handle: ({ deps, query }) => listMunicipalities(deps.db, query),

@@ -20,7 +20,7 @@ export async function sources(db: AtlasDb): Promise<SourceList> {
 
 /** The 47 prefectures with readings and a representative point (for labels and prefecture-level partners). */
 export async function prefectures(db: AtlasDb): Promise<PrefectureList> {
-  return { items: (await db.all('SELECT code, name, name_kana AS "nameKana", lon, lat FROM prefectures ORDER BY code')) as unknown as Prefecture[] };
+  return { items: (await db.all('SELECT code, name, name_kana AS "nameKana", name_romaji AS "nameRomaji", lon, lat FROM prefectures ORDER BY code')) as unknown as Prefecture[] };
 }
 
 export const statusRoutes = [
@@ -45,7 +45,7 @@ export const statusRoutes = [
     path: '/api/prefectures',
     tag: 'status',
     summary: 'The 47 prefectures with readings and a representative point.',
-    returns: '{items:[{code,name,nameKana,lon,lat}]}',
+    returns: '{items:[{code,name,nameKana,nameRomaji,lon,lat}]}',
     handle: ({ deps }) => prefectures(deps.db),
   }),
 ];
