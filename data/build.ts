@@ -20,12 +20,14 @@ import { exchangeStep } from './exchanges.ts';
 import { hazardStep } from './hazards.ts';
 import { projectionStep } from './projections.ts';
 import { formerNamesStep } from './municipal-changes.ts';
+import { employmentAreasStep } from './employment-areas.ts';
+import { mergersStep } from './mergers.ts';
 import { regionsStep } from './regions.ts';
 import type { BuildContext, BuildStep, PrefectureRow } from './steps.ts';
 import { storiesStep } from './stories.ts';
 
 /** The pipeline's feature steps, run in order after the core tables exist; each feature owns one module. */
-const featureSteps: BuildStep[] = [formerNamesStep, exchangeStep, hazardStep, projectionStep, regionsStep, storiesStep];
+const featureSteps: BuildStep[] = [formerNamesStep, exchangeStep, hazardStep, projectionStep, regionsStep, employmentAreasStep, mergersStep, storiesStep];
 
 export const databasePath = join(buildDir, 'atlas.duckdb');
 export const boundaryAssetPath = join(buildDir, 'boundaries.topo.json');

@@ -10,6 +10,14 @@ export type { ColumnType, Columns } from '../domain/tables.ts';
 export async function writeTable<R>(conn: DuckDBConnection, table: string, columns: Columns<R>, rows: readonly R[], primaryKey?: string): Promise<void> {
   const defs = columns.map(([name, type]) => `${name} ${type}${name === primaryKey ? ' PRIMARY KEY' : ''}`);
   await conn.run(`CREATE TABLE ${table} (${defs.join(', ')})`);
+  await appendRows(conn, table, columns, rows);
+}
+
+/**
+ * Adds rows to an existing table (one written by an earlier step) through the appender.
+ * @example await appendRows(conn, 'regions', regionColumns, employmentAreaRegions)
+ */
+export async function appendRows<R>(conn: DuckDBConnection, table: string, columns: Columns<R>, rows: readonly R[]): Promise<void> {
   const appender = await conn.createAppender(table);
   for (const row of rows) {
     for (const [name, type, key] of columns) {

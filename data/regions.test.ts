@@ -107,7 +107,6 @@ describe('dissolve and totals', () => {
         { code: '34204', status: 'planned' },
       ],
       cities,
-      neighbours,
       topology,
     );
     const p = (c: string) => cities.get(c)!.population;

@@ -9,8 +9,9 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Topology } from 'topojson-specification';
+import type { RegionType as ApiRegionType } from '../domain/records/regions.ts';
 import type { EligibilityCity } from '../domain/scoring/eligibility.ts';
-import { neighbourMap, summariseGroup } from '../domain/scoring/eligibility.ts';
+import { groupTotals, neighbourMap } from '../domain/scoring/eligibility.ts';
 import { DataFileError } from './csv.ts';
 import { type Columns, writeTable } from './database.ts';
 import { COLUMNS, DEFAULT_SEEDS_DIR, type Region, type RegionMember, loadRegionCoverage, loadRegionMembers, loadRegions, readSeedCsv } from './seeds/index.ts';
@@ -149,18 +150,17 @@ export function prefectureRegions(prefectures: readonly PrefectureRow[], municip
 
 /**
  * A region's table row: the seed facts plus totals over its current members and the dissolved outline.
- * @example regionRow(region, members, cities, neighbours, topology).memberCount // 9 for 備後圏域
+ * @example regionRow(region, members, cities, topology).memberCount // 9 for 備後圏域
  */
 export function regionRow(
-  region: Pick<Region, 'id' | 'type' | 'name' | 'centerCodes' | 'status' | 'asOf' | 'source' | 'note'>,
+  region: Pick<Region, 'id' | 'name' | 'centerCodes' | 'asOf' | 'source' | 'note'> & { type: ApiRegionType; status: string },
   members: readonly Pick<RegionMember, 'code' | 'status'>[],
   cities: ReadonlyMap<string, EligibilityCity>,
-  neighbours: ReadonlyMap<string, readonly string[]>,
   topology: Topology,
   createdAt: string | null = null,
 ): RegionRow {
   const current = members.filter((m) => isCurrentMember(region, m)).map((m) => m.code);
-  const s = summariseGroup(current, cities, neighbours, topology, region.centerCodes);
+  const s = groupTotals(current, cities, topology, region.centerCodes);
   return {
     id: region.id,
     type: region.type,
@@ -258,17 +258,15 @@ export const regionsStep: BuildStep = {
           r,
           seedMembers.filter((m) => m.regionId === r.id),
           cities,
-          neighbours,
           ctx.topology,
         ),
       ),
-      ...prefs.map((p) => regionRow(p.region, p.members, cities, neighbours, ctx.topology)),
+      ...prefs.map((p) => regionRow(p.region, p.members, cities, ctx.topology)),
       ...keptCustom.map((r) =>
         regionRow(
           r,
           carried.members.filter((m) => m.regionId === r.id),
           cities,
-          neighbours,
           ctx.topology,
           r.createdAt,
         ),

@@ -23,6 +23,10 @@ export interface SourceFile {
 const N03 = 'https://raw.githubusercontent.com/smartnews-smri/japan-topography/b403e71eb97f1fdf32f63d16bd485129f703855e/data/municipality/topojson/s0010/';
 const SSDSE = 'https://raw.githubusercontent.com/cr4ft3r-ch1/Statistic-competition/ac5ed69d6e8d38da58d70b981c051a9257f22a3e/data/';
 const IPSS = 'https://raw.githubusercontent.com/kkoch5t2/data-platform/19d956a78c573ba4f4774fe2f9d6d35a09876def/public/data/';
+/** 都市雇用圏 2020 code lists as copied into ../shared (two commits hold the four files; SOURCES.md pins both). */
+const UEA = (commit: string, file: string) => `https://raw.githubusercontent.com/daisukeadachi/commuting_zone_japan/${commit}/validation/data/uea/${file}`;
+const UEA_A = 'c6b303873725a1efb053a00f56f86e8fac10fd04';
+const UEA_B = '133134049a50fe92ca51c895fdb02d805df2d5d8';
 const TOKYO = 'https://raw.githubusercontent.com/auto-data-analysis/tokyo-daytime-population-analysis/47b275effb4ac4cd150a5c8751e0a5399f65edaf/opendata/raw/';
 
 export const sourceFiles = {
@@ -68,6 +72,30 @@ export const sourceFiles = {
     envVar: 'ATLAS_MUNICIPAL_CHANGES',
     sharedPath: 'external/municipal_changes_1970_2024/municipal_events_1970_2024.csv',
   },
+  ueaMea: {
+    id: 'ueaMea',
+    envVar: 'ATLAS_UEA_MEA',
+    sharedPath: 'external/urban_employment_areas_2020/raw/MEA2020.csv',
+    url: UEA(UEA_A, 'MEA2020.csv'),
+  },
+  ueaMeaCentres: {
+    id: 'ueaMeaCentres',
+    envVar: 'ATLAS_UEA_MEA_CENTRES',
+    sharedPath: 'external/urban_employment_areas_2020/raw/MEA2020C.csv',
+    url: UEA(UEA_B, 'MEA2020C.csv'),
+  },
+  ueaMcea: {
+    id: 'ueaMcea',
+    envVar: 'ATLAS_UEA_MCEA',
+    sharedPath: 'external/urban_employment_areas_2020/raw/MCEA2020.csv',
+    url: UEA(UEA_B, 'MCEA2020.csv'),
+  },
+  ueaMceaCentres: {
+    id: 'ueaMceaCentres',
+    envVar: 'ATLAS_UEA_MCEA_CENTRES',
+    sharedPath: 'external/urban_employment_areas_2020/raw/MCEA2020C.csv',
+    url: UEA(UEA_A, 'MCEA2020C.csv'),
+  },
 } satisfies Record<string, SourceFile>;
 export type SourceKey = keyof typeof sourceFiles;
 
@@ -104,6 +132,14 @@ export const datasets: DataSource[] = [
     licence: '国立社会保障・人口問題研究所の公表資料（出典を明記して加工・利用）',
     attribution: '「国立社会保障・人口問題研究所『日本の地域別将来推計人口（令和5（2023）年推計）』を加工して作成」',
     url: 'https://www.ipss.go.jp/pp-shicyoson/j/shicyoson23/2gaiyo_hyo/gaiyo.asp',
+  },
+  {
+    id: 'uea2020',
+    name: '都市雇用圏 2020（大都市雇用圏・小都市雇用圏）',
+    vintage: '2020年国勢調査（2020-10-01）',
+    licence: '学術的な圏域設定（金本良嗣・徳岡一幸 2002「日本の都市圏設定基準」）; 出典を明記して利用',
+    attribution: '「都市雇用圏（金本・徳岡 2002 の基準、2020年国勢調査）東京大学空間情報科学研究センター」を加工して作成',
+    url: 'https://www.csis.u-tokyo.ac.jp/UEA/',
   },
   {
     id: 'compiled_facts',

@@ -8,7 +8,16 @@ import type { HazardZone } from './records/hazards.ts';
 import type { ClassMethod, MetricId } from './records/metrics.ts';
 import type { MunicipalityKind } from './records/municipalities.ts';
 import type { ComplementAxis } from './records/partners.ts';
-import type { EligibilityCriterionId, EligibilityScheme, EligibilityStatus, RegionStatus, RegionType } from './records/regions.ts';
+import type {
+  CommutingRelation,
+  DayNightSource,
+  EligibilityCriterionId,
+  EligibilityScheme,
+  EligibilityStatus,
+  EmploymentAreaKind,
+  RegionStatus,
+  RegionType,
+} from './records/regions.ts';
 
 /** A label in both UI languages. */
 export interface Label {
@@ -33,6 +42,30 @@ const regionType: Record<RegionType, Label> = {
   prefecture: { ja: '都道府県', en: 'Prefecture' },
   seed_grouping: { ja: '資料のグループ', en: 'Seed grouping' },
   custom: { ja: '仮想グループ', en: 'What-if grouping' },
+  employment_area: { ja: '都市雇用圏（2020）', en: 'Employment area (2020)' },
+};
+
+/** 都市雇用圏 (金本・徳岡): by the DID population of the centre. */
+const employmentAreaKind: Record<EmploymentAreaKind, Label> = {
+  MEA: { ja: '大都市雇用圏', en: 'Metropolitan employment area' },
+  MCEA: { ja: '小都市雇用圏', en: 'Micropolitan employment area' },
+};
+
+/** How a member of a formal region relates to its centre in the 2020 employment areas. */
+const commutingRelation: Record<CommutingRelation, Label> = {
+  centre: { ja: '中心市', en: 'Centre' },
+  commutes_to_centre: { ja: '中心市へ通勤10 %以上', en: 'Commutes ≥ 10 % to the centre' },
+  same_area_indirect: { ja: '同じ雇用圏（他の郊外経由）', en: 'Same area, via another suburb' },
+  other_area: { ja: '別の雇用圏の郊外', en: 'Suburb of another area' },
+  centre_of_other_area: { ja: '別の雇用圏の中心', en: 'Centre of another area' },
+  no_area: { ja: 'どの雇用圏にも属さない', en: 'In no employment area' },
+};
+
+/** Where a day/night figure comes from. */
+const dayNightSource: Record<DayNightSource, Label> = {
+  measured: { ja: '実測（東京都）', en: 'measured (Tokyo)' },
+  employment_residence_2020: { ja: '従業常住比 2020', en: 'jobs/workers ratio 2020' },
+  estimate: { ja: '推計', en: 'estimate' },
 };
 
 const regionStatus: Record<RegionStatus, Label> = {
@@ -94,6 +127,7 @@ const eligibilityScheme: Record<EligibilityScheme, Label> = {
 const eligibilityStatus: Record<EligibilityStatus, Label> = {
   lead: { ja: '圏域の中心市', en: 'Leads a region' },
   eligible: { ja: '要件を満たすが圏域なし', en: 'Meets the criteria, no region' },
+  needs_check: { ja: '要確認', en: 'Needs a check' },
   near_miss: { ja: 'あと一歩', en: 'Near miss' },
 };
 
@@ -110,6 +144,10 @@ const eligibilityCriterion: Record<EligibilityCriterionId, Label> = {
   day_night_ratio_partner: { ja: '昼夜間人口比率（相手市）', en: 'Day/night ratio (partner)' },
   outside_big_metro_self: { ja: '三大都市圏の外（本市）', en: 'Outside metro areas (this city)' },
   outside_big_metro_partner: { ja: '三大都市圏の外（相手市）', en: 'Outside metro areas (partner)' },
+  within_an_hour: { ja: '概ね1時間以内の交通圏', en: 'Within about an hour' },
+  not_central_city: { ja: '連携中枢都市でない', en: 'Not a central city' },
+  not_central_city_self: { ja: '連携中枢都市でない（本市）', en: 'Not a central city (this city)' },
+  not_central_city_partner: { ja: '連携中枢都市でない（相手市）', en: 'Not a central city (partner)' },
 };
 
 const metric: Record<MetricId, Label> = {
@@ -149,6 +187,9 @@ export const glossary = {
   municipalityKind,
   regionType,
   regionStatus,
+  employmentAreaKind,
+  commutingRelation,
+  dayNightSource,
   exchangeKind,
   importProblem,
   hazardZone,

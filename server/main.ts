@@ -44,6 +44,9 @@ async function verifyDatabase(atlas: AtlasDb): Promise<void> {
     'projections',
     'projection_units',
     'projection_metrics',
+    'employment_areas',
+    'commute_links',
+    'municipality_mergers',
   ]) {
     if (!tables.some((t) => t.name === required)) throw new Error(`table ${required} is missing`);
   }

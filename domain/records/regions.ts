@@ -3,8 +3,8 @@ import type { MunicipalityKind } from './municipality-kinds.ts';
 import type { Outlook } from './outlook.ts';
 
 /** Region types (exact API values). */
-export type RegionType = 'central_city_region' | 'settlement_zone' | 'prefecture' | 'seed_grouping' | 'custom';
-export const regionTypes: readonly RegionType[] = ['central_city_region', 'settlement_zone', 'prefecture', 'seed_grouping', 'custom'];
+export type RegionType = 'central_city_region' | 'settlement_zone' | 'prefecture' | 'seed_grouping' | 'custom' | 'employment_area';
+export const regionTypes: readonly RegionType[] = ['central_city_region', 'settlement_zone', 'prefecture', 'seed_grouping', 'custom', 'employment_area'];
 
 /**
  * Region (and member) status.
@@ -95,10 +95,76 @@ export interface RegionDetail extends RegionSummary {
   createdAt: string | null;
   /** IPSS 2023 projection summed over the current members (see Outlook.excluded). */
   outlook: Outlook;
+  /** 連携中枢都市圏, 定住自立圏 and custom regions: the formal region beside the 2020 10 % commuting area of its centre(s). */
+  commuting?: CommutingComparison;
+  /** `employment_area` regions: centres and suburbs with order and commuting rate. */
+  employmentArea?: EmploymentAreaDetail;
+}
+
+/** 都市雇用圏: MEA 大都市雇用圏 (centre DID population ≥ 50,000), MCEA 小都市雇用圏 (10,000–50,000). */
+export type EmploymentAreaKind = 'MEA' | 'MCEA';
+
+/** A 2020 都市雇用圏: its centres (with 従業常住比) and suburbs (order, what they commute to, rate). */
+export interface EmploymentAreaDetail {
+  kind: EmploymentAreaKind;
+  /** DID (densely inhabited district) population of the primary centre, 2020. */
+  didPopulation: number;
+  centres: { code: string; name: string; population: number; employmentResidenceRatio: number }[];
+  /** Order 1 commutes to the centres together (`toCode` null); order k ≥ 2 to a suburb of order k − 1. */
+  suburbs: { code: string; name: string; order: number; toCode: string | null; toName: string | null; rate: number }[];
+  source: string;
+}
+
+/**
+ * How a member relates to the region's centre(s) in the 2020 employment areas: the centre itself; commutes ≥ 10 % to a
+ * centre; in the centre's area but through another suburb (higher order); in another area (as suburb or as its centre);
+ * in no area (commutes < 10 % to every centre).
+ */
+export type CommutingRelation = 'centre' | 'commutes_to_centre' | 'same_area_indirect' | 'other_area' | 'centre_of_other_area' | 'no_area';
+
+export interface CommutingMember {
+  code: string;
+  name: string;
+  role: 'center' | 'member';
+  relation: CommutingRelation;
+  /** The region centre commuted to, with `rate` (0.10–1); null where the data has no rate to a centre. */
+  centre: string | null;
+  rate: number | null;
+  /** When the rate is to several centres together (a multi-centre employment area), their codes. */
+  toGroup: string[];
+  /** Inside a centre's 10 % commuting area (the centre itself, or ≥ 10 % to it). */
+  within: boolean;
+  areaId: string | null;
+  order: number | null;
+  /** For a suburb of order ≥ 2: the municipality it commutes to, and the rate. */
+  via: { code: string; name: string; rate: number } | null;
+  otherArea?: { id: string; name: string };
+}
+
+/** A formal region beside the functional one: see domain/scoring/commuting.ts. */
+export interface CommutingComparison {
+  centres: { code: string; name: string; areaId: string | null; areaName: string | null; place: 'primary' | 'secondary' | 'suburb' | 'none' }[];
+  members: CommutingMember[];
+  /** Non-members commuting ≥ 10 % to a centre: candidates by MIC's 10 % rule. */
+  candidates: { code: string; name: string; population: number; centre: string; rate: number; toGroup: string[] }[];
+  /** Non-members in a centre's employment area through a suburb (order ≥ 2), for context. */
+  furtherSuburbs: { code: string; name: string; population: number; order: number; via: { code: string; name: string; rate: number } }[];
+  counts: { members: number; withRate: number; outside: number; candidates: number };
+  /** True when no centre was given and the most populous member stands in for it. */
+  centreAssumed: boolean;
+  /** The dataset, as a readable citation. */
+  source: string;
+  /** What the figures are and are not (commuting to work only; each suburb listed under its strongest centre). */
+  caveat: string;
 }
 
 export type EligibilityScheme = 'central_city_region' | 'settlement_zone';
-export type EligibilityStatus = 'lead' | 'eligible' | 'near_miss';
+/** lead: centre of a region of the scheme; eligible: meets every rule; needs_check (要確認): the data cannot decide a rule; near_miss: misses narrowly. */
+export type EligibilityStatus = 'lead' | 'eligible' | 'needs_check' | 'near_miss';
+/** The outcome of the rules for a city, whatever it leads: `no` fails a rule outright. */
+export type EligibilityVerdict = 'eligible' | 'needs_check' | 'near_miss' | 'no';
+/** Where a day/night figure comes from: 東京都's measured table, the 2020 従業常住比 of an employment-area centre, or our estimate. */
+export type DayNightSource = 'measured' | 'employment_residence_2020' | 'estimate';
 
 /** The criteria of the eligibility tests; _self / _partner in the two-city test of 連携中枢都市. */
 export type EligibilityCriterionId =
@@ -113,18 +179,27 @@ export type EligibilityCriterionId =
   | 'day_night_ratio_self'
   | 'day_night_ratio_partner'
   | 'outside_big_metro_self'
-  | 'outside_big_metro_partner';
+  | 'outside_big_metro_partner'
+  | 'within_an_hour'
+  | 'not_central_city'
+  | 'not_central_city_self'
+  | 'not_central_city_partner';
 
-/** One rule applied to one city: the figure, the threshold, and whether it is met or narrowly missed. */
+/** One rule applied to one city: the figure, the threshold, and whether it is met, narrowly missed or undecidable. */
 export interface EligibilityCriterion {
   id: EligibilityCriterionId;
   label: string;
   value: number | string | boolean;
   threshold: string;
   met: boolean;
-  /** Not met, but within the named "about" margin (おおむね / 程度). */
+  /** Not met, but within the named margin (おおむね / 程度 / 5 points). */
   near: boolean;
-  /** For the day/night ratio: 'measured' (Tokyo) or 'estimated'. */
+  /** 要確認: the data cannot decide; `reason` says why. */
+  needsCheck: boolean;
+  reason?: string;
+  /** For a day/night rule: where the figure comes from. */
+  source?: DayNightSource;
+  /** What the figure is (e.g. 従業常住比 2020), or how the rule was read (おおむね, 程度). */
   note?: string;
 }
 
@@ -134,13 +209,17 @@ export interface EligibilityCandidate {
   prefName: string;
   kind: MunicipalityKind;
   population: number;
-  /** Daytime ÷ night-time population in percent; null where nobody lives there (双葉町 07546). */
+  /** The day/night figure the rules used, in percent (see `dayNightSource`); null where nobody lives there. */
   dayNightRatio: number | null;
+  /** True when `dayNightSource` is `estimate`. */
   dayNightEstimated: boolean;
+  dayNightSource: DayNightSource;
+  /** The lowest figure accepted, in percent: 95 for 連携中枢都市 (おおむね1以上), else 100. */
+  dayNightThreshold: number;
   lon: number;
   lat: number;
-  /** lead: already a centre of a region of the scheme; eligible: meets every criterion; near_miss: misses only narrowly. */
   status: EligibilityStatus;
+  verdict: EligibilityVerdict;
   meetsCriteria: boolean;
   /** Which test the criteria belong to: the city alone, or with a neighbouring city (連携中枢 two-city case). */
   path: 'single' | 'two_city';
@@ -163,6 +242,8 @@ export interface GroupSchemeResult {
   met: boolean;
   /** Members that could lead it (codes; "a+b" for a two-city pair). */
   centres: string[];
+  /** Members (or pairs) whose test the data cannot decide (empty when `met`). */
+  needsCheck: string[];
   /** Members that miss the centre criteria only narrowly (empty when `met`). */
   nearMisses: string[];
 }
@@ -177,6 +258,8 @@ export interface GroupSummary {
   parts: number;
   outline: MultiPolygon;
   schemes: GroupSchemeResult[];
+  /** The grouping beside the 10 % commuting area of its centre(s) (given, else the most populous member). */
+  commuting?: CommutingComparison;
 }
 
 /** Body of POST /api/regions and POST /api/regions/preview. */

@@ -11,9 +11,23 @@ import { z } from 'zod';
 import type { AtlasDb } from '../db.ts';
 import { ApiError } from '../errors.ts';
 import { codeSchema, defineRoute } from '../route.ts';
-import { type EligibilityCity, type LeadRegion, bigMetro, eligibility, summariseGroup, thresholds } from '../../domain/scoring/eligibility.ts';
+import { type CommuteIndex, type CommuteLink, commuteIndex, compareWithCommuting } from '../../domain/scoring/commuting.ts';
+import {
+  type EligibilityCity,
+  type LeadRegion,
+  type MergerInfo,
+  type RuleData,
+  bigMetro,
+  eligibility,
+  groupTotals,
+  summariseGroup,
+  thresholds,
+} from '../../domain/scoring/eligibility.ts';
 import type {
+  CommutingComparison,
   CustomRegionInput,
+  EmploymentAreaDetail,
+  EmploymentAreaKind,
   EligibilityList,
   GroupSummary,
   OfficialCounts,
@@ -34,12 +48,20 @@ const regionIdSchema = z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a region i
 /** Statuses that make a centre city count as leading a region. */
 const leadingStatuses = ['active', 'declared', 'planned'];
 
+/** Readable citation of the 2020 employment areas, with what the figures are. */
+const commutingSource = '都市雇用圏 2020（金本・徳岡 2002 の基準、2020年国勢調査）東京大学空間情報科学研究センター';
+const commutingCaveat =
+  '通勤（就業者）のみ、通学を含まない。各市町村は最も通勤率の高い行き先の圏域にだけ載るため、別の中心へ10 %以上通勤していても表に出ないことがある。 Commuting to work only (not school); each municipality is listed under its strongest destination only.';
+
 interface Reference {
   cities: Map<string, EligibilityCity>;
   neighbours: Map<string, string[]>;
+  commute: CommuteIndex;
+  rules: RuleData;
+  names: Map<string, { name: string; population: number }>;
 }
 
-// The municipalities and their neighbours never change while the server runs: read them once per database.
+// The municipalities, neighbours, employment areas and mergers never change while the server runs: read them once per database.
 const references = new WeakMap<AtlasDb, Promise<Reference>>();
 function reference(db: AtlasDb): Promise<Reference> {
   let r = references.get(db);
@@ -50,7 +72,28 @@ function reference(db: AtlasDb): Promise<Reference> {
       const pairs = await db.all<{ code: string; n: string }>('SELECT code, neighbor_code AS n FROM municipality_neighbors ORDER BY code, n');
       const neighbours = new Map<string, string[]>();
       for (const p of pairs) neighbours.set(p.code, [...(neighbours.get(p.code) ?? []), p.n]);
-      return { cities: new Map(rows.map((c) => [String(c.code), c as unknown as EligibilityCity])), neighbours };
+      const links = await db.all(`SELECT area_id AS "areaId", area_code AS "areaCode", area_kind AS "areaKind", area_name AS "areaName", code,
+        unit_code AS "unitCode", commute_order AS "order", to_code AS "toCode", rate, employment_residence_ratio AS "employmentResidenceRatio"
+        FROM commute_links ORDER BY area_id, commute_order, code`);
+      const mergerRows = await db.all<{ code: string; merged_on: string; former_name: string }>(
+        'SELECT code, max(merged_on) OVER (PARTITION BY code) AS merged_on, former_name FROM municipality_mergers ORDER BY code, merged_on, former_code',
+      );
+      const mergers = new Map<string, MergerInfo>();
+      for (const m of mergerRows) {
+        const info = mergers.get(m.code) ?? { mergedOn: m.merged_on, formerNames: [] };
+        if (!info.formerNames.includes(m.former_name)) info.formerNames.push(m.former_name);
+        mergers.set(m.code, info);
+      }
+      const error = await db.one<{ value: string }>(`SELECT value FROM meta WHERE key = 'day_night_estimate_error_points'`);
+      const cities = new Map(rows.map((c) => [String(c.code), c as unknown as EligibilityCity]));
+      const commute = commuteIndex(links as unknown as CommuteLink[]);
+      return {
+        cities,
+        neighbours,
+        commute,
+        rules: { byCode: cities, neighbours, commute, mergers, estimateErrorPoints: Number(error?.value ?? 8) },
+        names: new Map([...cities.values()].map((c) => [c.code, { name: c.name, population: c.population }])),
+      };
     })();
     r.catch(() => references.delete(db));
     references.set(db, r);
@@ -152,13 +195,48 @@ export async function regionDetail(db: AtlasDb, id: string): Promise<RegionDetai
     [id],
   );
   const current = members.filter((m) => m.status === row.status).map((m) => ({ code: String(m.code), name: String(m.name) }));
+  const summary = toSummary(row, true);
+  const ref = await reference(db);
+  const compared = ['central_city_region', 'settlement_zone', 'custom'].includes(summary.type);
   return {
-    ...toSummary(row, true),
+    ...summary,
     outline: JSON.parse(String(row.outline)),
     members: members as unknown as RegionMemberInfo[],
     createdAt: row.created_at === null ? null : String(row.created_at),
     outlook: await outlookOfMembers(db, current),
+    ...(compared ? { commuting: commutingOf(ref, summary.memberCodes, summary.centerCodes) } : {}),
+    ...(summary.type === 'employment_area' ? { employmentArea: await employmentAreaOf(db, ref, summary.id) } : {}),
   } as RegionDetail;
+}
+
+/** A grouping beside the 2020 10 % commuting area of its centre(s). */
+function commutingOf(ref: Reference, memberCodes: readonly string[], centerCodes: readonly string[]): CommutingComparison {
+  return { ...compareWithCommuting(ref.commute, memberCodes, centerCodes, ref.names), source: commutingSource, caveat: commutingCaveat };
+}
+
+/** An employment area's centres (with 従業常住比) and suburbs (order, destination, rate). */
+async function employmentAreaOf(db: AtlasDb, ref: Reference, id: string): Promise<EmploymentAreaDetail> {
+  const area = await db.one<{ kind: string; did_population: number }>('SELECT kind, did_population FROM employment_areas WHERE id = $1', [id]);
+  const links = [...ref.commute.byCode.values()].filter((l) => l.areaId === id);
+  const nameOf = (code: string) => ref.cities.get(code)?.name ?? code;
+  const units = [...new Set(links.filter((l) => l.order === 0).map((l) => l.unitCode))];
+  return {
+    kind: String(area?.kind) as EmploymentAreaKind,
+    didPopulation: Number(area?.did_population ?? 0),
+    centres: units.map((unit) => {
+      const own = links.filter((l) => l.unitCode === unit && l.order === 0);
+      return {
+        code: unit,
+        name: unit === '13100' ? '東京都特別区部' : nameOf(unit),
+        population: own.reduce((s, l) => s + (ref.cities.get(l.code)?.population ?? 0), 0),
+        employmentResidenceRatio: own[0]?.employmentResidenceRatio ?? 0,
+      };
+    }),
+    suburbs: links
+      .filter((l) => l.order > 0)
+      .map((l) => ({ code: l.code, name: nameOf(l.code), order: l.order, toCode: l.toCode, toName: l.toCode ? nameOf(l.toCode) : null, rate: l.rate ?? 0 })),
+    source: commutingSource,
+  };
 }
 
 const groupBody = z
@@ -192,7 +270,7 @@ function checkGroup(ref: Reference, input: Pick<CustomRegionInput, 'memberCodes'
 export async function saveCustomRegion(db: AtlasDb, topology: Topology, input: CustomRegionInput): Promise<RegionDetail> {
   const ref = await reference(db);
   const { members, centres } = checkGroup(ref, input);
-  const s = summariseGroup(members, ref.cities, ref.neighbours, topology, centres);
+  const s = groupTotals(members, ref.cities, topology, centres);
   const id = `custom-${randomBytes(5).toString('hex')}`;
   const now = new Date().toISOString();
   await db.transaction(async (run) => {
@@ -224,19 +302,29 @@ export async function deleteCustomRegion(db: AtlasDb, id: string): Promise<{ del
   return { deleted: id };
 }
 
-/** Candidates to lead a region of the scheme, with each criterion. */
-export async function eligibilityList(db: AtlasDb, scheme: 'central_city_region' | 'settlement_zone'): Promise<EligibilityList> {
-  const ref = await reference(db);
+/** Centre cities of the regions of a scheme in force or announced, with their co-centres (第9 / 複眼型). */
+async function leadsOf(db: AtlasDb, scheme: 'central_city_region' | 'settlement_zone'): Promise<Map<string, LeadRegion & { centerCodes: string[] }>> {
   const rows = await db.all<{ id: string; name: string; status: RegionStatus; center_codes: string }>(
     `SELECT id, name, status, center_codes FROM regions WHERE type = $1 AND status IN (${leadingStatuses.map((_, i) => `$${i + 2}`).join(', ')}) ORDER BY id`,
     [scheme, ...leadingStatuses],
   );
-  const leads = new Map<string, LeadRegion>();
-  for (const r of rows) for (const c of r.center_codes.split(';')) if (c && !leads.has(c)) leads.set(c, { id: r.id, name: r.name, status: r.status });
-  const items = eligibility(scheme, [...ref.cities.values()], ref.neighbours, leads);
-  const counts = { lead: 0, eligible: 0, near_miss: 0 };
+  const leads = new Map<string, LeadRegion & { centerCodes: string[] }>();
+  for (const r of rows) {
+    const centres = r.center_codes.split(';').filter(Boolean);
+    for (const c of centres) if (!leads.has(c)) leads.set(c, { id: r.id, name: r.name, status: r.status, centerCodes: centres });
+  }
+  return leads;
+}
+
+/** Candidates to lead a region of the scheme, with each criterion and the day/night figure's source. */
+export async function eligibilityList(db: AtlasDb, scheme: 'central_city_region' | 'settlement_zone'): Promise<EligibilityList> {
+  const ref = await reference(db);
+  const leads = await leadsOf(db, scheme);
+  const centralLeads = scheme === 'settlement_zone' ? await leadsOf(db, 'central_city_region') : new Map<string, LeadRegion>();
+  const items = eligibility(scheme, [...ref.cities.values()], ref.rules, leads, centralLeads);
+  const counts = { lead: 0, eligible: 0, needs_check: 0, near_miss: 0 };
   for (const i of items) counts[i.status]++;
-  return { scheme, items, counts, parameters: { ...thresholds, bigMetro } };
+  return { scheme, items, counts, parameters: { ...thresholds, bigMetro, estimateErrorPoints: ref.rules.estimateErrorPoints } };
 }
 
 export const regionRoutes = [
@@ -258,20 +346,23 @@ export const regionRoutes = [
     method: 'post',
     path: '/api/regions/preview',
     tag: 'regions',
-    summary: 'What a grouping would add up to, without saving it: population, area, dissolved outline, schemes it could form.',
-    returns: 'GroupSummary; 400 naming unknown codes, for an empty list or more than 300 members',
+    summary:
+      'What a grouping would add up to, without saving it: population, area, dissolved outline, schemes it could form, and the grouping beside the 2020 commuting area of its centre.',
+    returns: 'GroupSummary with commuting; 400 naming unknown codes, for an empty list or more than 300 members',
     body: previewBody,
     handle: async ({ deps, body }): Promise<GroupSummary> => {
       const ref = await reference(deps.db);
       const { members, centres } = checkGroup(ref, body);
-      return summariseGroup(members, ref.cities, ref.neighbours, topologyOf(deps.boundaryAsset), centres);
+      const summary = summariseGroup(members, ref.rules, topologyOf(deps.boundaryAsset), centres, await leadsOf(deps.db, 'central_city_region'));
+      return { ...summary, commuting: commutingOf(ref, members, centres) };
     },
   }),
   defineRoute({
     method: 'get',
     path: '/api/regions/:id',
     tag: 'regions',
-    summary: 'One region with its members (code, name, role, joined) and its dissolved outline as GeoJSON.',
+    summary:
+      'One region with its members (code, name, role, joined) and its dissolved outline as GeoJSON; 連携中枢都市圏, 定住自立圏 and custom regions add `commuting` (each member beside the 2020 10 % commuting area of the centre), employment areas add `employmentArea`.',
     returns: 'RegionDetail; 404 for an unknown id',
     params: z.object({ id: regionIdSchema }),
     handle: ({ deps, params }) => regionDetail(deps.db, params.id),
@@ -300,7 +391,8 @@ export const regionRoutes = [
     method: 'get',
     path: '/api/eligibility',
     tag: 'regions',
-    summary: 'Cities that lead, could lead (meet every criterion) or narrowly miss leading a 連携中枢都市圏 or 定住自立圏, with each criterion.',
+    summary:
+      'Cities that lead, could lead (meet every rule of MIC’s 要綱), need a check (要確認: the data cannot decide a rule) or narrowly miss leading a 連携中枢都市圏 or 定住自立圏, with each criterion, its figure and threshold, and the day/night figure’s source.',
     returns: '{scheme, items:[EligibilityCandidate], counts, parameters}',
     query: z.object({ scheme: z.enum(['central_city_region', 'settlement_zone'], { message: 'must be central_city_region or settlement_zone' }) }).strict(),
     handle: ({ deps, query }) => eligibilityList(deps.db, query.scheme),

@@ -96,7 +96,8 @@ describe('GET /api/eligibility', () => {
     expect(status).toBe(200);
     const fukuyama = body.items.find((c) => c.code === '34207')!;
     expect(fukuyama).toMatchObject({ status: 'lead', meetsCriteria: true, leadsRegion: { id: 'ccr-34207' } });
-    expect(fukuyama.criteria.find((c) => c.id === 'population')).toMatchObject({ value: 460_930, met: true });
+    // 従業常住比 2020 0.9988: おおむね1以上.
+    expect(fukuyama.criteria.find((c) => c.id === 'day_night_ratio')).toMatchObject({ value: 99.9, met: true, source: 'employment_residence_2020' });
     expect(body.counts.eligible).toBeGreaterThan(0);
     for (const c of body.items.filter((x) => x.status === 'eligible')) expect(c.leadsRegion).toBeNull();
     expect(body.items.every((c) => typeof c.dayNightEstimated === 'boolean')).toBe(true);

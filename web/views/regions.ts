@@ -10,7 +10,7 @@ import { bbox, booleanPointInPolygon, point, polygon } from '@turf/turf';
 import type { Feature, MultiPolygon } from 'geojson';
 import type { MapMouseEvent } from 'maplibre-gl';
 import type { Municipality, MunicipalityDetail, MunicipalityKind } from '../../domain/records/municipalities.ts';
-import { type EligibilityCity, neighbourMap, summariseGroup } from '../../domain/scoring/eligibility.ts';
+import { type EligibilityCity, neighbourMap, groupTotals } from '../../domain/scoring/eligibility.ts';
 import type {
   EligibilityCandidate,
   EligibilityList,
@@ -32,7 +32,7 @@ import { downloadCsv, downloadGeoJson } from '../ui/export.ts';
 import './regions.css';
 
 /** Okabe–Ito: blue leads, orange could lead, reddish purple narrowly misses. */
-const statusColour: Record<EligibilityStatus, string> = { lead: '#0072B2', eligible: '#E69F00', near_miss: '#CC79A7' };
+const statusColour: Record<EligibilityStatus, string> = { lead: '#0072B2', eligible: '#E69F00', needs_check: '#56B4E9', near_miss: '#CC79A7' };
 /** Statuses drawn faintly: the region is not (or no longer) in force. */
 const faintStatuses = new Set(['unconfirmed', 'converted', 'abolished', 'dissolved', 'superseded']);
 /** Centre declared or formation planned: drawn like formed regions, but counted apart. */
@@ -97,6 +97,8 @@ let L: Local | null = null;
 
 let neighboursCache: Map<string, string[]> | null = null;
 const neighboursOf = (ctx: AppContext) => (neighboursCache ??= neighbourMap(ctx.topology));
+/** The server's what-if answer (schemes need the employment areas and mergers, which only the server holds), by member list. */
+let previewCache: { key: string; summary: GroupSummary } | null = null;
 const citiesOf = (ctx: AppContext) => ctx.munis as unknown as ReadonlyMap<string, EligibilityCity>;
 
 function currentType(ctx: AppContext): RegionType {
@@ -564,7 +566,19 @@ function renderWhatIf(): void {
   // While building a grouping the region list steps aside, so the live totals stay in view.
   for (const el of panel.querySelectorAll<HTMLElement>('.rlist-part')) el.hidden = L.whatIf;
   panel.querySelector<HTMLButtonElement>('#lasso')!.disabled = !L.whatIf;
-  L.group = codes.length ? summariseGroup(codes, citiesOf(ctx), neighboursOf(ctx), ctx.topology) : null;
+  const key = codes.join(',');
+  if (!codes.length) L.group = null;
+  else if (previewCache?.key === key) L.group = previewCache.summary;
+  else {
+    // Totals at once from the local boundaries; who could lead comes with the server's answer.
+    L.group = { ...groupTotals(codes, citiesOf(ctx), ctx.topology), schemes: [] };
+    void api<GroupSummary>('/api/regions/preview', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ memberCodes: codes }) })
+      .then((summary) => {
+        previewCache = { key, summary };
+        if (L && groupCodes(L.ctx).join(',') === key) renderWhatIf();
+      })
+      .catch(() => undefined);
+  }
   redraw();
   legend();
   if (!L.whatIf && !codes.length) {
