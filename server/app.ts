@@ -50,8 +50,6 @@ export function createApp(deps: AppDeps): Hono {
 
   for (const route of apiRoutes(deps)) {
     app.on(route.method.toUpperCase(), route.path, async (c) => {
-      const hit = cache.hit(route, c);
-      if (hit) return hit;
       if (route.write && !tokenMatches(c.req.header('authorization'), deps.writeToken)) {
         throw new ApiError(401, 'unauthorized', 'writes need the header "Authorization: Bearer <token>" with the token printed at server start (or ATLAS_WRITE_TOKEN)');
       }
@@ -69,7 +67,7 @@ export function createApp(deps: AppDeps): Hono {
         }
         body = parseInput(route.body, json, 'body');
       }
-      return cache.respond(route, c, () => route.handle({ c, deps, query, params, body }));
+      return cache.respond(route, c, { params, query }, () => route.handle({ c, deps, query, params, body }));
     });
   }
 
