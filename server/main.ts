@@ -6,11 +6,12 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { atlasHttpServer } from './connections.ts';
 import { AtlasDb } from './db.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -96,8 +97,10 @@ try {
 const writeToken = process.env.ATLAS_WRITE_TOKEN || randomBytes(18).toString('base64url');
 const app = createApp({ db, writeToken, boundaryAsset, staticDir: process.env.ATLAS_WEB_DIR ?? join(root, 'dist', 'web') });
 
-const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-  const url = `http://${host}:${info.port}/`;
+// Node's HTTP server with per-connection limits (see server/connections.ts), so no one client can fill the memory.
+const server = atlasHttpServer(getRequestListener(app.fetch));
+server.listen(port, host, () => {
+  const url = `http://${host}:${(server.address() as AddressInfo).port}/`;
   console.log(`renkei-atlas: serving ${url}`);
   console.log(
     process.env.ATLAS_WRITE_TOKEN
@@ -118,13 +121,12 @@ async function shutdown(signal: string): Promise<void> {
   closing = true;
   console.log(`renkei-atlas: ${signal}; finishing requests in flight, then closing the database`);
   // Node 20's close() also drops idle keep-alive connections; busy ones end after their answer.
-  const http = server as HttpServer;
   // A client holding a connection open must not keep the database open forever.
   const force = setTimeout(() => {
     console.error('renkei-atlas: connections still open after 10 s; closing them');
-    http.closeAllConnections();
+    server.closeAllConnections();
   }, 10_000).unref();
-  await new Promise((resolveClosed) => http.close(resolveClosed));
+  await new Promise((resolveClosed) => server.close(resolveClosed));
   clearTimeout(force);
   try {
     await db.close();

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { type Socket, connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../helpers/server.ts';
+
+// Clients that send many requests and never read the answers must not take the server down. Measured on
+// the real server process (RSS from /proc), with /api/health asked on another connection all along.
+const rssLimitMb = 600;
+const healthLimitMs = 1000;
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer();
+  // Warm: the first answers build caches and compile code, which is not what is measured here.
+  for (const path of ['/api/health', '/api/boundaries']) await (await fetch(`${server.url}${path}`)).arrayBuffer();
+});
+afterAll(() => server?.stop());
+
+/** Resident memory of the server process in MB. */
+function rssMb(): number {
+  const status = readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
+
+/** Opens `connections` sockets that each send `text` and never read. */
+function flood(connections: number, text: string): Socket[] {
+  const { port } = new URL(server.url);
+  return Array.from({ length: connections }, () => {
+    const socket = connect(Number(port), '127.0.0.1');
+    socket.on('error', () => undefined);
+    socket.write(text);
+    return socket;
+  });
+}
+
+/** For `ms`, samples the server's RSS and the time /api/health takes, one after the other. */
+async function watch(ms: number): Promise<{ peakRssMb: number; healthMs: number[]; statuses: number[] }> {
+  const end = Date.now() + ms;
+  let peakRssMb = 0;
+  const healthMs: number[] = [];
+  const statuses: number[] = [];
+  while (Date.now() < end) {
+    peakRssMb = Math.max(peakRssMb, rssMb());
+    const start = performance.now();
+    const res = await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(10_000) });
+    await res.arrayBuffer();
+    healthMs.push(Math.round(performance.now() - start));
+    statuses.push(res.status);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { peakRssMb, healthMs, statuses };
+}
+
+describe('flood of requests whose answers are never read', () => {
+  it('5,000 pipelined boundary requests on each of 4 connections: RSS stays under 600 MB, health answers within a second', async () => {
+    const before = rssMb();
+    const sockets = flood(4, 'GET /api/boundaries HTTP/1.1\r\nHost: atlas\r\n\r\n'.repeat(5000));
+    const seen = await watch(6000);
+    for (const s of sockets) s.destroy();
+    console.log(`flood: RSS ${before.toFixed(0)} → peak ${seen.peakRssMb.toFixed(0)} MB; health ms ${seen.healthMs.join(' ')}`);
+    expect(seen.peakRssMb).toBeLessThan(rssLimitMb);
+    expect(new Set(seen.statuses)).toEqual(new Set([200]));
+    // The first probe shares the server with Node parsing the first 64 KiB read of each flooding socket
+    // (4 × 1,024 requests, about 0.35 s of CPU; several times that on a machine whose cores are all busy).
+    const [first, ...rest] = seen.healthMs;
+    expect(first, 'first /api/health, asked as the flood arrives, ms').toBeLessThan(3 * healthLimitMs);
+    expect(Math.max(...rest), 'slowest /api/health during the flood, ms').toBeLessThan(healthLimitMs);
+  }, 60_000);
+
+  it('200 sockets asking for every region outline: RSS stays under 600 MB and falls back once they close', async () => {
+    const before = rssMb();
+    const sockets = flood(200, 'GET /api/regions?geometry=true HTTP/1.1\r\nHost: atlas\r\nAccept-Encoding: gzip\r\n\r\n');
+    const during = await watch(5000);
+    for (const s of sockets) s.destroy();
+    await new Promise((r) => setTimeout(r, 1000));
+    const after = await watch(1000);
+    console.log(`outlines: RSS ${before.toFixed(0)} → peak ${during.peakRssMb.toFixed(0)} → after close ${after.peakRssMb.toFixed(0)} MB`);
+    expect(during.peakRssMb).toBeLessThan(rssLimitMb);
+    expect(new Set([...during.statuses, ...after.statuses])).toEqual(new Set([200]));
+    // The answers of closed sockets are dropped: what is left is the cache's one copy of each answer.
+    expect(after.peakRssMb).toBeLessThan(before + 150);
+  }, 60_000);
+});
