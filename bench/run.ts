@@ -4,7 +4,8 @@
  *  1. all-pairs disaster-aid scoring, DuckDB vs PostGIS (bench/scoring.ts);
  *  2. API latency of heavy routes against /api/health on the same server, and a mixed 64-connection load;
  *  3. client sizes and time to the first drawn map vs an empty MapLibre page (bench/client.ts);
- *  4. data build, total and per step.
+ *  4. data build, total and per step;
+ *  5. eligibility against the real centres (bench/eligibility.ts).
  * Environment: BENCH_LOAD_SECONDS (30), BENCH_ROUTE_SECONDS (8), BENCH_RUNS (3).
  */
 import { spawnSync } from 'node:child_process';
@@ -15,6 +16,7 @@ import { apiRoutes } from '../server/app.ts';
 import { copyDatabase } from '../tests/helpers/database.ts';
 import { startServer } from '../tests/helpers/server.ts';
 import { type ClientResult, benchClient } from './client.ts';
+import { type EligibilityCheck, benchEligibility, eligibilityMarkdown } from './eligibility.ts';
 import { type LoadSummary, runLoad, sampleUrls } from './load.ts';
 import { type ScoringResult, benchScoring } from './scoring.ts';
 
@@ -95,7 +97,15 @@ function machine() {
 const f1 = (v: number | null | undefined, digits = 1) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits));
 const kib = (b: number) => `${(b / 1024).toFixed(0)} KiB`;
 
-function markdown(r: { at: string; machine: ReturnType<typeof machine>; scoring: ScoringResult; api: ApiResult; client: ClientResult; build: BuildResult }): string {
+function markdown(r: {
+  at: string;
+  machine: ReturnType<typeof machine>;
+  scoring: ScoringResult;
+  api: ApiResult;
+  client: ClientResult;
+  build: BuildResult;
+  eligibility: EligibilityCheck;
+}): string {
   const m = r.machine;
   const lines = [
     `# Benchmark ${r.at}`,
@@ -118,6 +128,8 @@ function markdown(r: { at: string; machine: ReturnType<typeof machine>; scoring:
     `| 4 | data build, total | ${f1(r.build.totalS, 2)} s | — | — |`,
     ...r.build.steps.map((s) => `| 4 | · ${s.name} | ${f1(s.seconds, 2)} s | ${s.summary.replace(/\|/g, '/')} | ${f1((100 * s.seconds) / r.build.totalS, 0)} % |`),
     '',
+    eligibilityMarkdown(r.eligibility),
+    '',
   ];
   return lines.join('\n');
 }
@@ -130,7 +142,8 @@ async function main(): Promise<void> {
   const scoring = await benchScoring(join(root, 'data', 'build', 'atlas.duckdb'), runs, log);
   const api = await benchApi();
   const client = await benchClient(runs, log);
-  const result = { at, machine: m, scoring, api, client, build };
+  const eligibility = await benchEligibility(log);
+  const result = { at, machine: m, scoring, api, client, build, eligibility };
   const dir = join(root, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${at.replace(/[:.]/g, '-')}.json`), `${JSON.stringify(result, null, 2)}\n`);
