@@ -257,6 +257,7 @@ export const employmentAreasStep: BuildStep = {
         asOf: '2020-10-01',
         source: employmentAreaCitation,
         note: `${area.kind} ${kindLabel[area.kind]}; 中心: ${centreNames.join('・')}`,
+        membersKnown: 'all' as const,
       };
       regionRows.push(
         regionRow(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pairKey } from '../domain/tables.ts';
-import { carryUserRows, exchangeRows } from './exchanges.ts';
+import { carryUserRows, exchangeRows, networkMemberRows } from './exchanges.ts';
 import type { Exchange, ExchangeNetworkMember } from './seeds/index.ts';
 
 const points: Record<string, [string, string]> = {
@@ -37,6 +37,8 @@ const member = (code: string, sinceYear: number | null): ExchangeNetworkMember =
   prefecture: points[code][1],
   kind: 'disaster_aid',
   sinceYear,
+  asOf: '',
+  membership: 'listed',
   source: 'net',
   note: '',
 });
@@ -59,6 +61,12 @@ describe('exchangeRows', () => {
     expect(shinjuku.map((r) => r.pairKey).sort()).toEqual(['13101-13104:disaster_aid', '13103-13104:disaster_aid']);
     // A pair shares the pact from when the later member joined.
     expect(shinjuku.every((r) => r.sinceYear === 1998)).toBe(true);
+  });
+
+  it('keeps a network defined by a designation as memberships, drawing no arcs for it', () => {
+    const core = (code: string): ExchangeNetworkMember => ({ ...member(code, null), network: 'net-core-cities', membership: 'designation' });
+    expect(exchangeRows([], [core('13101'), core('13103'), core('13104')], resolve)).toEqual([]);
+    expect(networkMemberRows([core('13101')], resolve)[0]).toMatchObject({ network: 'net-core-cities', name: '千代田区', membership: 'designation' });
   });
 
   it('keys pairs without regard to order', () => {

@@ -6,10 +6,13 @@
  * arcs without joins. `origin` is 'seed' for these rows and 'user' for agreements imported through
  * POST /api/exchanges/import, which survive restarts because they live in the same table.
  *
- * Multilateral networks (e.g. the 24 members of the 義士親善友好都市 disaster-aid pact) become one arc per
- * pair of members, marked with the network's id and name: in such a pact every member may call on every
- * other, so each pair is a real tie. Where the facts already list a pair of the same kind (pacts entered
+ * Multilateral networks whose members are listed (e.g. the 24 members of the 義士親善友好都市 disaster-aid pact)
+ * become one arc per pair of members, marked with the network's id and name: in such a pact every member may call
+ * on every other, so each pair is a real tie. Where the facts already list a pair of the same kind (pacts entered
  * "around the source municipality"), that row is marked with the network instead of adding a second arc.
+ * Networks defined by a designation (21大都市, 中核市: every city of the kind is a party) stay memberships in
+ * `exchange_networks` only; 1,891 arcs among 中核市 would bury every other tie, and the partner ranking counts a
+ * shared membership as an existing tie all the same.
  *
  * A rebuild carries the user's agreements over from the database it replaces (re-resolving both ends), so
  * imports survive `npm run data:build` as well as restarts.
@@ -82,7 +85,7 @@ export function exchangeRows(seedRows: readonly Exchange[], networkMembers: read
     });
   }
   const networks = new Map<string, ExchangeNetworkMember[]>();
-  for (const m of networkMembers) networks.set(m.network, [...(networks.get(m.network) ?? []), m]);
+  for (const m of networkMembers.filter((x) => x.membership === 'listed')) networks.set(m.network, [...(networks.get(m.network) ?? []), m]);
   for (const [network, members] of networks) {
     for (let i = 0; i < members.length; i++) {
       for (let j = i + 1; j < members.length; j++) {
@@ -128,7 +131,40 @@ export function exchangeRows(seedRows: readonly Exchange[], networkMembers: read
   return [...rows.values()];
 }
 
-/** Columns of the `exchanges` table (also written by the import route). */
+/** A network member as the `exchange_networks` table holds it, with the member's current name and prefecture. */
+export interface NetworkMemberRow {
+  network: string;
+  networkName: string;
+  code: string;
+  name: string;
+  prefName: string;
+  kind: string;
+  sinceYear: number | null;
+  asOf: string;
+  membership: string;
+  source: string;
+  note: string;
+}
+
+/** Every network's members (listed ones too), for memberships in details and ties in rankings. */
+export function networkMemberRows(networkMembers: readonly ExchangeNetworkMember[], resolve: (code: string) => ExchangeEnd): NetworkMemberRow[] {
+  return networkMembers.map((m) => {
+    const end = resolve(m.code);
+    return {
+      network: m.network,
+      networkName: m.networkName,
+      code: end.code,
+      name: end.name,
+      prefName: end.prefName,
+      kind: m.kind,
+      sinceYear: m.sinceYear,
+      asOf: m.asOf,
+      membership: m.membership,
+      source: m.source,
+      note: m.note,
+    };
+  });
+}
 
 /** The user's agreements in the database being replaced (none when there is none, or it cannot be read). */
 async function previousUserRows(log: (m: string) => void): Promise<Record<string, unknown>[]> {
@@ -222,8 +258,29 @@ export const exchangeStep: BuildStep = {
     await ctx.conn.run('CREATE UNIQUE INDEX exchanges_pair_key ON exchanges (pair_key)');
     await ctx.conn.run('CREATE INDEX exchanges_a ON exchanges (a_code)');
     await ctx.conn.run('CREATE INDEX exchanges_b ON exchanges (b_code)');
+    const members = networkMemberRows(networkMembers, resolve);
+    await writeTable(
+      ctx.conn,
+      'exchange_networks',
+      [
+        ['network', 'VARCHAR', 'network'],
+        ['network_name', 'VARCHAR', 'networkName'],
+        ['code', 'VARCHAR', 'code'],
+        ['name', 'VARCHAR', 'name'],
+        ['pref_name', 'VARCHAR', 'prefName'],
+        ['kind', 'VARCHAR', 'kind'],
+        ['since_year', 'INTEGER', 'sinceYear'],
+        ['as_of', 'VARCHAR', 'asOf'],
+        ['membership', 'VARCHAR', 'membership'],
+        ['source', 'VARCHAR', 'source'],
+        ['note', 'VARCHAR', 'note'],
+      ],
+      members,
+    );
+    await ctx.conn.run('CREATE INDEX exchange_networks_code ON exchange_networks (code)');
     const fromNetworks = rows.filter((r) => r.id.startsWith('net-')).length;
     const marked = rows.filter((r) => r.network && !r.id.startsWith('net-')).length;
-    return `exchanges (${rows.length} agreements: ${seedRows.length} listed + ${fromNetworks} pairs of ${new Set(networkMembers.map((m) => m.network)).size} networks; ${marked} listed rows marked with their network; ${carried.kept.length} imported by users carried over)`;
+    const networkCount = (membership: string) => new Set(networkMembers.filter((m) => m.membership === membership).map((m) => m.network)).size;
+    return `exchanges (${rows.length} agreements: ${seedRows.length} listed + ${fromNetworks} pairs of ${networkCount('listed')} listed networks; ${marked} listed rows marked with their network; ${carried.kept.length} imported by users carried over), exchange_networks (${members.length} memberships of ${networkCount('listed') + networkCount('designation')} networks, ${networkCount('designation')} by designation)`;
   },
 };

@@ -17,9 +17,9 @@ export function municipalityKind(code: string, name: string, designation: Design
 
 /**
  * One joined municipality row, as the `municipalities` table holds it: exactly the API's detail record
- * without the regions, exchanges and outlook that later steps add.
+ * without the regions, exchanges, networks and outlook that later steps add.
  */
-export type MunicipalityRow = Omit<MunicipalityDetail, 'regions' | 'exchanges' | 'outlook'>;
+export type MunicipalityRow = Omit<MunicipalityDetail, 'regions' | 'exchanges' | 'networks' | 'outlook'>;
 
 /** Census total of the 2020 census, used to prove that nothing was lost in the join. */
 export const census2020Total = 126_146_099;

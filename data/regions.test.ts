@@ -100,7 +100,7 @@ describe('dissolve and totals', () => {
 
   it('sums population and area over current members and gives the centre share', () => {
     const row = regionRow(
-      { id: 'ccr-34207', type: 'central_city_region', name: 't', centerCodes: ['34207'], status: 'active', asOf: '', source: 's', note: '' },
+      { id: 'ccr-34207', type: 'central_city_region', name: 't', centerCodes: ['34207'], status: 'active', asOf: '', source: 's', note: '', membersKnown: 'all' },
       [
         { code: '34207', status: 'active' },
         { code: '34205', status: 'active' },

@@ -33,6 +33,8 @@ export interface RegionRow {
   population: number;
   areaKm2: number;
   memberCount: number;
+  /** all / partial / centre_only: how completely the sources name the members. */
+  membersKnown: string;
   centerShare: number | null;
   /** Dissolved outline as GeoJSON (MultiPolygon) text. */
   outline: string;
@@ -65,6 +67,7 @@ export const regionColumns: Columns<RegionRow> = [
   ['population', 'BIGINT', 'population'],
   ['area_km2', 'DOUBLE', 'areaKm2'],
   ['member_count', 'INTEGER', 'memberCount'],
+  ['members_known', 'VARCHAR', 'membersKnown'],
   ['center_share', 'DOUBLE', 'centerShare'],
   ['outline', 'VARCHAR', 'outline'],
   ['created_at', 'VARCHAR', 'createdAt'],
@@ -127,6 +130,7 @@ export function prefectureRegions(prefectures: readonly PrefectureRow[], municip
       asOf: '2020-10-01',
       source: '国勢調査 2020 · 国土数値情報 N03',
       note: '',
+      membersKnown: 'all',
     };
     const members = municipalities
       .filter((m) => m.prefCode === p.code)
@@ -153,7 +157,7 @@ export function prefectureRegions(prefectures: readonly PrefectureRow[], municip
  * @example regionRow(region, members, cities, topology).memberCount // 9 for 備後圏域
  */
 export function regionRow(
-  region: Pick<Region, 'id' | 'name' | 'centerCodes' | 'asOf' | 'source' | 'note'> & { type: ApiRegionType; status: string },
+  region: Pick<Region, 'id' | 'name' | 'centerCodes' | 'asOf' | 'source' | 'note' | 'membersKnown'> & { type: ApiRegionType; status: string },
   members: readonly Pick<RegionMember, 'code' | 'status'>[],
   cities: ReadonlyMap<string, EligibilityCity>,
   topology: Topology,
@@ -173,6 +177,7 @@ export function regionRow(
     population: s.population,
     areaKm2: s.areaKm2,
     memberCount: s.memberCount,
+    membersKnown: region.membersKnown,
     centerShare: s.centerShare,
     outline: JSON.stringify(s.outline),
     createdAt,
@@ -204,6 +209,7 @@ async function previousCustomRegions(log: (m: string) => void): Promise<{ region
           asOf: '',
           source: 'user',
           note: String(r.note ?? ''),
+          membersKnown: 'all' as const,
           createdAt: r.created_at ? String(r.created_at) : null,
         })),
         members: mrows.map((m) => ({

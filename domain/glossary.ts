@@ -15,6 +15,8 @@ import type {
   EligibilityScheme,
   EligibilityStatus,
   EmploymentAreaKind,
+  MembersKnown,
+  MembershipStatus,
   RegionStatus,
   RegionType,
 } from './records/regions.ts';
@@ -87,7 +89,23 @@ const exchangeKind: Record<ExchangeKind, Label> = {
   partnership: { ja: '縁組・交流協定', en: 'Partnership agreement' },
   disaster_aid: { ja: '災害時相互応援', en: 'Disaster mutual aid' },
   relationship_population: { ja: '関係人口', en: 'Relationship population' },
+  organisation: { ja: '企業・団体の事業地', en: 'Organisation and its project areas' },
   other: { ja: 'その他', en: 'Other' },
+};
+
+/** Whether a region membership holds today. */
+const membershipStatus: Record<MembershipStatus, Label> = {
+  active: { ja: '現在の構成団体', en: 'current member' },
+  planned: { ja: '参加予定', en: 'planned' },
+  ended: { ja: '終了', en: 'ended' },
+  unconfirmed: { ja: '未確認', en: 'unconfirmed' },
+};
+
+/** How completely the sources list a region's members. */
+const membersKnown: Record<MembersKnown, Label> = {
+  all: { ja: '構成団体すべて判明', en: 'all members known' },
+  partial: { ja: '構成団体の一部のみ判明', en: 'only some members known' },
+  centre_only: { ja: '中心市のみ判明（構成団体不明）', en: 'only the centre city known (members unknown)' },
 };
 
 /** Why an imported row was refused. */
@@ -190,6 +208,8 @@ export const glossary = {
   employmentAreaKind,
   commutingRelation,
   dayNightSource,
+  membershipStatus,
+  membersKnown,
   exchangeKind,
   importProblem,
   hazardZone,

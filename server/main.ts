@@ -40,6 +40,7 @@ async function verifyDatabase(atlas: AtlasDb): Promise<void> {
     'regions',
     'region_members',
     'exchanges',
+    'exchange_networks',
     'hazard_zones',
     'stories',
     'projections',

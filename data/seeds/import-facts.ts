@@ -299,7 +299,7 @@ function buildCentralCityRegions(master: Master, dir: string, out: RegionsOut): 
     idByKey.set(key(first), id);
     const [asOf, asOfNote] = dateAndNote('as_of', first.get('as_of'));
     const sources = joinSources(...rows.map((r) => r.get('source')));
-    out.regions.push([id, 'central_city_region', first.get('region_name'), centers.join(';'), status, asOf, sources, joinNotes(REGION_HEADER_NOTE(rows), asOfNote)]);
+    out.regions.push([id, 'central_city_region', first.get('region_name'), centers.join(';'), status, asOf, sources, joinNotes(REGION_HEADER_NOTE(rows), asOfNote), 'all']);
     for (const r of rows) addMember(table, id, r, memberStatus(r));
   };
 
@@ -362,30 +362,59 @@ function zoneStatus(text: string, at: Where): [RegionStatus, string] {
   return [word as RegionStatus, text.trim() === word ? '' : `status: ${text.trim()}`];
 }
 
+const ZONE_COLUMNS = ['zone_name', 'center_city', 'center_prefecture', 'member_municipality', 'member_prefecture', 'role', 'status', 'dates', 'as_of', 'source', 'note'];
+
+/** A zone formed by one merged city alone (合併一市圏域): its single row is its whole membership. */
+const MERGED_CITY_ZONE = /合併[一1]市圏域/;
+/** The compiler's words for a zone whose sources name only part of its members, or none. */
+const MEMBERS_UNNAMED = /not itemised|not confirmed/;
+
+/**
+ * How completely a zone's members are known: a single centre row is the whole zone only for a merged city
+ * (合併一市圏域); otherwise the members are unknown. A zone whose centre note says members are not itemised or
+ * confirmed is partial, unless an additions file supplies them.
+ * @example membersKnown([centreRowWithNote('合併1市圏域')], false) // 'all'
+ */
+export function membersKnown(rows: readonly { get: (column: string) => string }[], supplied: boolean): 'all' | 'partial' | 'centre_only' {
+  if (supplied) return 'all';
+  const notes = rows.map((r) => `${r.get('note')} ${r.get('status')}`).join(' ');
+  if (rows.every((r) => r.get('role') === 'center')) return MERGED_CITY_ZONE.test(notes) ? 'all' : 'centre_only';
+  return MEMBERS_UNNAMED.test(notes) ? 'partial' : 'all';
+}
+
+/** Working notes of the facts' compiler that name its own files; they say nothing about the zone. */
+const COMPILER_NOTE = /^SUPPLEMENT: zone already in \S+ with center row only; these are member rows\.\s*/;
+
 function buildSettlementZones(master: Master, dir: string, out: RegionsOut): void {
-  const t = readFacts(dir, 'teijuu_jiritsuken.csv', [
-    'zone_name',
-    'center_city',
-    'center_prefecture',
-    'member_municipality',
-    'member_prefecture',
-    'role',
-    'status',
-    'dates',
-    'as_of',
-    'source',
-    'note',
-  ]);
-  for (const rows of groupBy(t.rows, (r) => `${r.get('zone_name')}\u0000${r.get('center_city')}`)) {
+  const t = readFacts(dir, 'teijuu_jiritsuken.csv', ZONE_COLUMNS);
+  // Members of zones the main table lists by their centre only (十勝, 南信州, 宗谷, 下北).
+  const add = readFacts(dir, 'teijuu_jiritsuken_additions.csv', ZONE_COLUMNS);
+  const zoneKey = (r: FactTable['rows'][number]): string => `${r.get('zone_name')}\u0000${r.get('center_city')}`;
+  const additions = new Map<string, FactTable['rows']>();
+  for (const r of add.rows) additions.set(zoneKey(r), [...(additions.get(zoneKey(r)) ?? []), r]);
+  const zones = groupBy(t.rows, zoneKey);
+  for (const [key, rows] of additions) {
+    if (!zones.some((z) => zoneKey(z[0]!) === key)) {
+      throw new SeedError({
+        file: add.file,
+        row: rows[0]!.line,
+        column: 'zone_name',
+        problem: `zone '${rows[0]!.get('zone_name')}' (${rows[0]!.get('center_city')}) is not in teijuu_jiritsuken.csv`,
+        fix: 'add the zone with its centre to the main table first',
+      });
+    }
+  }
+  for (const rows of zones) {
     const first = rows[0]!;
-    const statuses = new Set(rows.map((r) => r.get('status')));
+    const supplied = additions.get(zoneKey(first)) ?? [];
+    const statuses = new Set([...rows, ...supplied].map((r) => r.get('status')));
     if (statuses.size > 1) {
       throw new SeedError({
         file: t.file,
         row: first.line,
         column: 'status',
         problem: `zone '${first.get('zone_name')}' has rows with different statuses`,
-        fix: 'give every row of a zone the same status',
+        fix: 'give every row of a zone the same status (in the additions too)',
       });
     }
     const [status, statusNote] = zoneStatus(first.get('status'), { file: t.file, row: first.line, column: 'status' });
@@ -401,16 +430,22 @@ function buildSettlementZones(master: Master, dir: string, out: RegionsOut): voi
       centers.join(';'),
       status,
       asOf,
-      joinSources(...rows.map((r) => r.get('source'))),
+      joinSources(...[...rows, ...supplied].map((r) => r.get('source'))),
       joinNotes(statusNote, dates, REGION_HEADER_NOTE(rows), asOfNote),
+      membersKnown(rows, supplied.length > 0),
     ]);
-    for (const r of rows) {
-      const res = resolveMunicipality(master, r.get('member_prefecture'), r.get('member_municipality'), { file: t.file, row: r.line, column: 'member_municipality' });
-      if (out.members.some((m) => m[0] === id && m[1] === res.code)) {
-        throw new SeedError({ file: t.file, row: r.line, column: 'member_municipality', problem: `${res.name} is listed twice in ${id}`, fix: 'keep one row per member' });
+    for (const [table, list] of [
+      [t, rows],
+      [add, supplied],
+    ] as const) {
+      for (const r of list) {
+        const res = resolveMunicipality(master, r.get('member_prefecture'), r.get('member_municipality'), { file: table.file, row: r.line, column: 'member_municipality' });
+        if (out.members.some((m) => m[0] === id && m[1] === res.code)) {
+          throw new SeedError({ file: table.file, row: r.line, column: 'member_municipality', problem: `${res.name} is listed twice in ${id}`, fix: 'keep one row per member' });
+        }
+        // Zone dates live on the region row (with the centre's note, which the centre row keeps too).
+        out.members.push(memberRow(id, res, r.get('member_prefecture'), r.get('role'), '', r.get('as_of'), r.get('source'), r.get('note').replace(COMPILER_NOTE, ''), status));
       }
-      // Zone dates live on the region row (with the centre's note, which the centre row keeps too).
-      out.members.push(memberRow(id, res, r.get('member_prefecture'), r.get('role'), '', r.get('as_of'), r.get('source'), r.get('note'), status));
     }
   }
 }
@@ -432,7 +467,7 @@ function buildSeedGroupings(master: Master, out: RegionsOut): void {
         throw new SeedError({ file, row, column: 'allOfPrefecture', problem: `no municipalities for '${g.allOfPrefecture}'`, fix: 'use a prefecture name as in the master' });
       for (const m of all) members.push({ p: { pref: m.prefecture, name: m.name }, r: { code: m.code, name: m.name } });
     }
-    out.regions.push([g.id, 'seed_grouping', g.name, centers.map((c) => c.r.code).join(';'), 'documented', g.asOf, g.source, g.note]);
+    out.regions.push([g.id, 'seed_grouping', g.name, centers.map((c) => c.r.code).join(';'), 'documented', g.asOf, g.source, g.note, 'all']);
     const seen = new Set<string>();
     for (const [role, list] of [
       ['center', centers],
@@ -650,7 +685,7 @@ function buildExchanges(master: Master, dir: string): { rows: string[][]; merged
   return { rows: rows.map((r, i) => [`x${String(i + 1).padStart(4, '0')}`, ...r]), merged };
 }
 
-function buildNetworks(master: Master, dir: string): string[][] {
+function buildNetworks(master: Master, dir: string, designations: readonly string[][]): string[][] {
   const t = readFacts(dir, 'domestic_exchange_networks.csv', ['network', 'member_name', 'member_prefecture', 'kind', 'since_year', 'source', 'note']);
   const out: string[][] = [];
   for (const r of t.rows) {
@@ -669,9 +704,95 @@ function buildNetworks(master: Master, dir: string): string[][] {
       throw new SeedError({ file: t.file, row: r.line, column: 'member_name', problem: `${res.name} is listed twice in ${id}`, fix: 'keep one row per member' });
     }
     const [since, sinceNote] = sinceYear(r.get('since_year'), { file: t.file, row: r.line, column: 'since_year' });
-    out.push([id, r.get('network'), res.code, res.name, r.get('member_prefecture'), r.get('kind'), since, r.get('source'), joinNotes(r.get('note'), aliasNote(res), sinceNote)]);
+    out.push([
+      id,
+      r.get('network'),
+      res.code,
+      res.name,
+      r.get('member_prefecture'),
+      r.get('kind'),
+      since,
+      r.get('source'),
+      joinNotes(r.get('note'), aliasNote(res), sinceNote),
+      '',
+      'listed',
+    ]);
   }
+  for (const pact of DESIGNATION_PACTS) out.push(...designationPactRows(pact, designations));
   return out;
+}
+
+/** A disaster-aid pact whose parties are every city of one designation (facts/disaster_pacts.md). */
+export interface DesignationPact {
+  id: string;
+  name: string;
+  designation: 'designated_city' | 'core_city';
+  /** Parties besides the cities of the designation (東京都 in the 21大都市 pact). */
+  extraParties: readonly { prefecture: string; note: string }[];
+  source: string;
+  note: string;
+  /** Members whose part in the pact no source states, with why they are taken to be parties. */
+  inferred: Readonly<Record<string, string>>;
+}
+
+/**
+ * The two pacts among large cities. Both are expanded from the designation table rather than a member list: the
+ * 21-city text masks three names, and the 中核市 pact's only member list (58 cities, c. 2019–20) predates four
+ * designations; each of them says which members are inferred. Dates: no signing date was found for either.
+ */
+export const DESIGNATION_PACTS: readonly DesignationPact[] = [
+  {
+    id: 'net-21-cities',
+    name: '21大都市災害時相互応援に関する協定',
+    designation: 'designated_city',
+    extraParties: [{ prefecture: '東京都', note: '[inference] the one masked party of three characters ("xxx") in the only text read; fits 東京都' }],
+    source:
+      'https://lawinsider.com/ja/contracts/g0lSZKH0ReL (21大都市災害時相互応援に関する協定, text) ; https://kotobank.jp/word/%E8%87%AA%E6%B2%BB%E4%BD%93%E9%96%93%E3%81%AE%E7%81%BD%E5%AE%B3%E6%99%82%E7%9B%B8%E4%BA%92%E5%BF%9C%E6%8F%B4%E5%8D%94%E5%AE%9A-892427 (朝日新聞キーワード, 2011)',
+    note: 'parties: the 20 政令指定都市 and 東京都; signing date of the 21-party version not found (20大都市 version in 2011; 熊本市 designated 2012-04-01); aid: supplies, materials, vehicles, staff',
+    inferred: {
+      千葉市: '[inference] masked ("xx市") in the only text read; the one designated city missing from the visible names',
+      川崎市: '[inference] masked ("xx市") in the only text read; the one designated city missing from the visible names',
+    },
+  },
+  {
+    id: 'net-core-cities',
+    name: '中核市災害相互応援協定',
+    designation: 'core_city',
+    extraParties: [],
+    source:
+      'https://expydoc.com/doc/7099039/ (協定 text, 資料16 of a municipal plan) ; http://www.city.suita.osaka.jp/home/soshiki/div-gyoseikeiei/chukakushi/_93802.html (吹田市: a new 中核市 concludes the pact; 58 participating cities) ; https://lawinsider.com/zh/contracts/iYWlNfchvhv (municipal plan annex: 2018-04-01, 中核市(全国))',
+    note: 'parties: every 中核市 (a city joins on its designation, per 吹田市); a plan lists it with 2018-04-01 (original signing date not found); used after the 2018 大阪府北部地震',
+    inferred: {
+      水戸市: '[inference] designated 2020-04-01, after the 58-city list; joins on designation per 吹田市',
+      吹田市: '[inference] designated 2020-04-01, after the 58-city list; the city says it concludes the pact on designation',
+      松本市: '[inference] designated 2021-04-01, after the 58-city list; joins on designation per 吹田市',
+      一宮市: '[inference] designated 2021-04-01, after the 58-city list; joins on designation per 吹田市',
+    },
+  },
+];
+
+/**
+ * Member rows of a designation pact: every city of the designation in the designation table (as of its date), plus
+ * the extra parties, in code order.
+ * @example designationPactRows(DESIGNATION_PACTS[0], designations).length // 21
+ */
+export function designationPactRows(pact: DesignationPact, designations: readonly string[][]): string[][] {
+  // Designation rows: code, name, prefecture, designation, since, as_of, source, note.
+  const cities = designations.filter((d) => d[3] === pact.designation);
+  const asOf =
+    cities
+      .map((d) => d[5]!)
+      .sort()
+      .at(-1) ?? '';
+  for (const name of Object.keys(pact.inferred)) {
+    if (!cities.some((d) => d[1] === name)) throw new Error(`internal: ${pact.id} marks ${name} as inferred, but it is not a ${pact.designation} in the designation table`);
+  }
+  const rows = cities.map((d) => [pact.id, pact.name, d[0]!, d[1]!, d[2]!, 'disaster_aid', '', pact.source, joinNotes(pact.note, pact.inferred[d[1]!]), asOf, 'designation']);
+  for (const p of pact.extraParties) {
+    const code = prefecturePartnerCode(p.prefecture)!;
+    rows.push([pact.id, pact.name, code, p.prefecture, p.prefecture, 'disaster_aid', '', pact.source, joinNotes(pact.note, p.note), asOf, 'designation']);
+  }
+  return rows.sort((a, b) => a[2]!.localeCompare(b[2]!));
 }
 
 function buildHazardZones(master: Master, dir: string): string[][] {
@@ -739,13 +860,14 @@ export function buildSeeds(master: Master, factsDir = defaultFactsDir()): BuildR
   buildSeedGroupings(master, regionsOut);
   const exchanges = buildExchanges(master, factsDir);
   const withHeader = (name: SeedFileName, rows: string[][]): string[][] => [[...COLUMNS[name]], ...rows];
+  const designations = buildDesignations(master, factsDir);
   const tables: SeedTables = {
-    city_designations: withHeader('city_designations', buildDesignations(master, factsDir)),
+    city_designations: withHeader('city_designations', designations),
     regions: withHeader('regions', regionsOut.regions),
     region_members: withHeader('region_members', regionsOut.members),
     region_coverage: withHeader('region_coverage', buildCoverage(factsDir, regionsOut.regions, regionsOut.members, exchanges.rows.length)),
     exchanges: withHeader('exchanges', exchanges.rows),
-    exchange_networks: withHeader('exchange_networks', buildNetworks(master, factsDir)),
+    exchange_networks: withHeader('exchange_networks', buildNetworks(master, factsDir, designations)),
     hazard_zones: withHeader('hazard_zones', buildHazardZones(master, factsDir)),
   };
   for (const [name, records] of Object.entries(tables)) {

@@ -22,7 +22,8 @@ describe('seed files', () => {
     expect(seeds.regions.length).toBeGreaterThan(150);
     expect(seeds.regionMembers.length).toBeGreaterThan(900);
     expect(seeds.exchanges.length).toBeGreaterThan(500);
-    expect(seeds.exchangeNetworks).toHaveLength(37);
+    // 37 listed members of three pacts, 21 + 62 parties of the two pacts among large cities.
+    expect(seeds.exchangeNetworks).toHaveLength(120);
     expect(seeds.hazardZones).toHaveLength(392);
   });
 
@@ -170,14 +171,65 @@ describe('exchanges', () => {
     expect(kawaba?.source).toContain(SEED_DOCS.setagayaForum2022);
   });
 
-  it("link each 2020 関係人口 organisation's home to its project areas", () => {
-    const rp2020 = seeds.exchanges.filter((e) => e.kind === 'relationship_population' && e.source === SEED_DOCS.relationshipModels2020);
+  it("link each 2020 関係人口 organisation's home to its project areas, as organisation links", () => {
+    const rp2020 = seeds.exchanges.filter((e) => e.kind === 'organisation' && e.source === SEED_DOCS.relationshipModels2020);
     expect(rp2020).toHaveLength(23);
     expect(rp2020.filter((e) => e.aName === '墨田区')).toHaveLength(11);
   });
 
+  it('keep every company or organisation link apart from agreements between municipalities (kind organisation)', () => {
+    const organisation = seeds.exchanges.filter((e) => e.kind === 'organisation');
+    // 23 of document 004, and the 5 company or NPO cases of document 000 entered with their prefecture.
+    expect(organisation).toHaveLength(28);
+    expect(organisation.every((e) => /organisation|company|NPO/.test(e.note))).toBe(true);
+    expect(seeds.exchanges.filter((e) => e.kind !== 'organisation' && /city-side actor is|^organisation /.test(e.note))).toEqual([]);
+  });
+
   it('have ids x0001… in file order', () => {
     seeds.exchanges.forEach((e, i) => expect(e.id).toBe(`x${String(i + 1).padStart(4, '0')}`));
+  });
+});
+
+describe('定住自立圏 members', () => {
+  it('take the additions for zones the main table lists by their centre only (十勝 = 帯広市 and 18 町村)', () => {
+    const tokachi = seeds.regions.find((r) => r.name === '十勝定住自立圏')!;
+    expect(membersOf(tokachi.id)).toHaveLength(19);
+    expect(tokachi.membersKnown).toBe('all');
+    for (const [zone, n] of [
+      ['南信州定住自立圏', 14],
+      ['宗谷定住自立圏', 10],
+      ['下北圏域定住自立圏', 5],
+    ] as const)
+      expect(membersOf(seeds.regions.find((r) => r.name === zone)!.id), zone).toHaveLength(n);
+  });
+  it('say which zones name only their centre or part of their members, and that a merged city is whole', () => {
+    const known = (name: string) => seeds.regions.find((r) => r.name === name)?.membersKnown;
+    expect(known('甘楽富岡地域定住自立圏')).toBe('centre_only');
+    expect(known('弘前圏域定住自立圏')).toBe('partial');
+    expect(known('出雲市定住自立圏')).toBe('all');
+    expect(seeds.regions.filter((r) => r.type === 'settlement_zone' && r.membersKnown === 'centre_only').map((r) => r.name)).toHaveLength(3);
+  });
+});
+
+describe('pacts among large cities', () => {
+  const members = (network: string) => seeds.exchangeNetworks.filter((m) => m.network === network);
+  it('make every 政令指定都市 and 東京都 parties of the 21大都市 pact, from the designation table', () => {
+    const pact = members('net-21-cities');
+    expect(pact).toHaveLength(21);
+    expect(pact.map((m) => m.code)).toContain('13000');
+    expect(pact.every((m) => m.membership === 'designation' && m.kind === 'disaster_aid' && m.asOf === '2024-04-01')).toBe(true);
+    expect(pact.find((m) => m.name === '川崎市')?.note).toContain('[inference]');
+  });
+  it('make every 中核市 a party of the 中核市 pact, marking the four designated after its only member list', () => {
+    const pact = members('net-core-cities');
+    expect(pact).toHaveLength(seeds.designations.filter((d) => d.designation === 'core_city').length);
+    expect(
+      pact
+        .filter((m) => m.note.includes('[inference]'))
+        .map((m) => m.name)
+        .sort(),
+    ).toEqual(['一宮市', '吹田市', '松本市', '水戸市'].sort());
+    expect(pact[0]?.source).toMatch(/^https:\/\//);
   });
 });
 

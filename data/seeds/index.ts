@@ -35,7 +35,11 @@ import {
   type HazardZone,
   type HazardZoneRow,
   MEMBER_ROLES,
+  MEMBERS_KNOWN,
   type MemberRole,
+  type MembersKnown,
+  NETWORK_MEMBERSHIPS,
+  type NetworkMembership,
   type Region,
   type RegionCoverage,
   REGION_ID_PREFIX,
@@ -248,6 +252,7 @@ export function loadRegions(validCodes: ReadonlySet<string>, opts?: SeedLoadOpti
       status: c.oneOf<RegionStatus>('status', REGION_STATUSES),
       asOf: c.date('as_of'),
       ...sourceAndNote(c),
+      membersKnown: c.oneOf<MembersKnown>('members_known', MEMBERS_KNOWN),
     };
   });
 }
@@ -349,7 +354,8 @@ export function loadExchangeNetworks(validCodes: ReadonlySet<string>, opts?: See
     if ((names.get(network) ?? networkName) !== networkName) c.fail('network_name', `differs from earlier rows of ${network}`, 'use one name per network id');
     names.set(network, networkName);
     const prefecture = c.prefecture('prefecture');
-    const code = c.code('code', validCodes, prefecture);
+    // A prefecture may be a party (東京都 in the 21大都市 pact).
+    const code = c.code('code', validCodes, prefecture, true);
     if (seen.has(`${network}:${code}`)) c.fail('code', `${code} appears twice in ${network}`, 'list each member once');
     seen.add(`${network}:${code}`);
     return {
@@ -361,6 +367,8 @@ export function loadExchangeNetworks(validCodes: ReadonlySet<string>, opts?: See
       kind: c.oneOf<ExchangeKind>('kind', EXCHANGE_KINDS),
       sinceYear: c.year('since_year'),
       ...sourceAndNote(c),
+      asOf: c.date('as_of'),
+      membership: c.oneOf<NetworkMembership>('membership', NETWORK_MEMBERSHIPS),
     };
   });
 }

@@ -3,10 +3,10 @@
  * The importer writes these columns and the loader checks them, so the two cannot drift apart.
  */
 import { glossary } from '../../domain/glossary.ts';
-import { type ExchangeKind, exchangeKinds } from '../../domain/records/exchanges.ts';
+import { type ExchangeKind, type NetworkMembership, exchangeKinds } from '../../domain/records/exchanges.ts';
 import { type HazardZone, hazardZones } from '../../domain/records/hazards.ts';
 import type { MunicipalityKind } from '../../domain/records/municipalities.ts';
-import { type RegionStatus as AnyRegionStatus, type RegionType as AnyRegionType, regionStatuses } from '../../domain/records/regions.ts';
+import { type RegionStatus as AnyRegionStatus, type RegionType as AnyRegionType, type MembersKnown, membersKnownValues, regionStatuses } from '../../domain/records/regions.ts';
 
 /** 政令指定都市 / 中核市 / 施行時特例市. */
 export const DESIGNATIONS = ['designated_city', 'core_city', 'special_case_city'] as const satisfies readonly MunicipalityKind[];
@@ -26,6 +26,14 @@ export const REGION_ID_PREFIX: Readonly<Record<RegionType, string>> = {
 /** Region (and member) statuses a seed row may have (see domain/records/regions.ts); custom is for user-made regions only. */
 export type RegionStatus = Exclude<AnyRegionStatus, 'custom'>;
 export const REGION_STATUSES: readonly RegionStatus[] = regionStatuses.filter((s): s is RegionStatus => s !== 'custom');
+
+/** How completely the sources list a region's members (domain/records/regions.ts). */
+export const MEMBERS_KNOWN = membersKnownValues;
+export type { MembersKnown };
+
+/** How a network's members are known (domain/records/exchanges.ts). */
+export const NETWORK_MEMBERSHIPS: readonly NetworkMembership[] = ['listed', 'designation'];
+export type { NetworkMembership };
 
 export const MEMBER_ROLES = ['center', 'member'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
@@ -54,11 +62,11 @@ export type HazardScope = (typeof HAZARD_SCOPES)[number];
 /** Columns of each seed file, in file order. */
 export const COLUMNS = {
   city_designations: ['code', 'name', 'prefecture', 'designation', 'since', 'as_of', 'source', 'note'],
-  regions: ['id', 'type', 'name', 'center_codes', 'status', 'as_of', 'source', 'note'],
+  regions: ['id', 'type', 'name', 'center_codes', 'status', 'as_of', 'source', 'note', 'members_known'],
   region_members: ['region_id', 'code', 'name', 'prefecture', 'role', 'joined', 'as_of', 'source', 'note', 'status'],
   region_coverage: ['type', 'metric', 'value', 'as_of', 'source', 'note'],
   exchanges: ['id', 'a_code', 'a_name', 'a_prefecture', 'b_code', 'b_name', 'b_prefecture', 'kind', 'since_year', 'agreement', 'source', 'note', 'a_former_name', 'b_former_name'],
-  exchange_networks: ['network', 'network_name', 'code', 'name', 'prefecture', 'kind', 'since_year', 'source', 'note'],
+  exchange_networks: ['network', 'network_name', 'code', 'name', 'prefecture', 'kind', 'since_year', 'source', 'note', 'as_of', 'membership'],
   hazard_zones: ['zone', 'zone_name', 'scope', 'pref_code', 'prefecture', 'code', 'name', 'count', 'as_of', 'source', 'note'],
 } as const;
 export type SeedFileName = keyof typeof COLUMNS;
@@ -85,6 +93,8 @@ export interface Region {
   asOf: string;
   source: string;
   note: string;
+  /** Whether the sources name all its members, some, or only the centre. */
+  membersKnown: MembersKnown;
 }
 
 export interface RegionMember {
@@ -140,6 +150,9 @@ export interface ExchangeNetworkMember {
   sinceYear: number | null;
   source: string;
   note: string;
+  /** Date the member list holds for, or '' when the source gives none. */
+  asOf: string;
+  membership: NetworkMembership;
 }
 
 export interface HazardZoneRow {

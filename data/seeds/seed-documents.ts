@@ -9,6 +9,8 @@
  *
  * A party that is not a municipality (a company or NPO whose document gives only its prefecture)
  * is entered as that prefecture, { pref: '東京都', name: '東京都' }, with the actor named in `note`.
+ * A company's or organisation's link to the places where it works is of kind `organisation`: it is not an
+ * agreement between the two municipalities.
  */
 import type { ExchangeKind } from './schema.ts';
 
@@ -93,7 +95,7 @@ export const SEED_EXCHANGES: readonly SeedExchange[] = [
     source: S000,
     a: TOKYO,
     b: at('北海道', '天塩町'),
-    kind: 'other',
+    kind: 'organisation',
     agreement: '海と顔の見える食育・学校給食 (漁村からの給食食材調達・漁師の出前授業)',
     note: 'case 1: city-side actor is 株式会社エステム (a company in 東京都); further fishing areas (ほか) not named',
   },
@@ -101,7 +103,7 @@ export const SEED_EXCHANGES: readonly SeedExchange[] = [
     source: S000,
     a: TOKYO,
     b: at('山梨県', '北杜市'),
-    kind: 'other',
+    kind: 'organisation',
     agreement: '空と土プロジェクト (社員・ビル入居者の農業体験交流)',
     note: 'case 2: city-side actor is 三菱地所株式会社 (a company in 東京都)',
   },
@@ -109,7 +111,7 @@ export const SEED_EXCHANGES: readonly SeedExchange[] = [
     source: S000,
     a: TOKYO,
     b: at('長野県', '飯山市'),
-    kind: 'other',
+    kind: 'organisation',
     agreement: '震災あんぜんパック (会費制で災害時の疎開先を確保)',
     note: 'case 3: city-side actor is NPO 全国商店街まちづくり実行委員会 (東京都); further areas (ほか) not named',
   },
@@ -117,7 +119,7 @@ export const SEED_EXCHANGES: readonly SeedExchange[] = [
     source: S000,
     a: TOKYO,
     b: at('新潟県', '魚沼市'),
-    kind: 'other',
+    kind: 'organisation',
     agreement: '震災あんぜんパック (会費制で災害時の疎開先を確保)',
     note: 'case 3: city-side actor is NPO 全国商店街まちづくり実行委員会 (東京都)',
   },
@@ -125,7 +127,7 @@ export const SEED_EXCHANGES: readonly SeedExchange[] = [
     source: S000,
     a: at('大阪府', '大阪府'),
     b: at('島根県', '江津市'),
-    kind: 'other',
+    kind: 'organisation',
     agreement: '社員研修と CSR (農業・地域支援活動を通じた交流)',
     note: 'case 5: city-side actor is ドクターリセラ株式会社 (a company in 大阪府)',
   },
@@ -282,7 +284,7 @@ export const SEED_EXCHANGES: readonly SeedExchange[] = [
     note: '邑南町 opened a 関係案内所 in 松江市',
   },
 
-  // 004: each organisation's home municipality → its project areas (FY2020)
+  // 004: each organisation's home municipality → its project areas (FY2020), kind organisation
   ...rp2020(at('島根県', '松江市'), '株式会社シーズ総合政策研究所', inPref('島根県', '浜田市', '江津市')),
   ...rp2020(at('新潟県', '長岡市'), '公益社団法人中越防災安全推進機構', inPref('新潟県', '新潟市', '村上市', '出雲崎町')),
   ...rp2020(at('東京都', '港区'), '株式会社日本能率協会総合研究所', inPref('山口県', '山口市', '周防大島町')),
@@ -308,7 +310,7 @@ function rp2020(home: SeedPlace, organisation: string, areas: SeedPlace[], extra
     source: S004,
     a: home,
     b,
-    kind: 'relationship_population' as const,
+    kind: 'organisation' as const,
     sinceYear: 2020,
     agreement: RP2020,
     note: `organisation ${organisation} (based in ${home.name}) runs the project in ${b.name}${extra ? `; ${extra}` : ''}`,

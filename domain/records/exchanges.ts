@@ -5,13 +5,24 @@
 
 /**
  * Exchange kinds (exact API and seed values). partnership = 縁組協定 and other formal exchange agreements
- * (協定, 提携書, 宣言); relationship_population = a 関係人口 project linking an organisation's home to its project
- * area; other = exchange without a named agreement (交流自治体, 国内交流都市, company-led exchange …).
+ * (協定, 提携書, 宣言); relationship_population = a 関係人口 project that links two municipalities (a proposer and
+ * its partner city); organisation = a company's or organisation's home linked to the places where it runs a project
+ * (not an agreement between the municipalities, so never an existing tie in partner rankings); other = exchange
+ * without a named agreement (交流自治体, 国内交流都市 …).
  */
-export type ExchangeKind = 'sister' | 'friendship' | 'partnership' | 'disaster_aid' | 'relationship_population' | 'other';
+export type ExchangeKind = 'sister' | 'friendship' | 'partnership' | 'disaster_aid' | 'relationship_population' | 'organisation' | 'other';
 
 /** Every kind, in legend order. */
-export const exchangeKinds: readonly ExchangeKind[] = ['sister', 'friendship', 'partnership', 'disaster_aid', 'relationship_population', 'other'];
+export const exchangeKinds: readonly ExchangeKind[] = ['sister', 'friendship', 'partnership', 'disaster_aid', 'relationship_population', 'organisation', 'other'];
+
+/** Kinds that are not agreements between the two municipalities: shown, but not counted as existing ties. */
+export const nonTieKinds: readonly ExchangeKind[] = ['organisation'];
+
+/**
+ * How a network's members are known: listed one by one in its source (drawn as one arc per pair), or by a
+ * designation (every 政令指定都市 or 中核市 takes part; kept as a membership, since thousands of arcs would say less).
+ */
+export type NetworkMembership = 'listed' | 'designation';
 
 /** Where an agreement comes from: the project's seeds or a user's import. */
 export type ExchangeOrigin = 'seed' | 'user';
@@ -24,6 +35,21 @@ export interface MunicipalityExchange {
   sinceYear: number | null;
   agreement: string | null;
   source: string;
+}
+
+/** A multilateral pact a municipality is a party to, as listed in its detail. */
+export interface MunicipalityNetwork {
+  id: string;
+  name: string;
+  kind: ExchangeKind;
+  /** Parties, this municipality included. */
+  memberCount: number;
+  membership: NetworkMembership;
+  sinceYear: number | null;
+  /** Date the member list holds for; '' when the source gives none. */
+  asOf: string;
+  source: string;
+  note: string;
 }
 
 /** One side of an agreement: a municipality, or a prefecture (code "PP000", e.g. "20000" 長野県). */

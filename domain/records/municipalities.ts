@@ -2,7 +2,7 @@
  * API response types of the spine routes, shared by server and client (`import type`).
  * A renamed field breaks the build on both sides rather than the page.
  */
-import type { MunicipalityExchange } from './exchanges.ts';
+import type { MunicipalityExchange, MunicipalityNetwork } from './exchanges.ts';
 import type { MunicipalityKind } from './municipality-kinds.ts';
 import type { Outlook } from './outlook.ts';
 import type { MunicipalityRegion } from './regions.ts';
@@ -56,6 +56,8 @@ export interface MunicipalityDetail extends Municipality {
   boundaryAreaKm2: number;
   regions: MunicipalityRegion[];
   exchanges: MunicipalityExchange[];
+  /** Multilateral pacts it is a party to (21大都市, 中核市, 義士親善友好都市 …). */
+  networks: MunicipalityNetwork[];
   /** IPSS 2023 projection 2020→2050 (its own, or its group's where only the group is published). */
   outlook: Outlook | null;
 }

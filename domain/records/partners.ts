@@ -78,8 +78,10 @@ export interface PartnerItem<F> {
   distanceKm: number;
   score: number;
   factors: F;
-  /** Kinds of the agreements A and this candidate already have. */
+  /** Kinds of the agreements A and this candidate already have (a company's or organisation's link is not one). */
   existingTies: ExchangeKind[];
+  /** Names of the multilateral pacts both are parties to (e.g. 中核市災害相互応援協定); their kinds are in existingTies. */
+  tieNetworks: string[];
 }
 
 /** A municipality linked to A through one or more of A's partners (partners of partners). */

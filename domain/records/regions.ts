@@ -18,12 +18,53 @@ export const regionTypes: readonly RegionType[] = ['central_city_region', 'settl
 export const regionStatuses = ['active', 'planned', 'declared', 'unconfirmed', 'converted', 'abolished', 'dissolved', 'superseded', 'documented', 'custom'] as const;
 export type RegionStatus = (typeof regionStatuses)[number];
 
+/** Whether a membership holds today, the closed set every answer gives for one (labels: domain/glossary.ts). */
+export const membershipStatuses = ['active', 'planned', 'ended', 'unconfirmed'] as const;
+export type MembershipStatus = (typeof membershipStatuses)[number];
+
+/**
+ * The membership status of a member whose status (its region's, or its own where it differs) is `status`.
+ * A seed-document grouping (documented) shows a project or study at the document's date; whether it continues is
+ * not known, so it is unconfirmed. A user's what-if grouping is what the user made it (active).
+ * @example membershipStatusOf('converted') // 'ended' (八戸市's 定住自立圏 became a 連携中枢都市圏)
+ */
+export function membershipStatusOf(status: RegionStatus): MembershipStatus {
+  switch (status) {
+    case 'active':
+    case 'custom':
+      return 'active';
+    case 'planned':
+    case 'declared':
+      return 'planned';
+    case 'converted':
+    case 'abolished':
+    case 'dissolved':
+    case 'superseded':
+      return 'ended';
+    case 'unconfirmed':
+    case 'documented':
+      return 'unconfirmed';
+  }
+}
+
+/**
+ * How completely the sources list a region's members: all of them; some (the sources name only part); or only its
+ * centre city (the zone exists but no source read names its members, e.g. 甘楽富岡). Totals of a region that is not
+ * `all` are totals of the known members only.
+ */
+export const membersKnownValues = ['all', 'partial', 'centre_only'] as const;
+export type MembersKnown = (typeof membersKnownValues)[number];
+
 /** A region a municipality belongs to, as listed in its detail. */
 export interface MunicipalityRegion {
   id: string;
   type: RegionType;
   name: string;
   role: 'center' | 'member';
+  /** Whether the membership holds today (ended 定住自立圏, planned joins and unconfirmed candidates say so). */
+  membershipStatus: MembershipStatus;
+  /** The finer status behind it: the member's own (e.g. planned to join) or its region's (e.g. converted). */
+  statusDetail: RegionStatus;
 }
 
 /** One region in a list. `memberCodes` are its current members (members planned to join are in the detail only). */
@@ -34,9 +75,12 @@ export interface RegionSummary {
   status: RegionStatus;
   centerCodes: string[];
   memberCodes: string[];
+  /** Totals over the known current members: complete only where `membersKnown` is 'all'. */
   population: number;
   areaKm2: number;
   memberCount: number;
+  /** Whether the sources name all members, some, or only the centre city. */
+  membersKnown: MembersKnown;
   /** Centre cities' share of the region's population, in percent; null without a centre. */
   centerShare: number | null;
   asOf: string;
@@ -84,6 +128,8 @@ export interface RegionMemberInfo {
   joined: string;
   /** The region's status unless this member differs (e.g. planned to join). */
   status: RegionStatus;
+  /** Whether this membership holds today (from `status`). */
+  membershipStatus: MembershipStatus;
   population: number;
   areaKm2: number;
   note: string;

@@ -1,5 +1,5 @@
 import type { AtlasDb } from '../db.ts';
-import type { MunicipalityExchange } from '../../domain/records/exchanges.ts';
+import type { MunicipalityExchange, MunicipalityNetwork } from '../../domain/records/exchanges.ts';
 
 /** The exchanges a municipality takes part in, ordered by kind then year. */
 export async function exchangesOf(db: AtlasDb, code: string): Promise<MunicipalityExchange[]> {
@@ -19,5 +19,29 @@ export async function exchangesOf(db: AtlasDb, code: string): Promise<Municipali
     sinceYear: r.sinceYear === null ? null : Number(r.sinceYear),
     agreement: r.agreement === null ? null : String(r.agreement),
     source: String(r.source),
+  }));
+}
+
+/**
+ * The multilateral pacts a municipality is a party to, with their member counts.
+ * @example (await networksOf(db, '34207')).map((n) => n.name) // ['中核市災害相互応援協定']
+ */
+export async function networksOf(db: AtlasDb, code: string): Promise<MunicipalityNetwork[]> {
+  const rows = await db.all(
+    `SELECT n.network AS id, n.network_name AS name, n.kind, (SELECT count(*) FROM exchange_networks x WHERE x.network = n.network) AS "memberCount",
+       n.membership, n.since_year AS "sinceYear", n.as_of AS "asOf", n.source, n.note
+     FROM exchange_networks n WHERE n.code = $1 ORDER BY n.network`,
+    [code],
+  );
+  return rows.map((r) => ({
+    id: String(r.id),
+    name: String(r.name),
+    kind: r.kind as MunicipalityNetwork['kind'],
+    memberCount: Number(r.memberCount),
+    membership: r.membership as MunicipalityNetwork['membership'],
+    sinceYear: r.sinceYear === null ? null : Number(r.sinceYear),
+    asOf: String(r.asOf ?? ''),
+    source: String(r.source),
+    note: String(r.note ?? ''),
   }));
 }

@@ -5,7 +5,7 @@ import { type Municipality, type MunicipalityDetail, type MunicipalityList, muni
 import type { AtlasDb } from '../db.ts';
 import { matchPrefectures } from '../../domain/names/prefectures.ts';
 import { type Searchable, searchMunicipalities } from '../../domain/names/search.ts';
-import { exchangesOf } from './exchanges-of.ts';
+import { exchangesOf, networksOf } from './exchanges-of.ts';
 import { outlookOf } from './outlook-of.ts';
 import { regionsOf } from './regions-of.ts';
 
@@ -75,8 +75,8 @@ export async function municipalityDetail(db: AtlasDb, code: string): Promise<Mun
     [code],
   );
   if (!row) throw new ApiError(404, 'not_found', `no municipality has code ${code}`);
-  const [regions, exchanges, outlook] = await Promise.all([regionsOf(db, code), exchangesOf(db, code), outlookOf(db, code)]);
-  return { ...(row as unknown as Omit<MunicipalityDetail, 'regions' | 'exchanges' | 'outlook'>), regions, exchanges, outlook };
+  const [regions, exchanges, networks, outlook] = await Promise.all([regionsOf(db, code), exchangesOf(db, code), networksOf(db, code), outlookOf(db, code)]);
+  return { ...(row as unknown as Omit<MunicipalityDetail, 'regions' | 'exchanges' | 'networks' | 'outlook'>), regions, exchanges, networks, outlook };
 }
 
 export const municipalityRoutes = [

@@ -11,7 +11,7 @@ import { ApiError } from '../errors.ts';
 import { codeSchema, defineRoute, describeIssues, queryString } from '../route.ts';
 import { type AxisValues, axisValues, complementAxes, complementParamsSchema, complementScore } from '../../domain/scoring/complement.ts';
 import { disasterParamsSchema, disasterScore } from '../../domain/scoring/disaster.ts';
-import type { ExchangeKind } from '../../domain/records/exchanges.ts';
+import { type ExchangeKind, nonTieKinds } from '../../domain/records/exchanges.ts';
 import type { HazardZone } from '../../domain/records/hazards.ts';
 import {
   type ComplementParams,
@@ -106,13 +106,23 @@ const distancesSql = `
   FROM municipalities m CROSS JOIN (SELECT lon, lat FROM municipalities WHERE code = $1) o
   WHERE m.code <> $1`;
 
-/** The kinds of agreement between $1 and each of its partners. */
-const tiesSql = `SELECT CASE WHEN a_code = $1 THEN b_code ELSE a_code END AS code, string_agg(kind, ',') AS kinds FROM exchanges WHERE a_code = $1 OR b_code = $1 GROUP BY 1`;
+/**
+ * The kinds of agreement between $1 and each of its partners, and the pacts they share: agreements between the two
+ * (a company's or organisation's link is not one), and membership of the same network (21大都市, 中核市 …).
+ */
+const tiesSql = `
+  SELECT code, string_agg(kind, ',') AS kinds, string_agg(DISTINCT network_name, ';') AS networks FROM (
+    SELECT CASE WHEN a_code = $1 THEN b_code ELSE a_code END AS code, kind, NULL AS network_name
+    FROM exchanges WHERE (a_code = $1 OR b_code = $1) AND kind NOT IN (${nonTieKinds.map((k) => `'${k}'`).join(', ')})
+    UNION ALL
+    SELECT n.code, n.kind, n.network_name FROM exchange_networks o JOIN exchange_networks n ON n.network = o.network AND n.code <> o.code WHERE o.code = $1
+  ) GROUP BY code`;
 
 interface Candidate {
   place: Place;
   distanceKm: number;
   ties: ExchangeKind[];
+  tieNetworks: string[];
 }
 
 async function candidates(db: AtlasDb, code: string): Promise<{ origin: Place; others: Candidate[]; spread: AxisValues }> {
@@ -122,7 +132,13 @@ async function candidates(db: AtlasDb, code: string): Promise<{ origin: Place; o
   // Two small queries on two reader connections at once beat one query joining both.
   const [distances, tieRows] = await Promise.all([db.all(distancesSql, [code]), db.all(tiesSql, [code])]);
   const ties = new Map(tieRows.map((r) => [String(r.code), [...new Set(split(r.kinds as string))].sort() as ExchangeKind[]]));
-  const others = distances.map((r) => ({ place: byCode.get(String(r.code))!, distanceKm: Number(r.distance_km), ties: ties.get(String(r.code)) ?? [] }));
+  const networks = new Map(tieRows.map((r) => [String(r.code), r.networks ? String(r.networks).split(';').sort() : []]));
+  const others = distances.map((r) => ({
+    place: byCode.get(String(r.code))!,
+    distanceKm: Number(r.distance_km),
+    ties: ties.get(String(r.code)) ?? [],
+    tieNetworks: networks.get(String(r.code)) ?? [],
+  }));
   return { origin, others, spread };
 }
 
@@ -136,7 +152,7 @@ export async function disasterRanking(db: AtlasDb, code: string, params: Disaste
   const { origin, others } = await candidates(db, code);
   const originZones = new Set(origin.zones);
   const originPartial = new Set(origin.partialZones);
-  const items: PartnerItem<DisasterRanking['items'][number]['factors']>[] = others.map(({ place: c, distanceKm, ties }) => {
+  const items: PartnerItem<DisasterRanking['items'][number]['factors']>[] = others.map(({ place: c, distanceKm, ties, tieNetworks }) => {
     const zones = c.zones;
     const shared = zones.filter((z) => originZones.has(z));
     const possible = [...zones.filter((z) => originPartial.has(z) && !originZones.has(z)), ...c.partialZones.filter((z) => originZones.has(z) && !zones.includes(z))];
@@ -150,6 +166,7 @@ export async function disasterRanking(db: AtlasDb, code: string, params: Disaste
       score: round(s.score, 4),
       factors: { risk: round(s.risk, 4), reachability: round(s.reachability, 4), capacity: round(s.capacity, 4), sharedZones: shared, possibleZones: [...new Set(possible)] },
       existingTies: ties,
+      tieNetworks,
     };
   });
   items.sort(byScore);
@@ -165,11 +182,12 @@ export async function disasterRanking(db: AtlasDb, code: string, params: Disaste
 
 /** Municipalities tied to `code`'s partners, with the partners that link them (partners of partners). */
 const viaSql = `
-  WITH direct AS (SELECT DISTINCT CASE WHEN a_code = $1 THEN b_code ELSE a_code END AS code FROM exchanges WHERE a_code = $1 OR b_code = $1),
+  WITH ties AS (SELECT * FROM exchanges WHERE kind NOT IN (${nonTieKinds.map((k) => `'${k}'`).join(', ')})),
+  direct AS (SELECT DISTINCT CASE WHEN a_code = $1 THEN b_code ELSE a_code END AS code FROM ties WHERE a_code = $1 OR b_code = $1),
   second AS (
     SELECT d.code AS via, CASE WHEN e.a_code = d.code THEN e.a_name ELSE e.b_name END AS via_name,
       CASE WHEN e.a_code = d.code THEN e.b_code ELSE e.a_code END AS code, e.kind
-    FROM direct d JOIN exchanges e ON e.a_code = d.code OR e.b_code = d.code
+    FROM direct d JOIN ties e ON e.a_code = d.code OR e.b_code = d.code
   )
   SELECT s.code, s.via, any_value(s.via_name) AS via_name, string_agg(DISTINCT s.kind, ',' ORDER BY s.kind) AS kinds,
     s.code IN (SELECT code FROM direct) AS direct
@@ -184,7 +202,7 @@ const viaSql = `
  */
 export async function complementRanking(db: AtlasDb, code: string, params: ComplementParams, limit: number): Promise<ComplementRanking> {
   const { origin, others, spread } = await candidates(db, code);
-  const items: ComplementRanking['items'] = others.map(({ place: c, distanceKm, ties }) => {
+  const items: ComplementRanking['items'] = others.map(({ place: c, distanceKm, ties, tieNetworks }) => {
     const s = complementScore(origin.axes, c.axes, spread, params);
     for (const f of Object.values(s.factors)) {
       f.factor = round(f.factor, 4);
@@ -201,6 +219,7 @@ export async function complementRanking(db: AtlasDb, code: string, params: Compl
       score: round(s.score, 4),
       factors: s.factors,
       existingTies: ties,
+      tieNetworks,
     };
   });
   items.sort(byScore);

@@ -1,15 +1,24 @@
 import type { AtlasDb } from '../db.ts';
-import type { MunicipalityRegion } from '../../domain/records/regions.ts';
+import { type MunicipalityRegion, type RegionStatus, membershipStatusOf } from '../../domain/records/regions.ts';
 
 /**
- * The regions a municipality belongs to, with its role in each: city-regions first, then groupings, its prefecture
- * and custom regions.
+ * The regions a municipality belongs to, with its role and whether the membership holds today (a 定住自立圏 that
+ * ended, a planned join, an unconfirmed candidate say so): city-regions first, then groupings, its prefecture and
+ * custom regions.
  * @example await regionsOf(db, '34207') // [{ id: 'ccr-34207', type: 'central_city_region', name: '備後圏域…', role: 'center' }, …]
  */
 export async function regionsOf(db: AtlasDb, code: string): Promise<MunicipalityRegion[]> {
-  return (await db.all(
-    `SELECT r.id, r.type, r.name, m.role FROM region_members m JOIN regions r ON r.id = m.region_id WHERE m.code = $1
+  const rows = await db.all<{ id: string; type: string; name: string; role: string; status: string }>(
+    `SELECT r.id, r.type, r.name, m.role, m.status FROM region_members m JOIN regions r ON r.id = m.region_id WHERE m.code = $1
      ORDER BY list_position(['central_city_region', 'settlement_zone', 'seed_grouping', 'prefecture', 'custom'], r.type), r.name`,
     [code],
-  )) as unknown as MunicipalityRegion[];
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    type: r.type as MunicipalityRegion['type'],
+    name: r.name,
+    role: r.role as MunicipalityRegion['role'],
+    membershipStatus: membershipStatusOf(r.status as RegionStatus),
+    statusDetail: r.status as RegionStatus,
+  }));
 }

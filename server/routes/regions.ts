@@ -39,7 +39,7 @@ import type {
   RegionSummary,
   RegionType,
 } from '../../domain/records/regions.ts';
-import { regionTypes } from '../../domain/records/regions.ts';
+import { type MembersKnown, membershipStatusOf, regionTypes } from '../../domain/records/regions.ts';
 import { outlookOfMembers } from './outlook-of.ts';
 
 /** Most members a custom region may have (the largest 連携中枢都市圏 has under 40; a prefecture at most 179). */
@@ -107,7 +107,7 @@ function topologyOf(asset: string): Topology {
   return parsed.topology;
 }
 
-const summaryColumns = `r.id, r.type, r.name, r.status, r.center_codes, r.population, r.area_km2, r.member_count, r.center_share,
+const summaryColumns = `r.id, r.type, r.name, r.status, r.center_codes, r.population, r.area_km2, r.member_count, r.members_known, r.center_share,
   r.as_of, r.source, r.note, r.created_at,
   string_agg(m.code, ';' ORDER BY m.role, m.code) FILTER (WHERE m.status = r.status) AS member_codes`;
 
@@ -123,6 +123,7 @@ function toSummary(row: Record<string, unknown>, withOutline: boolean): RegionSu
     population: Number(row.population),
     areaKm2: Number(row.area_km2),
     memberCount: Number(row.member_count),
+    membersKnown: (row.members_known ?? 'all') as MembersKnown,
     centerShare: row.center_share === null ? null : Number(row.center_share),
     asOf: String(row.as_of ?? ''),
     source: String(row.source ?? ''),
@@ -189,19 +190,20 @@ export async function listRegions(db: AtlasDb, type: RegionType | undefined, wit
 export async function regionDetail(db: AtlasDb, id: string): Promise<RegionDetail> {
   const row = await db.one(`SELECT ${summaryColumns}, r.outline FROM regions r LEFT JOIN region_members m ON m.region_id = r.id WHERE r.id = $1 GROUP BY ALL`, [id]);
   if (!row) throw new ApiError(404, 'not_found', `no region has id ${id}; list them with GET /api/regions?type=…`);
-  const members = await db.all(
+  const rows = await db.all(
     `SELECT m.code, m.name, m.prefecture, m.role, m.joined, m.status, m.note, u.population, u.area_km2 AS "areaKm2"
      FROM region_members m JOIN municipalities u ON u.code = m.code WHERE m.region_id = $1 ORDER BY m.role, u.population DESC`,
     [id],
   );
-  const current = members.filter((m) => m.status === row.status).map((m) => ({ code: String(m.code), name: String(m.name) }));
+  const members = (rows as unknown as Omit<RegionMemberInfo, 'membershipStatus'>[]).map((m) => ({ ...m, membershipStatus: membershipStatusOf(m.status) }));
+  const current = members.filter((m) => m.status === row.status);
   const summary = toSummary(row, true);
   const ref = await reference(db);
   const compared = ['central_city_region', 'settlement_zone', 'custom'].includes(summary.type);
   return {
     ...summary,
     outline: JSON.parse(String(row.outline)),
-    members: members as unknown as RegionMemberInfo[],
+    members,
     createdAt: row.created_at === null ? null : String(row.created_at),
     outlook: await outlookOfMembers(db, current),
     ...(compared ? { commuting: commutingOf(ref, summary.memberCodes, summary.centerCodes) } : {}),
@@ -275,8 +277,8 @@ export async function saveCustomRegion(db: AtlasDb, topology: Topology, input: C
   const now = new Date().toISOString();
   await db.transaction(async (run) => {
     await run(
-      `INSERT INTO regions (id, type, name, center_codes, status, as_of, source, note, population, area_km2, member_count, center_share, outline, created_at)
-       VALUES ($1, 'custom', $2, $3, 'custom', $4, 'user', $5, $6, $7, $8, $9, $10, $11)`,
+      `INSERT INTO regions (id, type, name, center_codes, status, as_of, source, note, population, area_km2, member_count, members_known, center_share, outline, created_at)
+       VALUES ($1, 'custom', $2, $3, 'custom', $4, 'user', $5, $6, $7, $8, 'all', $9, $10, $11)`,
       [id, input.name, centres.join(';'), now.slice(0, 10), input.note ?? '', s.population, s.areaKm2, s.memberCount, s.centerShare, JSON.stringify(s.outline), now],
     );
     for (const code of members) {

@@ -24,6 +24,8 @@ export const exchangeKindColour: Record<ExchangeKind, string> = {
   partnership: '#009E73',
   disaster_aid: '#D55E00',
   relationship_population: '#CC79A7',
+  // Not an agreement between municipalities: neutral grey, not one of the agreement colours.
+  organisation: '#8C8C8C',
   other: '#56B4E9',
 };
 
