@@ -14,7 +14,7 @@ import { boundaryRoute, statusRoutes } from './routes/status.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { storyRoutes } from './routes/stories.ts';
-import { clipMessage, refuseQuery, secure } from './security.ts';
+import { checkMediaType, clipMessage, parseJsonBody, refuseBadEncoding, refuseQuery, secure } from './security.ts';
 import { ResponseCache } from './response-cache.ts';
 
 /** Every API route of the app, in the order they are matched (also the OpenAPI document's order). */
@@ -36,6 +36,7 @@ function tokenMatches(header: string | undefined, token: string): boolean {
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.use('*', secure());
+  app.use('*', refuseBadEncoding());
   const cache = new ResponseCache(['/api/health']);
 
   app.use(
@@ -57,16 +58,10 @@ export function createApp(deps: AppDeps): Hono {
       if (repeated) throw new ApiError(400, 'invalid_input', `query ${repeated[0]}: give it once, not ${repeated[1].length} times`);
       const query = route.query ? parseInput(route.query, c.req.query(), 'query') : refuseQuery(c.req.queries());
       const params = parseInput(route.params, c.req.param(), 'path');
+      const accepts = route.accepts ?? (route.body ? ['application/json'] : undefined);
+      if (accepts) checkMediaType(accepts, c.req.header('content-type'), Boolean(route.body));
       let body: unknown;
-      if (route.body) {
-        let json: unknown;
-        try {
-          json = await c.req.json();
-        } catch {
-          throw new ApiError(400, 'invalid_json', 'the request body must be JSON (Content-Type: application/json)');
-        }
-        body = parseInput(route.body, json, 'body');
-      }
+      if (route.body) body = parseInput(route.body, parseJsonBody(new Uint8Array(await c.req.arrayBuffer())), 'body');
       return cache.respond(route, c, { params, query }, () => route.handle({ c, deps, query, params, body }));
     });
   }
@@ -76,6 +71,8 @@ export function createApp(deps: AppDeps): Hono {
   if (deps.staticDir && existsSync(deps.staticDir)) {
     const root = resolve(deps.staticDir);
     app.use('/*', serveStatic({ root }));
+    // A missing bundle file is a 404, not the app shell (which a script tag would try to run as JavaScript).
+    app.get('/assets/*', (c) => c.json(errorBody('not_found', `no file at ${c.req.path}`), 404));
     // Client-side routes (e.g. /present/story/2) get the app shell.
     const shell = existsSync(join(root, 'index.html')) ? readFileSync(join(root, 'index.html'), 'utf8') : null;
     app.get('*', (c) => (shell ? c.html(shell) : c.text('client not built; run `npm run build:web`', 404)));

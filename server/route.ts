@@ -36,6 +36,8 @@ export interface Route<Q = unknown, P = unknown, B = unknown> {
   params?: z.ZodType<P>;
   /** JSON body schema; routes taking other bodies (CSV) read `c.req` themselves. */
   body?: z.ZodType<B>;
+  /** Content-Types the route reads (415 otherwise); routes with a `body` schema read application/json. */
+  accepts?: readonly string[];
   /** Writes need `Authorization: Bearer <token>`. */
   write?: boolean;
   /** Description of the success response (for the API page). */

@@ -79,3 +79,79 @@ export function clipMessage(message: string): string {
   const quoted = message.replace(/"([^"]{60})[^"]*"/g, (whole, head: string) => `"${head}…(${whole.length - 2} chars)"`).replace(/\b(\S{60})\S{20,}/g, '$1…');
   return quoted.length > 400 ? `${quoted.slice(0, 399)}…` : quoted;
 }
+
+/**
+ * The first part of a request target whose percent-encoding is broken (`%ZZ`, a lone `%`, or escapes that are
+ * not UTF-8 such as `%E5%8C` or `%C0%AE`), or undefined when every part decodes. Routers decode such parts
+ * leniently (keeping the raw text), which would let a broken spelling through as a different value.
+ * @example badPercentEncoding('/api/municipalities?q=%E5%8C') // 'q=%E5%8C'
+ */
+export function badPercentEncoding(target: string): string | undefined {
+  const queryAt = target.indexOf('?');
+  const path = queryAt < 0 ? target : target.slice(0, queryAt);
+  const query = queryAt < 0 ? '' : target.slice(queryAt + 1);
+  for (const part of [...path.split('/'), ...query.split('&').flatMap((pair) => pair.split('='))]) {
+    if (!part.includes('%')) continue;
+    try {
+      decodeURIComponent(part);
+    } catch {
+      return part.length > 60 ? `${part.slice(0, 60)}…` : part;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Middleware answering 400 in JSON for a request target with broken percent-encoding (see {@link badPercentEncoding}).
+ * @example app.use('*', refuseBadEncoding())
+ */
+export function refuseBadEncoding(): MiddlewareHandler {
+  return async (c, next) => {
+    const url = c.req.url;
+    const bad = badPercentEncoding(url.slice(url.indexOf('/', url.indexOf('//') + 2)));
+    if (bad !== undefined) throw new ApiError(400, 'invalid_encoding', `the address has broken percent-encoding in "${bad}"; encode text as UTF-8 with encodeURIComponent`);
+    await next();
+  };
+}
+
+/** Media types of CSV uploads as browsers and tools send them (Windows labels .csv files application/vnd.ms-excel). */
+export const csvMediaTypes = ['text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel', 'application/octet-stream'] as const;
+
+/**
+ * Checks a request's Content-Type against what the route reads: 415 naming the expected types. JSON must be
+ * UTF-8 (RFC 8259); a route taking other bodies (a CSV) also takes a body sent without a type.
+ * @example checkMediaType(['application/json'], 'text/plain', true) // throws 415 unsupported_media_type
+ */
+export function checkMediaType(accepted: readonly string[], header: string | undefined, json: boolean): void {
+  if (header === undefined && !json) return;
+  const [type = '', ...params] = (header ?? '').split(';').map((s) => s.trim().toLowerCase());
+  if (!accepted.includes(type)) {
+    const sent = header === undefined ? 'no Content-Type header' : `Content-Type "${type}"`;
+    throw new ApiError(415, 'unsupported_media_type', `this route reads ${accepted.join(' or ')}; the request has ${sent}`);
+  }
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice(8)
+    .replace(/"/g, '');
+  if (json && charset && charset !== 'utf-8' && charset !== 'utf8') throw new ApiError(415, 'unsupported_media_type', `JSON bodies must be UTF-8, not ${charset}`);
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Parses a JSON body: 400 `invalid_encoding` for bytes that are not UTF-8 (never stored as U+FFFD), 400 `invalid_json` for text that is not JSON.
+ * @example parseJsonBody(new TextEncoder().encode('{"a":1}')) // { a: 1 }
+ */
+export function parseJsonBody(bytes: Uint8Array): unknown {
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    throw new ApiError(400, 'invalid_encoding', 'the request body is not valid UTF-8');
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new ApiError(400, 'invalid_json', `the request body is not valid JSON: ${(err as Error).message}`);
+  }
+}

@@ -10,6 +10,7 @@ import { CsvSyntaxError, parseCsv } from '../../domain/csv.ts';
 import type { AtlasDb, Row } from '../db.ts';
 import { ApiError } from '../errors.ts';
 import { defineRoute, queryString } from '../route.ts';
+import { csvMediaTypes } from '../security.ts';
 import { type Exchange, type ExchangeKind, type ExchangeList, type ImportProblem, type ImportReport, type ImportRow, exchangeKinds } from '../../domain/records/exchanges.ts';
 
 const partnerCode = z.string().regex(/^\d{5}$/, 'must be a 5-digit code such as "13112" (a prefecture as partner: "20000")');
@@ -489,6 +490,7 @@ export const exchangeRoutes = [
     path: '/api/exchanges/import',
     tag: 'exchanges',
     write: true,
+    accepts: csvMediaTypes,
     summary:
       'Imports the user\'s own agreements from a CSV body (UTF-8 or Shift_JIS; columns a_name or a_code [+ a_prefecture], b_name or b_code [+ b_prefecture], kind, year, optional agreement, note, source; Japanese headers such as 自治体A, 種別, 締結年 also work). Every row is checked; with dryRun=1 nothing is written, otherwise all valid rows are written in one transaction as origin "user".',
     returns:

@@ -148,8 +148,10 @@ describe('POST and DELETE /api/regions (custom)', () => {
       expect(r.status, JSON.stringify(body).slice(0, 60)).toBe(400);
       expect(r.body.error.message).toContain(field);
     }
-    const notJson = await app.request('/api/regions', { method: 'POST', headers: { authorization: `Bearer ${testToken}` }, body: 'nope' });
+    const notJson = await app.request('/api/regions', { method: 'POST', headers: { authorization: `Bearer ${testToken}`, 'content-type': 'application/json' }, body: 'nope' });
     expect(notJson.status).toBe(400);
+    const notTyped = await app.request('/api/regions', { method: 'POST', headers: { authorization: `Bearer ${testToken}` }, body: '{}' });
+    expect(notTyped.status).toBe(415);
   });
   it('saves a grouping with totals and outline, lists it, and deletes it; seed regions cannot be deleted', async () => {
     const saved = await json<RegionDetail>(

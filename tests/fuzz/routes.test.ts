@@ -104,8 +104,10 @@ describe.each(writes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as co
           if (!res) return;
           const answer = await res;
           await checkAnswer(answer.clone(), `${method} ${path} without token`);
-          // 404: the generated path left the route (e.g. `..` resolved away); no handler ran either way.
-          expect([401, 404], `${method} ${path} ${auth}`).toContain(answer.status);
+          // 404: the generated path left the route (e.g. `..` resolved away); 400: its percent-encoding is
+          // broken (refused before any route). No handler ran either way.
+          expect([400, 401, 404], `${method} ${path} ${auth}`).toContain(answer.status);
+          if (answer.status === 400) expect(((await answer.json()) as { error: { code: string } }).error.code).toBe('invalid_encoding');
         },
       ),
       { numRuns: writeRuns, seed },
