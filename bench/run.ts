@@ -5,7 +5,8 @@
  *  2. API latency of heavy routes against /api/health on the same server, and a mixed 64-connection load;
  *  3. client sizes and time to the first drawn map vs an empty MapLibre page (bench/client.ts);
  *  4. data build, total and per step;
- *  5. eligibility against the real centres (bench/eligibility.ts).
+ *  5. eligibility against the real centres (bench/eligibility.ts);
+ *  6. model check: documented disaster-aid partners' place in the ranking, own hazard of the proposals (bench/model-check.ts).
  * Environment: BENCH_LOAD_SECONDS (30), BENCH_ROUTE_SECONDS (8), BENCH_RUNS (3).
  */
 import { spawnSync } from 'node:child_process';
@@ -18,6 +19,7 @@ import { startServer } from '../tests/helpers/server.ts';
 import { type ClientResult, benchClient } from './client.ts';
 import { type EligibilityCheck, benchEligibility, eligibilityMarkdown } from './eligibility.ts';
 import { type LoadSummary, runLoad, sampleUrls } from './load.ts';
+import { type ModelCheckResult, modelCheck, modelCheckMarkdown } from './model-check.ts';
 import { type ScoringResult, benchScoring } from './scoring.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -105,6 +107,7 @@ function markdown(r: {
   client: ClientResult;
   build: BuildResult;
   eligibility: EligibilityCheck;
+  model: ModelCheckResult;
 }): string {
   const m = r.machine;
   const lines = [
@@ -130,6 +133,8 @@ function markdown(r: {
     '',
     eligibilityMarkdown(r.eligibility),
     '',
+    modelCheckMarkdown(r.model),
+    '',
   ];
   return lines.join('\n');
 }
@@ -143,7 +148,11 @@ async function main(): Promise<void> {
   const api = await benchApi();
   const client = await benchClient(runs, log);
   const eligibility = await benchEligibility(log);
-  const result = { at, machine: m, scoring, api, client, build, eligibility };
+  const model = await modelCheck(join(root, 'data', 'build', 'atlas.duckdb'), log);
+  log(
+    `model: documented partners' median percentile ${model.documented.all.medianPercentile.toFixed(1)} % (held-out half ${model.documented.heldOut.medianPercentile.toFixed(1)} %)`,
+  );
+  const result = { at, machine: m, scoring, api, client, build, eligibility, model };
   const dir = join(root, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${at.replace(/[:.]/g, '-')}.json`), `${JSON.stringify(result, null, 2)}\n`);

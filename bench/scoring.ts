@@ -1,9 +1,10 @@
 /**
- * Benchmark 1: disaster-aid suitability for all 1,741 × 1,741 ordered pairs, in DuckDB (the atlas's engine,
- * haversine in SQL) against PostgreSQL + PostGIS (geography distance on the sphere), same inputs, same
- * formula and parameters (server/scoring/disaster.ts), same aggregate answer. Each engine computes the
- * distance its best way: DuckDB the haversine (as a chord of unit vectors, radius of server/routes/partners.ts), PostGIS
- * ST_Distance on geography (sphere).
+ * Benchmark 1: disaster-aid suitability for all 1,741 × 1,740 ordered pairs, in DuckDB (the atlas's engine) against
+ * PostgreSQL + PostGIS, same inputs and parameters, same aggregate answer. The score's SQL is not written here: it is
+ * the one definition of domain/scoring/disaster.ts (disasterTerms) rendered with sqlOps, over the places the API
+ * scores (server/routes/partners.ts), and the TypeScript form of the same definition is summed over the same pairs
+ * as a check. Each engine computes the great-circle distance its best way: DuckDB the haversine (as a chord of unit
+ * vectors, radius of domain/geo.ts), PostGIS ST_Distance on geography (sphere).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,87 +12,151 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { defaultDisasterParams } from '../domain/scoring/disaster.ts';
-import { earthRadiusKm } from '../domain/geo.ts';
+import { type DisasterParams, type PairTerms, type PlaceTerms, defaultDisasterParams, disasterScore, disasterTerms, sqlOps } from '../domain/scoring/disaster.ts';
+import { earthRadiusKm, haversineKm } from '../domain/geo.ts';
+import type { HazardZone } from '../domain/records/hazards.ts';
+import { AtlasDb } from '../server/db.ts';
+import { partnerPlaces } from '../server/routes/partners.ts';
 
 export interface ScoringResult {
   pairs: number;
   duckdbMs: number;
   postgisMs: number | null;
   ratio: number | null;
-  checksum: { duckdb: number; postgis: number | null };
+  checksum: { duckdb: number; postgis: number | null; typescript: number };
   postgisVersion: string | null;
   note?: string;
 }
 
-interface Place {
+/** One row of the benchmark's `places` table: everything the score reads, as numbers. */
+interface BenchPlace {
   code: string;
   lon: number;
   lat: number;
   population: number;
-  /** One bit per hazard whose designated zone holds the place (same hazard → shared-zone risk). */
+  /** One bit per hazard whose designated zone holds the place; pmask: zones of its partly designated prefecture. */
   zmask: number;
+  pmask: number;
+  quake: number;
+  water: number;
+  /** Road network and the gateway's road network, as integers. */
+  land: number;
+  gland: number;
+  island: number;
+  glon: number;
+  glat: number;
+  gkm: number;
 }
+
+const columns: [keyof BenchPlace, string][] = [
+  ['code', 'VARCHAR'],
+  ['lon', 'DOUBLE PRECISION'],
+  ['lat', 'DOUBLE PRECISION'],
+  ['population', 'BIGINT'],
+  ['zmask', 'INTEGER'],
+  ['pmask', 'INTEGER'],
+  ['quake', 'DOUBLE PRECISION'],
+  ['water', 'DOUBLE PRECISION'],
+  ['land', 'INTEGER'],
+  ['gland', 'INTEGER'],
+  ['island', 'INTEGER'],
+  ['glon', 'DOUBLE PRECISION'],
+  ['glat', 'DOUBLE PRECISION'],
+  ['gkm', 'DOUBLE PRECISION'],
+];
 
 const p = defaultDisasterParams;
 
 /**
- * The score of every ordered pair (an origin without residents needs no capacity: 1, as in capacity()), aggregated to (pairs, Σ score, Σ best score per origin). `dist` is the
- * engine's great-circle distance in km; everything else is the same SQL in both engines. The capacity
- * exponent is capped at 700 so PostgreSQL's exp() never underflows to an error (exp(−700) ≈ 0 in both).
+ * The score of every ordered pair, aggregated to (pairs, Σ score, Σ best score per origin). `dist(x, y)` is the
+ * engine's great-circle distance in km between two points named by column prefix (`a.`/`b.` the places, `a_g`/`b_g`
+ * their gateways), over the engine's own `geometry` columns; everything else is the one definition of the score.
  */
-function scoringSql(dist: string): string {
-  return `WITH pairs AS (
-      SELECT a.code AS a, b.code AS b, ${dist} AS d, (a.zmask & b.zmask) <> 0 AS shared,
-             CAST(greatest(b.population, 0) AS DOUBLE PRECISION) / nullif(a.population, 0) AS rel
-      FROM places a CROSS JOIN places b WHERE a.code <> b.code),
-    factors AS (
-      SELECT a, shared, exp(-d / ${p.decayKm}) AS r, 1 / (1 + exp((d - ${p.reachMidKm}) / ${p.reachWidthKm})) AS reach,
-             CASE WHEN rel IS NULL THEN 1 ELSE 1 - exp(-least(rel / ${p.capacityRatio}, 700)) END AS cap FROM pairs),
-    scored AS (
-      SELECT a, (1 - CASE WHEN shared THEN r + ${p.zonePenalty} * (1 - r) ELSE r END) * reach * cap AS score FROM factors),
-    best AS (SELECT a, max(score) AS best, sum(score) AS total, count(*) AS n FROM scored GROUP BY a)
+export function scoringSql(dist: (x: string, y: string) => string, geometry: readonly string[], params: DisasterParams = p): string {
+  const cols = [...columns.map(([c]) => c), ...geometry];
+  const select = ['a', 'b'].flatMap((t) => cols.map((c) => `${t}.${c} AS ${t}_${c}`)).join(', ');
+  const place = (t: string): PlaceTerms<string> => ({
+    population: `${t}_population`,
+    quakeProb: `${t}_quake`,
+    waterShare: `${t}_water`,
+    island: `${t}_island`,
+    gatewayKm: `${t}_gkm`,
+  });
+  const pair: PairTerms<string> = {
+    distanceKm: 'd',
+    gatewayDistanceKm: dist('a_g', 'b_g'),
+    sameLandmass: '(CASE WHEN a_land = b_land THEN 1 ELSE 0 END)',
+    sameGatewayLandmass: '(CASE WHEN a_gland = b_gland THEN 1 ELSE 0 END)',
+    sharedZone: '(CASE WHEN (a_zmask & b_zmask) <> 0 THEN 1 ELSE 0 END)',
+    possibleZone: '(CASE WHEN ((a_zmask | a_pmask) & (b_zmask | b_pmask) & ~(a_zmask & b_zmask)) <> 0 THEN 1 ELSE 0 END)',
+  };
+  const score = disasterTerms(sqlOps, place('a'), place('b'), pair, params).score;
+  return `WITH pairs AS (SELECT ${select}, ${dist('a.', 'b.')} AS d FROM places a CROSS JOIN places b WHERE a.code <> b.code),
+    scored AS (SELECT a_code, ${score} AS score FROM pairs),
+    best AS (SELECT a_code, max(score) AS best, sum(score) AS total, count(*) AS n FROM scored GROUP BY a_code)
     SELECT sum(n) AS pairs, sum(total) AS total, sum(best) AS best FROM best`;
 }
 
-/** Reads the places (with hazard bitmask) from the atlas database. */
-async function readPlaces(dbPath: string): Promise<Place[]> {
-  const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
-  const conn = await instance.connect();
-  const hasZones = (await conn.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE table_name = 'hazard_zones'`)).getRows()[0][0];
-  const sql = Number(hasZones)
-    ? `WITH h AS (SELECT hazard, row_number() OVER (ORDER BY hazard) - 1 AS bit FROM (SELECT DISTINCT hazard FROM hazard_zones)),
-         z AS (SELECT code, bit_or(1 << bit) AS zmask FROM (SELECT DISTINCT z.code, h.bit FROM hazard_zones z JOIN h USING (hazard)) GROUP BY code)
-       SELECT m.code, m.lon, m.lat, m.population, coalesce(z.zmask, 0) AS zmask FROM municipalities m LEFT JOIN z USING (code) ORDER BY m.code`
-    : 'SELECT code, lon, lat, population, 0 AS zmask FROM municipalities ORDER BY code';
-  const rows = (await conn.runAndReadAll(sql)).getRows();
-  conn.closeSync();
-  instance.closeSync();
-  return rows.map(([code, lon, lat, population, zmask]) => ({ code: String(code), lon: Number(lon), lat: Number(lat), population: Number(population), zmask: Number(zmask) }));
+/**
+ * The places as the API scores them (server/routes/partners.ts), as numbers, with Σ score over all ordered pairs in
+ * TypeScript (disasterScore, the same definition) for the engines to agree with.
+ */
+async function readPlaces(dbPath: string): Promise<{ places: BenchPlace[]; typescriptTotal: number }> {
+  const db = await AtlasDb.open(dbPath, { readOnly: true, readers: 1 });
+  try {
+    const list = [...(await partnerPlaces(db)).byCode.values()].sort((x, y) => x.code.localeCompare(y.code));
+    const bit = new Map([...new Set(list.flatMap((x) => [...x.zones, ...x.partialZones]))].sort().map((z, i) => [z, 1 << i]));
+    const mask = (zones: readonly HazardZone[]) => zones.reduce((m, z) => m | bit.get(z)!, 0);
+    const land = new Map([...new Set(list.map((x) => x.disaster.landmass))].sort().map((l, i) => [l, i]));
+    const places = list.map(({ code, disaster: d }) => ({
+      code,
+      lon: d.lon,
+      lat: d.lat,
+      population: d.population,
+      zmask: mask(d.zones),
+      pmask: mask(d.partialZones),
+      quake: d.quakeProb,
+      water: d.waterShare,
+      land: land.get(d.landmass)!,
+      gland: land.get(d.gateway.landmass)!,
+      island: d.island ? 1 : 0,
+      glon: d.gateway.lon,
+      glat: d.gateway.lat,
+      gkm: d.island ? haversineKm(d.lon, d.lat, d.gateway.lon, d.gateway.lat) : 0,
+    }));
+    let typescriptTotal = 0;
+    for (const a of list) for (const b of list) if (a !== b) typescriptTotal += disasterScore(a.disaster, b.disaster, p).score;
+    return { places, typescriptTotal };
+  } finally {
+    await db.close();
+  }
 }
 
-async function timeDuckDb(places: Place[], runs: number): Promise<{ ms: number; total: number; pairs: number }> {
+async function timeDuckDb(places: BenchPlace[], runs: number): Promise<{ ms: number; total: number; pairs: number }> {
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
-  await conn.run('CREATE TABLE places (code VARCHAR, lon DOUBLE, lat DOUBLE, population BIGINT, zmask INTEGER)');
-  const appender = await conn.createAppender('places');
+  await conn.run(`CREATE TABLE raw (${columns.map(([c, t]) => `${c} ${t}`).join(', ')})`);
+  const appender = await conn.createAppender('raw');
   for (const pl of places) {
-    appender.appendVarchar(pl.code);
-    appender.appendDouble(pl.lon);
-    appender.appendDouble(pl.lat);
-    appender.appendBigInt(BigInt(pl.population));
-    appender.appendInteger(pl.zmask);
+    for (const [c, t] of columns) {
+      const v = pl[c];
+      if (t === 'VARCHAR') appender.appendVarchar(String(v));
+      else if (t === 'BIGINT') appender.appendBigInt(BigInt(v));
+      else if (t === 'INTEGER') appender.appendInteger(Number(v));
+      else appender.appendDouble(Number(v));
+    }
     appender.endRow();
   }
   appender.closeSync();
-  // Each place as a unit vector once; per pair the great-circle distance is then 2R·asin(chord / 2), which is
+  // Each point as a unit vector once; per pair the great-circle distance is then 2R·asin(chord / 2), which is
   // the haversine formula rearranged (sin²(Δφ/2) + cos φ1 cos φ2 sin²(Δλ/2) = chord² / 4) with one asin and one
   // sqrt instead of four sines: the same distances, about six times faster.
-  await conn.run(`CREATE TABLE prepared AS SELECT *, cos(radians(lat)) * cos(radians(lon)) AS x, cos(radians(lat)) * sin(radians(lon)) AS y, sin(radians(lat)) AS z FROM places`);
-  await conn.run('DROP TABLE places');
-  await conn.run('ALTER TABLE prepared RENAME TO places');
-  const sq = (c: string) => `(b.${c} - a.${c}) * (b.${c} - a.${c})`;
-  const sql = scoringSql(`2 * ${earthRadiusKm} * asin(least(1, sqrt(${sq('x')} + ${sq('y')} + ${sq('z')}) / 2))`);
+  const unit = (lon: string, lat: string, pre: string) =>
+    `cos(radians(${lat})) * cos(radians(${lon})) AS ${pre}x, cos(radians(${lat})) * sin(radians(${lon})) AS ${pre}y, sin(radians(${lat})) AS ${pre}z`;
+  await conn.run(`CREATE TABLE places AS SELECT *, ${unit('lon', 'lat', '')}, ${unit('glon', 'glat', 'g')} FROM raw`);
+  const sq = (x: string, y: string, c: string) => `(${y}${c} - ${x}${c}) * (${y}${c} - ${x}${c})`;
+  const chord = (x: string, y: string) => `2 * ${earthRadiusKm} * asin(least(1, sqrt(${sq(x, y, 'x')} + ${sq(x, y, 'y')} + ${sq(x, y, 'z')}) / 2))`;
+  const sql = scoringSql(chord, ['x', 'y', 'z', 'gx', 'gy', 'gz']);
   let best = Infinity;
   let row: unknown[] = [];
   for (let i = 0; i < runs; i++) {
@@ -135,7 +200,11 @@ function postgresBin(log: (m: string) => void): { bin: string; version: string }
 }
 
 /** Runs the all-pairs scoring in a throw-away PostgreSQL cluster on 127.0.0.1; always stops it. */
-async function timePostgis(places: Place[], runs: number, log: (m: string) => void): Promise<{ ms: number; total: number; pairs: number; version: string } | { missing: string }> {
+async function timePostgis(
+  places: BenchPlace[],
+  runs: number,
+  log: (m: string) => void,
+): Promise<{ ms: number; total: number; pairs: number; version: string } | { missing: string }> {
   const pg = postgresBin(log);
   if ('missing' in pg) return pg;
   const dir = mkdtempSync(join(tmpdir(), 'atlas-pg-'));
@@ -162,17 +231,17 @@ async function timePostgis(places: Place[], runs: number, log: (m: string) => vo
     ]);
     started = true;
     const psql = (sql: string) => run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1'], sql);
-    const csv = places.map((pl) => `${pl.code},${pl.lon},${pl.lat},${pl.population},${pl.zmask}`).join('\n');
+    const csv = places.map((pl) => columns.map(([c]) => pl[c]).join(',')).join('\n');
     writeFileSync(join(dir, 'places.csv'), `${csv}\n`);
     chmodSync(join(dir, 'places.csv'), 0o644);
     const version = psql(`CREATE EXTENSION postgis;
-      CREATE TABLE places (code text PRIMARY KEY, lon double precision, lat double precision, population bigint, zmask integer, geog geography(Point, 4326));
-      \\copy places (code, lon, lat, population, zmask) FROM '${join(dir, 'places.csv')}' WITH (FORMAT csv)
-      UPDATE places SET geog = ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography;
+      CREATE TABLE places (${columns.map(([c, t]) => `${c} ${t}`).join(', ')}, geog geography(Point, 4326), ggeog geography(Point, 4326));
+      \\copy places (${columns.map(([c]) => c).join(', ')}) FROM '${join(dir, 'places.csv')}' WITH (FORMAT csv)
+      UPDATE places SET geog = ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography, ggeog = ST_SetSRID(ST_MakePoint(glon, glat), 4326)::geography;
       VACUUM ANALYZE places;
       SELECT postgis_lib_version();`).trim();
     // Sphere distance (use_spheroid = false), as the atlas's haversine; metres → km.
-    const sql = scoringSql('ST_Distance(a.geog, b.geog, false) / 1000.0');
+    const sql = scoringSql((x, y) => `ST_Distance(${x}geog, ${y}geog, false) / 1000.0`, ['geog', 'ggeog']);
     let best = Infinity;
     let out = '';
     for (let i = 0; i < runs; i++) {
@@ -199,17 +268,20 @@ async function timePostgis(places: Place[], runs: number, log: (m: string) => vo
  * @example const r = await benchScoring('data/build/atlas.duckdb', 3, console.log); r.ratio // e.g. 25
  */
 export async function benchScoring(dbPath: string, runs: number, log: (m: string) => void): Promise<ScoringResult> {
-  const places = await readPlaces(dbPath);
-  log(`scoring: ${places.length} places, ${places.length * (places.length - 1)} ordered pairs`);
+  const { places, typescriptTotal } = await readPlaces(dbPath);
+  log(`scoring: ${places.length} places, ${places.length * (places.length - 1)} ordered pairs (Σ score in TypeScript ${typescriptTotal.toFixed(3)})`);
   const duck = await timeDuckDb(places, runs);
   log(`scoring: DuckDB ${duck.ms.toFixed(1)} ms (Σ score ${duck.total.toFixed(3)})`);
+  const agree = (total: number) => Math.abs(total - typescriptTotal) <= 1e-6 * typescriptTotal;
+  if (!agree(duck.total)) throw new Error(`the SQL and TypeScript forms of the score disagree: DuckDB Σ ${duck.total}, TypeScript Σ ${typescriptTotal}`);
+  const checksum = { duckdb: duck.total, postgis: null as number | null, typescript: typescriptTotal };
   const pg = await timePostgis(places, runs, log);
   if ('missing' in pg) {
     log(`scoring: PostGIS skipped: ${pg.missing}`);
-    return { pairs: duck.pairs, duckdbMs: duck.ms, postgisMs: null, ratio: null, checksum: { duckdb: duck.total, postgis: null }, postgisVersion: null, note: pg.missing };
+    return { pairs: duck.pairs, duckdbMs: duck.ms, postgisMs: null, ratio: null, checksum, postgisVersion: null, note: pg.missing };
   }
   log(`scoring: PostGIS ${pg.ms.toFixed(1)} ms (Σ score ${pg.total.toFixed(3)}, ${pg.version})`);
   if (pg.pairs !== duck.pairs || Math.abs(pg.total - duck.total) > 1e-4 * duck.total)
     throw new Error(`the engines disagree: DuckDB ${duck.pairs} pairs Σ ${duck.total}, PostGIS ${pg.pairs} pairs Σ ${pg.total}`);
-  return { pairs: duck.pairs, duckdbMs: duck.ms, postgisMs: pg.ms, ratio: pg.ms / duck.ms, checksum: { duckdb: duck.total, postgis: pg.total }, postgisVersion: pg.version };
+  return { pairs: duck.pairs, duckdbMs: duck.ms, postgisMs: pg.ms, ratio: pg.ms / duck.ms, checksum: { ...checksum, postgis: pg.total }, postgisVersion: pg.version };
 }

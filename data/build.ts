@@ -22,12 +22,25 @@ import { projectionStep } from './projections.ts';
 import { formerNamesStep } from './municipal-changes.ts';
 import { employmentAreasStep } from './employment-areas.ts';
 import { mergersStep } from './mergers.ts';
+import { hazardFiguresStep } from './hazard-figures.ts';
+import { landmassStep } from './landmasses.ts';
 import { regionsStep } from './regions.ts';
 import type { BuildContext, BuildStep, PrefectureRow } from './steps.ts';
 import { storiesStep } from './stories.ts';
 
 /** The pipeline's feature steps, run in order after the core tables exist; each feature owns one module. */
-const featureSteps: BuildStep[] = [formerNamesStep, exchangeStep, hazardStep, projectionStep, regionsStep, employmentAreasStep, mergersStep, storiesStep];
+const featureSteps: BuildStep[] = [
+  formerNamesStep,
+  exchangeStep,
+  hazardStep,
+  hazardFiguresStep,
+  landmassStep,
+  projectionStep,
+  regionsStep,
+  employmentAreasStep,
+  mergersStep,
+  storiesStep,
+];
 
 export const databasePath = join(buildDir, 'atlas.duckdb');
 export const boundaryAssetPath = join(buildDir, 'boundaries.topo.json');

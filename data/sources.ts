@@ -28,6 +28,7 @@ const UEA = (commit: string, file: string) => `https://raw.githubusercontent.com
 const UEA_A = 'c6b303873725a1efb053a00f56f86e8fac10fd04';
 const UEA_B = '133134049a50fe92ca51c895fdb02d805df2d5d8';
 const TOKYO = 'https://raw.githubusercontent.com/auto-data-analysis/tokyo-daytime-population-analysis/47b275effb4ac4cd150a5c8751e0a5399f65edaf/opendata/raw/';
+const HAZARDS = 'https://raw.githubusercontent.com/aligator527/logistics-map/132ae68e9fad8f0523805785c0a6c35c86fea8ef/public/data/';
 
 export const sourceFiles = {
   boundaries: {
@@ -96,6 +97,12 @@ export const sourceFiles = {
     sharedPath: 'external/urban_employment_areas_2020/raw/MCEA2020C.csv',
     url: UEA(UEA_A, 'MCEA2020C.csv'),
   },
+  hazards: {
+    id: 'hazards',
+    envVar: 'ATLAS_HAZARDS',
+    sharedPath: 'external/natural_hazards_by_municipality/raw/muni.json',
+    url: `${HAZARDS}muni.json`,
+  },
 } satisfies Record<string, SourceFile>;
 export type SourceKey = keyof typeof sourceFiles;
 
@@ -148,6 +155,32 @@ export const datasets: DataSource[] = [
     licence: '公表資料から編集した事実（各行に出典 URL または資料名）',
     attribution: '圏域・交流・防災区域: 総務省・内閣府・各自治体の公表資料と資料（seeds/）から編集（各行に出典）',
     url: 'https://www.soumu.go.jp/main_sosiki/jichi_gyousei/renkeichusutoshiken/index.html',
+  },
+  // Natural-hazard figures: derived values (aligator527/logistics-map, public/data/muni.json, generated 2026-09-26; the
+  // repository has no licence file), not official statistics. One entry per underlying source, each with its line as given.
+  {
+    id: 'jshis_2024',
+    name: 'J-SHIS 確率論的地震動予測地図 2024年版 — 30年以内に震度6弱以上の揺れに見舞われる確率（人口重心の値、派生値）',
+    vintage: '2024年版（T30_I55_PS）; 集計 2026-09-26',
+    licence: 'J-SHIS 利用規約（出典の明示）; 市区町村別の値は公開リポジトリ aligator527/logistics-map の派生値（ライセンス表示なし）で公式統計ではない',
+    attribution: '「J-SHIS 地震ハザードステーション 確率論的地震動予測地図 2024年版（防災科学技術研究所）」を加工して作成',
+    url: 'https://www.j-shis.bosai.go.jp/',
+  },
+  {
+    id: 'hazard_map_portal',
+    name: 'ハザードマップポータルサイト オープンデータ — 洪水・高潮・津波・土砂災害の区域内の人口割合（派生値）',
+    vintage: '2026-09-26 取得',
+    licence: 'ハザードマップポータルサイト オープンデータ利用規約（出典の明示）; 市区町村別の割合は派生値で公式統計ではない',
+    attribution: '「ハザードマップポータルサイト オープンデータ（国土交通省・国土地理院）」を加工して作成（洪水・高潮・津波・土砂災害）',
+    url: 'https://disaportal.gsi.go.jp/hazardmap/copyright/opendata.html',
+  },
+  {
+    id: 'mesh_population',
+    name: '国土数値情報 1kmメッシュ別将来推計人口（R6国政局推計） — 2020年人口の按分（上記の重み）',
+    vintage: '2020年国勢調査人口（R6国政局推計）',
+    licence: '国土数値情報ダウンロードサイトコンテンツ利用規約（政府標準利用規約 2.0 準拠）',
+    attribution: '「国土数値情報（1kmメッシュ別将来推計人口（R6国政局推計））（国土交通省）」を加工して作成（人口の按分）',
+    url: 'https://nlftp.mlit.go.jp/ksj/',
   },
   {
     id: 'municipal_changes',

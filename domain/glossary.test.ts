@@ -4,7 +4,7 @@ import { exchangeKinds } from './records/exchanges.ts';
 import { hazardZones } from './records/hazards.ts';
 import { classMethods, metricIds } from './records/metrics.ts';
 import { municipalityKinds } from './records/municipalities.ts';
-import { complementAxes } from './records/partners.ts';
+import { complementAxes, limitingFactors } from './records/partners.ts';
 import { regionStatuses, regionTypes } from './records/regions.ts';
 
 describe('glossary', () => {
@@ -18,6 +18,7 @@ describe('glossary', () => {
       ['metric', metricIds],
       ['classMethod', classMethods],
       ['complementAxis', complementAxes],
+      ['limitingFactor', limitingFactors],
     ];
     for (const [set, values] of lists) {
       expect(Object.keys(glossary[set]).sort(), set).toEqual([...values].sort());

@@ -7,7 +7,7 @@ import type { ExchangeKind, ImportProblemCode } from './records/exchanges.ts';
 import type { HazardZone } from './records/hazards.ts';
 import type { ClassMethod, MetricId } from './records/metrics.ts';
 import type { MunicipalityKind } from './records/municipalities.ts';
-import type { ComplementAxis } from './records/partners.ts';
+import type { ComplementAxis, LimitingFactor } from './records/partners.ts';
 import type {
   CommutingRelation,
   DayNightSource,
@@ -183,6 +183,9 @@ const metric: Record<MetricId, Label> = {
   population2050: { ja: '将来推計人口（2050年）', en: 'Projected population (2050)' },
   popChange2050Pct: { ja: '人口増減率（2020→2050年推計）', en: 'Projected population change 2020→2050' },
   share65plus2050: { ja: '高齢化率（2050年推計）', en: 'Projected share aged 65+ (2050)' },
+  quakeProb30: { ja: '30年以内に震度6弱以上の確率（J-SHIS 2024）', en: 'Probability of JMA 6− or stronger within 30 years (J-SHIS 2024)' },
+  tsunamiShare: { ja: '津波浸水想定区域内の人口割合', en: 'Residents in the tsunami inundation area' },
+  floodShare: { ja: '洪水浸水想定区域（0.5 m以上）内の人口割合', en: 'Residents in the river-flood area (≥ 0.5 m)' },
 };
 
 const classMethod: Record<ClassMethod, Label> = {
@@ -198,6 +201,15 @@ const complementAxis: Record<ComplementAxis, Label> = {
   aged: { ja: '65歳以上', en: 'Aged 65+' },
   dayNight: { ja: '昼夜間比', en: 'Day/night' },
   size: { ja: '人口規模', en: 'Size' },
+};
+
+/** What holds a disaster-aid score down most (the smallest part of the product). */
+const limitingFactor: Record<LimitingFactor, Label> = {
+  sameQuake: { ja: '同じ地震で被災しやすい', en: 'Likely struck by the same earthquake' },
+  sameStorm: { ja: '同じ豪雨・台風で浸水しやすい', en: 'Likely flooded by the same storm' },
+  ownHazard: { ja: '相手自身の被災確率が高い', en: 'High hazard of its own' },
+  reachability: { ja: '遠くて駆けつけにくい', en: 'Too far to reach quickly' },
+  capacity: { ja: '規模が小さく応援力が足りない', en: 'Too small to give enough help' },
 };
 
 /** Every labelled closed set, by name. */
@@ -219,6 +231,7 @@ export const glossary = {
   metric,
   classMethod,
   complementAxis,
+  limitingFactor,
 } as const;
 
 export type Glossary = typeof glossary;

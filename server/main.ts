@@ -42,6 +42,8 @@ async function verifyDatabase(atlas: AtlasDb): Promise<void> {
     'exchanges',
     'exchange_networks',
     'hazard_zones',
+    'hazard_figures',
+    'landmasses',
     'stories',
     'projections',
     'projection_units',

@@ -16,6 +16,9 @@ export const metricIds = [
   'population2050',
   'popChange2050Pct',
   'share65plus2050',
+  'quakeProb30',
+  'tsunamiShare',
+  'floodShare',
 ] as const;
 export type MetricId = (typeof metricIds)[number];
 export type ClassMethod = 'quantile' | 'equal' | 'jenks';
@@ -24,7 +27,7 @@ export const classMethods: readonly ClassMethod[] = ['quantile', 'equal', 'jenks
 export interface MetricInfo {
   id: MetricId;
   /** Table holding `column`, one row per municipality code (default `municipalities`). */
-  table?: 'municipalities' | 'projection_metrics';
+  table?: 'municipalities' | 'projection_metrics' | 'hazard_figures';
   column: string;
   unit: string;
   /** Diverging metrics are centred on `center` (0 % change, 100 % day/night balance). */
@@ -34,7 +37,18 @@ export interface MetricInfo {
   estimated?: boolean;
   /** A projection (IPSS 2023), not an observed figure (shown as such). */
   projected?: boolean;
+  /** A derived figure, not an official statistic: what it was derived from, shown beside the value. */
+  derived?: { ja: string; en: string };
+  /** Ids of its datasets in GET /api/sources. */
+  sources?: readonly string[];
 }
+
+const hazardSources = ['jshis_2024', 'hazard_map_portal', 'mesh_population'] as const;
+/** Exposure shares are population-weighted on the 1 km grid; a 0 can mean that no map of that kind was published. */
+const exposure = (ja: string, en: string): MetricInfo['derived'] => ({
+  ja: `派生値：ハザードマップポータルの${ja}と1kmメッシュ人口から（地図未公表の地域は0 %）`,
+  en: `Derived: Hazard Map Portal ${en} × 1 km population grid (0 % also where no map was published)`,
+});
 
 export const metrics: Record<MetricId, MetricInfo> = {
   population: { id: 'population', column: 'population', unit: '人', scale: 'sequential' },
@@ -86,6 +100,33 @@ export const metrics: Record<MetricId, MetricInfo> = {
     scale: 'sequential',
     projected: true,
   },
+  quakeProb30: {
+    id: 'quakeProb30',
+    column: 'quake_prob30',
+    table: 'hazard_figures',
+    unit: '%',
+    scale: 'sequential',
+    derived: { ja: '派生値：J-SHIS 2024年版の人口重心の値（面の平均ではない）', en: 'Derived: J-SHIS 2024 at the population-weighted centre (a point, not an area average)' },
+    sources: ['jshis_2024', 'mesh_population'],
+  },
+  tsunamiShare: {
+    id: 'tsunamiShare',
+    column: 'tsunami_share',
+    table: 'hazard_figures',
+    unit: '%',
+    scale: 'sequential',
+    derived: exposure('津波浸水想定', 'tsunami areas'),
+    sources: hazardSources,
+  },
+  floodShare: {
+    id: 'floodShare',
+    column: 'flood_share',
+    table: 'hazard_figures',
+    unit: '%',
+    scale: 'sequential',
+    derived: exposure('洪水浸水想定（想定最大規模）', 'river-flood areas (largest assumed rain)'),
+    sources: hazardSources,
+  },
 };
 
 /** GET /api/metrics/{metric} */
@@ -99,4 +140,8 @@ export interface MetricValues {
   breaks: number[];
   min: number;
   max: number;
+  /** For a derived figure: what it was derived from. */
+  derived?: { ja: string; en: string };
+  /** For a derived figure: ids of its datasets in GET /api/sources. */
+  sources?: readonly string[];
 }

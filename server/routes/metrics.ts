@@ -24,6 +24,7 @@ export async function metricValues(db: AtlasDb, metric: MetricId, classes: numbe
     breaks: classifyAround(finite, classes, method, info.center),
     min: Math.min(...finite),
     max: Math.max(...finite),
+    ...(info.derived ? { derived: info.derived, sources: info.sources } : {}),
   };
 }
 
@@ -33,7 +34,8 @@ export const metricRoutes = [
     path: '/api/metrics/:metric',
     tag: 'metrics',
     summary: 'One metric for every municipality with choropleth class breaks.',
-    returns: '{metric, unit, method, values:{code:value}, breaks, min, max}',
+    returns:
+      '{metric, unit, method, values:{code:value}, breaks, min, max}; derived figures (quakeProb30, tsunamiShare, floodShare) add derived (what from) and sources (ids in /api/sources)',
     params: z.object({ metric: z.string().max(40) }),
     query: z
       .object({

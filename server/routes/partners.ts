@@ -2,31 +2,33 @@
  * GET /api/partners/{code}: every other municipality ranked as a partner of `code`, for disaster mutual aid
  * or for complementary (urban↔rural) exchange, with each factor of the score and the ties that already exist.
  *
- * One SQL query gives all 1,740 candidates with their great-circle distance (haversine in DuckDB), hazard
- * zones and existing agreements; the pure scoring functions of server/scoring/ then rank them in TS.
+ * Each municipality's figures, hazard zones, hazard figures and landmass are read once per database; per request one
+ * query gives the existing agreements (and, for complementarity, the great-circle distances in SQL), and the pure
+ * scoring functions of domain/scoring/ rank every candidate.
  */
 import { z } from 'zod';
 import type { AtlasDb } from '../db.ts';
 import { ApiError } from '../errors.ts';
 import { codeSchema, defineRoute, describeIssues, queryString } from '../route.ts';
 import { type AxisValues, axisValues, complementAxes, complementParamsSchema, complementScore } from '../../domain/scoring/complement.ts';
-import { disasterParamsSchema, disasterScore } from '../../domain/scoring/disaster.ts';
+import { type DisasterPlace, byDisasterRank, disasterParamsSchema, disasterScore, limitingFactor } from '../../domain/scoring/disaster.ts';
 import { type ExchangeKind, nonTieKinds } from '../../domain/records/exchanges.ts';
 import type { HazardZone } from '../../domain/records/hazards.ts';
 import {
   type ComplementParams,
   type ComplementRanking,
+  type DisasterItem,
   type DisasterParams,
   type DisasterRanking,
-  type PartnerItem,
+  type HazardFigures,
   type ViaPartner,
   complementParamSpecs,
   disasterParamSpecs,
 } from '../../domain/records/partners.ts';
-import { haversineSql } from '../../domain/geo.ts';
+import { haversineKm, haversineSql } from '../../domain/geo.ts';
 
 /** What never changes while the server runs: each municipality's figures and hazard zones (read once per database). */
-interface Place {
+export interface Place {
   code: string;
   name: string;
   prefName: string;
@@ -38,9 +40,15 @@ interface Place {
   zones: HazardZone[];
   /** Hazards for which its prefecture is only partly designated. */
   partialZones: HazardZone[];
+  /** Hazard figures as published (%), for the answer. */
+  hazard: HazardFigures;
+  /** What the disaster-aid score needs. */
+  disaster: DisasterPlace;
+  /** For an island: the mainland municipality where help comes ashore, and how far across the sea. */
+  port: { code: string; seaKm: number } | null;
 }
 
-interface Places {
+export interface Places {
   byCode: Map<string, Place>;
   /** National standard deviation of each complementarity axis. */
   spread: AxisValues;
@@ -50,7 +58,8 @@ const placesCache = new WeakMap<AtlasDb, Promise<Places>>();
 const split = (s: string | null | undefined): string[] => (s ? String(s).split(',') : []);
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
 
-function places(db: AtlasDb): Promise<Places> {
+/** Every municipality as the rankings score it, read once per database (the bench scores from the same places). */
+export function partnerPlaces(db: AtlasDb): Promise<Places> {
   let cached = placesCache.get(db);
   if (!cached) {
     cached = db
@@ -58,28 +67,61 @@ function places(db: AtlasDb): Promise<Places> {
         `WITH zones AS (SELECT code, string_agg(DISTINCT hazard, ',') AS zones FROM hazard_zones GROUP BY code),
          partial AS (SELECT pref_code, string_agg(DISTINCT hazard, ',') AS zones FROM hazard_zones_partial GROUP BY pref_code)
          SELECT m.code, m.name, m.pref_name, m.population, m.density, m.share_primary, m.share_65plus, m.day_night_ratio, m.lon, m.lat,
-           z.zones, p.zones AS partial_zones
-         FROM municipalities m LEFT JOIN zones z ON z.code = m.code LEFT JOIN partial p ON p.pref_code = m.pref_code`,
+           z.zones, p.zones AS partial_zones,
+           h.quake_prob30, h.flood_share, h.surge_share, h.tsunami_share,
+           -- Where J-SHIS gives no value (双葉町), the score uses the prefecture's median.
+           coalesce(h.quake_prob30, median(h.quake_prob30) OVER (PARTITION BY m.pref_code)) AS quake_for_score,
+           l.landmass, l.island, l.port_code, l.port_lon, l.port_lat, l.gateway_landmass
+         FROM municipalities m LEFT JOIN zones z ON z.code = m.code LEFT JOIN partial p ON p.pref_code = m.pref_code
+           JOIN hazard_figures h ON h.code = m.code JOIN landmasses l ON l.code = m.code`,
       )
       .then((rows) => {
-        const list: Place[] = rows.map((r) => ({
-          code: String(r.code),
-          name: String(r.name),
-          prefName: String(r.pref_name),
-          population: Number(r.population),
-          lon: Number(r.lon),
-          lat: Number(r.lat),
-          axes: axisValues({
-            density: Number(r.density),
-            sharePrimary: r.share_primary as number | null,
-            share65plus: r.share_65plus as number | null,
-            dayNightRatio: r.day_night_ratio as number | null,
-            population: Number(r.population),
-          }),
+        const list: Place[] = rows.map((r) => {
+          const lon = Number(r.lon);
+          const lat = Number(r.lat);
+          const island = Boolean(r.island);
+          const port = island ? { lon: Number(r.port_lon), lat: Number(r.port_lat) } : { lon, lat };
+          const hazard: HazardFigures = {
+            quakeProb30: r.quake_prob30 === null ? null : Number(r.quake_prob30),
+            floodShare: Number(r.flood_share),
+            surgeShare: Number(r.surge_share),
+            tsunamiShare: Number(r.tsunami_share),
+          };
           // The pipeline writes only the ids of domain/records/hazards.ts.
-          zones: split(r.zones as string | null) as HazardZone[],
-          partialZones: split(r.partial_zones as string | null) as HazardZone[],
-        }));
+          const zones = split(r.zones as string | null) as HazardZone[];
+          const partialZones = split(r.partial_zones as string | null) as HazardZone[];
+          return {
+            code: String(r.code),
+            name: String(r.name),
+            prefName: String(r.pref_name),
+            population: Number(r.population),
+            lon,
+            lat,
+            axes: axisValues({
+              density: Number(r.density),
+              sharePrimary: r.share_primary as number | null,
+              share65plus: r.share_65plus as number | null,
+              dayNightRatio: r.day_night_ratio as number | null,
+              population: Number(r.population),
+            }),
+            zones,
+            partialZones,
+            hazard,
+            disaster: {
+              lon,
+              lat,
+              population: Number(r.population),
+              quakeProb: Number(r.quake_for_score) / 100,
+              waterShare: Math.max(hazard.floodShare, hazard.surgeShare) / 100,
+              zones,
+              partialZones,
+              landmass: String(r.landmass),
+              island,
+              gateway: { ...port, landmass: String(r.gateway_landmass) },
+            },
+            port: island ? { code: String(r.port_code), seaKm: round(haversineKm(lon, lat, port.lon, port.lat), 1) } : null,
+          };
+        });
         return { byCode: new Map(list.map((p) => [p.code, p])), spread: axisSpread(list.map((p) => p.axes)) };
       });
     // A failed read (e.g. a database without the hazard tables) is not kept.
@@ -126,56 +168,92 @@ interface Candidate {
 }
 
 async function candidates(db: AtlasDb, code: string): Promise<{ origin: Place; others: Candidate[]; spread: AxisValues }> {
-  const { byCode, spread } = await places(db);
+  const { byCode, spread } = await partnerPlaces(db);
   const origin = byCode.get(code);
   if (!origin) throw new ApiError(404, 'not_found', `no municipality has code ${code}`);
   // Two small queries on two reader connections at once beat one query joining both.
-  const [distances, tieRows] = await Promise.all([db.all(distancesSql, [code]), db.all(tiesSql, [code])]);
-  const ties = new Map(tieRows.map((r) => [String(r.code), [...new Set(split(r.kinds as string))].sort() as ExchangeKind[]]));
-  const networks = new Map(tieRows.map((r) => [String(r.code), r.networks ? String(r.networks).split(';').sort() : []]));
+  const [distances, ties] = await Promise.all([db.all(distancesSql, [code]), tiesOf(db, code)]);
   const others = distances.map((r) => ({
     place: byCode.get(String(r.code))!,
     distanceKm: Number(r.distance_km),
-    ties: ties.get(String(r.code)) ?? [],
-    tieNetworks: networks.get(String(r.code)) ?? [],
+    ties: ties.get(String(r.code))?.kinds ?? [],
+    tieNetworks: ties.get(String(r.code))?.networks ?? [],
   }));
   return { origin, others, spread };
 }
 
 const byScore = <T extends { score: number; distanceKm: number }>(a: T, b: T) => b.score - a.score || a.distanceKm - b.distanceKm;
 
+/** The kinds of agreement `code` has, and the pacts it shares, by partner. */
+async function tiesOf(db: AtlasDb, code: string): Promise<Map<string, { kinds: ExchangeKind[]; networks: string[] }>> {
+  const rows = await db.all(tiesSql, [code]);
+  return new Map(
+    rows.map((r) => [String(r.code), { kinds: [...new Set(split(r.kinds as string))].sort() as ExchangeKind[], networks: r.networks ? String(r.networks).split(';').sort() : [] }]),
+  );
+}
+
 /**
- * Disaster mutual-aid ranking of every municipality for `code`.
+ * Disaster mutual-aid ranking of every municipality for `code`, with the partners it already has wherever they rank.
  * @example (await disasterRanking(db, '13219', defaults, 10)).items[0].name
  */
 export async function disasterRanking(db: AtlasDb, code: string, params: DisasterParams, limit: number): Promise<DisasterRanking> {
-  const { origin, others } = await candidates(db, code);
-  const originZones = new Set(origin.zones);
-  const originPartial = new Set(origin.partialZones);
-  const items: PartnerItem<DisasterRanking['items'][number]['factors']>[] = others.map(({ place: c, distanceKm, ties, tieNetworks }) => {
-    const zones = c.zones;
-    const shared = zones.filter((z) => originZones.has(z));
-    const possible = [...zones.filter((z) => originPartial.has(z) && !originZones.has(z)), ...c.partialZones.filter((z) => originZones.has(z) && !zones.includes(z))];
-    const s = disasterScore({ distanceKm, originPopulation: origin.population, candidatePopulation: c.population, sharedZone: shared.length > 0 }, params);
-    return {
-      code: c.code,
-      name: c.name,
-      prefName: c.prefName,
-      population: c.population,
-      distanceKm: round(distanceKm, 1),
-      score: round(s.score, 4),
-      factors: { risk: round(s.risk, 4), reachability: round(s.reachability, 4), capacity: round(s.capacity, 4), sharedZones: shared, possibleZones: [...new Set(possible)] },
-      existingTies: ties,
-      tieNetworks,
-    };
-  });
-  items.sort(byScore);
+  const { byCode } = await partnerPlaces(db);
+  const origin = byCode.get(code);
+  if (!origin) throw new ApiError(404, 'not_found', `no municipality has code ${code}`);
+  const ties = await tiesOf(db, code);
+  const scored = [...byCode.values()]
+    .filter((c) => c.code !== code)
+    .map((c) => {
+      const s = disasterScore(origin.disaster, c.disaster, params);
+      const item: DisasterItem = {
+        code: c.code,
+        name: c.name,
+        prefName: c.prefName,
+        population: c.population,
+        distanceKm: round(s.distanceKm, 1),
+        score: round(s.score, 4),
+        seaCrossing: s.crossings > 0,
+        factors: {
+          risk: round(s.risk, 4),
+          sameQuake: round(s.sameQuake, 4),
+          sameStorm: round(s.sameStorm, 4),
+          ownHazard: round(s.ownHazard, 4),
+          reachability: round(s.reachability, 4),
+          capacity: round(s.capacity, 4),
+          routeKm: round(s.routeKm, 1),
+          crossings: s.crossings,
+          limitedBy: limitingFactor(s),
+          hazard: c.hazard,
+          sharedZones: s.sharedZones,
+          possibleZones: s.possibleZones,
+        },
+        existingTies: ties.get(c.code)?.kinds ?? [],
+        tieNetworks: ties.get(c.code)?.networks ?? [],
+      };
+      return { item, key: { score: s.score, code: c.code, population: c.population, distanceKm: s.distanceKm, quakeProb: c.disaster.quakeProb } };
+    })
+    .sort((a, b) => byDisasterRank(a.key, b.key));
+  const items = scored.map((x) => x.item);
+  const port = origin.port && byCode.get(origin.port.code);
   return {
     purpose: 'disaster',
-    origin: { code: origin.code, name: origin.name, prefName: origin.prefName, population: origin.population, lon: origin.lon, lat: origin.lat, zones: [...originZones] },
+    origin: {
+      code: origin.code,
+      name: origin.name,
+      prefName: origin.prefName,
+      population: origin.population,
+      lon: origin.lon,
+      lat: origin.lat,
+      zones: origin.zones,
+      possibleZones: origin.partialZones.filter((z) => !origin.zones.includes(z)),
+      hazard: origin.hazard,
+      island: origin.disaster.island,
+      port: origin.port && port ? { code: port.code, name: port.name, seaKm: origin.port.seaKm } : null,
+    },
     params,
     total: items.length,
     items: items.slice(0, limit),
+    existing: items.flatMap((i, n) => (i.existingTies.length ? [{ ...i, rank: n + 1 }] : [])),
     scores: Object.fromEntries(items.map((i) => [i.code, i.score])),
   };
 }
@@ -270,9 +348,9 @@ export const partnerRoutes = [
     path: '/api/partners/:code',
     tag: 'partners',
     summary:
-      'Every other municipality ranked as a partner: purpose=disaster (far enough not to share the disaster, near enough to help, able to help; parameters decayKm, zonePenalty, reachMidKm, reachWidthKm, capacityRatio) or purpose=complement (difference on urban↔rural axes; parameters wDensity, wPrimary, wAged, wDayNight, wSize, saturationSd, plus viaPartners).',
+      'Every other municipality ranked as a partner: purpose=disaster (not struck by the same earthquake or storm — J-SHIS probabilities, designated zones, flood exposure —, reachable, able to help; parameters decayKm, zonePenalty, possibleZoneWeight, ownHazardWeight, stormDecayKm, reachMidKm, reachWidthKm, ferryPenaltyKm, capacityRatio) or purpose=complement (difference on urban↔rural axes; parameters wDensity, wPrimary, wAged, wDayNight, wSize, saturationSd, plus viaPartners).',
     returns:
-      '{purpose, origin, params, total, items:[{code,name,prefName,population,distanceKm,score,factors,existingTies}], scores:{code:score} for all candidates, viaPartners (complement)}; 400 for parameters out of range, 404 for an unknown code',
+      '{purpose, origin, params, total, items:[{code,name,prefName,population,distanceKm,score,factors,existingTies}], scores:{code:score} for all candidates; disaster: origin.hazard, origin.island, origin.port, items[].seaCrossing, factors naming the hazard figures used, existing (partners already tied, with rank); complement: viaPartners}; 400 for parameters out of range, 404 for an unknown code',
     params: z.object({ code: codeSchema }),
     query: partnerQuery,
     async handle({ deps, params, query }) {

@@ -21,10 +21,22 @@ describe('GET /api/partners/{code}?purpose=disaster', () => {
     expect(body.total).toBe(1740);
     expect(body.items).toHaveLength(1740);
     expect(Object.keys(body.scores)).toHaveLength(1740);
-    expect(body.params).toEqual({ decayKm: 100, zonePenalty: 0.5, reachMidKm: 700, reachWidthKm: 150, capacityRatio: 0.5 });
+    expect(body.params).toEqual({
+      decayKm: 100,
+      zonePenalty: 0.5,
+      possibleZoneWeight: 0.5,
+      ownHazardWeight: 1,
+      stormDecayKm: 300,
+      reachMidKm: 700,
+      reachWidthKm: 150,
+      ferryPenaltyKm: 200,
+      capacityRatio: 1,
+    });
     for (let i = 1; i < body.items.length; i++) expect(body.items[i - 1].score).toBeGreaterThanOrEqual(body.items[i].score);
     for (const it of body.items.slice(0, 50)) {
       expect(it.score).toBeCloseTo((1 - it.factors.risk) * it.factors.reachability * it.factors.capacity, 3);
+      expect(1 - it.factors.risk).toBeCloseTo((1 - it.factors.sameQuake) * (1 - it.factors.sameStorm) * (1 - it.factors.ownHazard), 3);
+      expect(Object.keys(it.factors.hazard).sort()).toEqual(['floodShare', 'quakeProb30', 'surgeShare', 'tsunamiShare']);
     }
   });
 
@@ -35,7 +47,7 @@ describe('GET /api/partners/{code}?purpose=disaster', () => {
     expect(nagaoka.distanceKm).toBeGreaterThan(195);
     expect(nagaoka.distanceKm).toBeLessThan(225);
     expect(nagaoka.existingTies).toEqual(['disaster_aid', 'friendship']);
-    expect(idx).toBeLessThan(200);
+    expect(idx).toBeLessThan(300);
     const chofu = body.items.find((i) => i.code === '13208')!; // 調布市, next door
     expect(chofu.distanceKm).toBeLessThan(10);
     expect(chofu.score).toBeLessThan(0.1);
@@ -50,6 +62,67 @@ describe('GET /api/partners/{code}?purpose=disaster', () => {
     const kochi = (r: DisasterRanking) => r.items.find((i) => i.code === '39201')!; // 高知市, also in the zone
     expect(kochi(body).factors.risk).toBeGreaterThan(kochi(penalised.body).factors.risk);
     expect(kochi(body).score).toBeLessThan(kochi(penalised.body).score);
+  });
+
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2;
+  };
+
+  it('proposes partners that would not be struck themselves: top-10 median J-SHIS probability ≤ 25 % for 静岡, 高知, 横浜, 仙台', async () => {
+    for (const code of ['22100', '39201', '14100', '04100']) {
+      const { body } = await disaster(`/api/partners/${code}?limit=10`);
+      const own = body.origin.hazard.quakeProb30!;
+      const top = median(body.items.map((i) => i.factors.hazard.quakeProb30!));
+      expect(top, body.origin.name).toBeLessThanOrEqual(25);
+      expect(top, body.origin.name).toBeLessThan(own);
+    }
+    // Without the partner's own hazard, the same origins were offered partners in the 50 % range (横浜, 川崎 for 仙台).
+    const blind = await disaster('/api/partners/04100?limit=10&ownHazardWeight=0&possibleZoneWeight=0');
+    expect(median(blind.body.items.map((i) => i.factors.hazard.quakeProb30!))).toBeGreaterThan(25);
+  });
+
+  it('names 仙台市’s own hazard: its J-SHIS probability and the 日本海溝 zone its prefecture is partly designated for', async () => {
+    const { body } = await disaster('/api/partners/04100?limit=3');
+    expect(body.origin.hazard.quakeProb30).toBeGreaterThan(20);
+    expect(body.origin.possibleZones).toEqual(['japan_trench']);
+    const ishinomaki = (await disaster('/api/partners/04100?limit=1740')).body.items.find((i) => i.code === '04202')!; // 石巻市, same prefecture
+    expect(ishinomaki.factors.possibleZones).toEqual(['japan_trench']);
+  });
+
+  it('gives a small origin a real order: rank 1 and rank 50 differ by at least 0.05 (川場村, 隠岐の島町)', async () => {
+    for (const code of ['10444', '32528']) {
+      const { body } = await disaster(`/api/partners/${code}?limit=50`);
+      expect(body.items[0].score - body.items[49].score, body.origin.name).toBeGreaterThanOrEqual(0.05);
+    }
+  });
+
+  it('reaches an island through its ferry port and flags every sea crossing (隠岐の島町 → 松江市)', async () => {
+    const { body } = await disaster('/api/partners/32528?limit=1740');
+    expect(body.origin.island).toBe(true);
+    expect(body.origin.port).toMatchObject({ code: '32201', name: '松江市' });
+    expect(body.origin.port!.seaKm).toBeGreaterThan(50);
+    const mainland = body.items.filter((i) => i.code.slice(0, 2) !== '32' || i.code === '32201');
+    expect(mainland.every((i) => i.seaCrossing && i.factors.crossings >= 1)).toBe(true);
+    const matsue = body.items.findIndex((i) => i.code === '32201');
+    // Across the sea to the landing point, then by road to 松江市's centre.
+    expect(body.items[matsue].factors.routeKm).toBeGreaterThan(body.origin.port!.seaKm);
+    expect(body.items[matsue].factors.routeKm).toBeLessThan(body.origin.port!.seaKm + 40);
+    // Straight-line scoring put the ports about 1,050th; through the port the nearest mainland ranks far higher.
+    expect(matsue).toBeLessThan(500);
+    const tokyo = await disaster('/api/partners/13101?limit=1740');
+    expect(tokyo.body.origin.island).toBe(false);
+    expect(tokyo.body.items.find((i) => i.code === '15202')!.seaCrossing).toBe(false); // 長岡市
+    expect(tokyo.body.items.find((i) => i.code === '15224')!.seaCrossing).toBe(true); // 佐渡市
+  });
+
+  it('lists the partners already tied wherever they rank, with what holds each down (世田谷区–川場村: capacity)', async () => {
+    const { body } = await disaster('/api/partners/13112?limit=10');
+    const kawaba = body.existing.find((e) => e.code === '10444')!;
+    expect(kawaba.existingTies).toContain('disaster_aid');
+    expect(kawaba.factors.limitedBy).toBe('capacity');
+    expect(kawaba.rank).toBeGreaterThan(1000);
+    expect(body.existing.map((e) => e.rank)).toEqual([...body.existing.map((e) => e.rank)].sort((a, b) => a - b));
   });
 
   it('re-ranks with parameters and honours limit', async () => {

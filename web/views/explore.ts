@@ -38,6 +38,7 @@ export function legendFor(metric: MetricId, data: MetricValues, colours: string[
       ? ` · <span class="badge est">${t('将来推計（社人研 令和5年推計）', 'projection (IPSS 2023)')}</span>` +
         (noData ? `<br>${t('浜通り13市町村は地域一括の推計のみ公表（データなし）', 'The 13 浜通り municipalities are projected only as one group (no data)')}` : '')
       : '') +
+    (info.derived ? ` · <span class="badge est" data-testid="derived">${esc(t(info.derived.ja, info.derived.en))}</span>` : '') +
     `</div>`;
   // Colours go through the CSSOM: the content security policy refuses inline style attributes.
   for (const sw of el.querySelectorAll<HTMLElement>('.sw[data-colour]')) sw.style.background = sw.dataset.colour!;
