@@ -27,6 +27,7 @@ import { landmassStep } from './landmasses.ts';
 import { regionsStep } from './regions.ts';
 import type { BuildContext, BuildStep, PrefectureRow } from './steps.ts';
 import { storiesStep } from './stories.ts';
+import { type LabelPoint, buildTiles, defaultTileOptions, writeArchive } from './tiles.ts';
 
 /** The pipeline's feature steps, run in order after the core tables exist; each feature owns one module. */
 const featureSteps: BuildStep[] = [
@@ -44,6 +45,8 @@ const featureSteps: BuildStep[] = [
 
 export const databasePath = join(buildDir, 'atlas.duckdb');
 export const boundaryAssetPath = join(buildDir, 'boundaries.topo.json');
+/** The boundary vector tiles the first map draws from (PMTiles). */
+export const tileArchivePath = join(buildDir, 'boundaries.pmtiles');
 /** The client asset's raw size limit (bytes). */
 const maxAssetBytes = 1_600_000;
 
@@ -81,12 +84,12 @@ const municipalityColumns: Columns<MunicipalityRow> = [
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
 async function main(): Promise<void> {
-  if (process.argv.includes('--if-missing') && existsSync(databasePath) && existsSync(boundaryAssetPath)) {
+  if (process.argv.includes('--if-missing') && existsSync(databasePath) && existsSync(boundaryAssetPath) && existsSync(tileArchivePath)) {
     console.log(`data: ${databasePath} exists; skipping the build (run \`npm run data:build\` to rebuild).`);
     return;
   }
   const started = Date.now();
-  const totalSteps = 8 + featureSteps.length;
+  const totalSteps = 9 + featureSteps.length;
   let stepNo = 0;
   const step = async <T>(name: string, work: () => Promise<T> | T, summary: (v: T) => string): Promise<T> => {
     stepNo++;
@@ -208,9 +211,36 @@ async function main(): Promise<void> {
     (a) => `${(Buffer.byteLength(a.json) / 1e6).toFixed(2)} MB raw, ${Math.round(a.retained * 100)} % of points kept`,
   );
 
+  const archive = await step(
+    'vector tiles (PMTiles)',
+    () => {
+      const labels: LabelPoint[] = [
+        ...shapes.prefs.map((p): LabelPoint => {
+          const [lon, lat] = representativePoint(p.geometry);
+          return { kind: 'pref', name: p.name, lon, lat, population: 0 };
+        }),
+        ...joined.rows.map((r): LabelPoint => ({ kind: 'muni', name: r.name, lon: r.lon, lat: r.lat, population: r.population })),
+      ];
+      const tiles = buildTiles(shapes.munis, shapes.prefs, labels, defaultTileOptions);
+      const lons = joined.rows.map((r) => r.lon);
+      const lats = joined.rows.map((r) => r.lat);
+      const n03 = datasets.find((d) => d.id === 'n03');
+      return writeArchive(tiles, {
+        name: 'Renkei Atlas boundaries',
+        attribution: n03?.attribution ?? '',
+        bounds: [Math.min(...lons) - 1, Math.min(...lats) - 1, Math.max(...lons) + 1, Math.max(...lats) + 1],
+        center: [137.5, 37.6, 4],
+        minZoom: defaultTileOptions.minZoom,
+        maxZoom: defaultTileOptions.maxZoom,
+      });
+    },
+    (a) => `${(a.length / 1e6).toFixed(2)} MB, zoom ${defaultTileOptions.minZoom}–${defaultTileOptions.maxZoom}`,
+  );
+
   mkdirSync(buildDir, { recursive: true });
   const tmpDb = `${databasePath}.tmp-${process.pid}`;
   const tmpAsset = `${boundaryAssetPath}.tmp-${process.pid}`;
+  const tmpTiles = `${tileArchivePath}.tmp-${process.pid}`;
   rmSync(tmpDb, { force: true });
   const instance = await DuckDBInstance.create(tmpDb);
   const conn = await instance.connect();
@@ -284,10 +314,12 @@ async function main(): Promise<void> {
     instance.closeSync();
   }
   writeFileSync(tmpAsset, asset.json);
+  writeFileSync(tmpTiles, archive);
   renameSync(tmpDb, databasePath);
   rmSync(`${tmpDb}.wal`, { force: true });
   renameSync(tmpAsset, boundaryAssetPath);
-  console.log(`data: built ${databasePath} and ${boundaryAssetPath} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  renameSync(tmpTiles, tileArchivePath);
+  console.log(`data: built ${databasePath}, ${boundaryAssetPath} and ${tileArchivePath} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 main().catch((err: unknown) => {

@@ -10,7 +10,8 @@ import { exchangeRoutes } from './routes/exchanges.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { municipalityRoutes } from './routes/municipalities.ts';
 import { partnerRoutes } from './routes/partners.ts';
-import { boundaryRoute, statusRoutes } from './routes/status.ts';
+import { boundaryRoutes, statusRoutes } from './routes/status.ts';
+import { tileRoutes } from './routes/tiles.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { storyRoutes } from './routes/stories.ts';
@@ -19,7 +20,17 @@ import { ResponseCache } from './response-cache.ts';
 
 /** Every API route of the app, in the order they are matched (also the OpenAPI document's order). */
 export function apiRoutes(deps: AppDeps): AnyRoute[] {
-  const routes = [...statusRoutes, ...municipalityRoutes, ...metricRoutes, ...exchangeRoutes, ...partnerRoutes, boundaryRoute(deps.boundaryAsset), ...regionRoutes, ...storyRoutes];
+  const routes = [
+    ...statusRoutes,
+    ...municipalityRoutes,
+    ...metricRoutes,
+    ...exchangeRoutes,
+    ...partnerRoutes,
+    ...boundaryRoutes(deps.boundaryAsset),
+    ...tileRoutes(deps.tiles),
+    ...regionRoutes,
+    ...storyRoutes,
+  ];
   return [...routes, ...docsRoutes(routes)];
 }
 
@@ -66,7 +77,7 @@ export function createApp(deps: AppDeps): Hono {
     });
   }
 
-  app.all('/api/*', (c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}; see /api/openapi.json`), 404));
+  app.all('/api/*', (c) => c.json(errorBody('not_found', clipMessage(`no API route ${c.req.method} ${c.req.path}; see /api/openapi.json`)), 404));
 
   if (deps.staticDir && existsSync(deps.staticDir)) {
     const root = resolve(deps.staticDir);
@@ -83,6 +94,6 @@ export function createApp(deps: AppDeps): Hono {
     console.error(`[${new Date().toISOString()}] ${c.req.method} ${c.req.path}:`, err);
     return c.json(errorBody('internal', 'the server could not answer this request; the error was logged'), 500);
   });
-  app.notFound((c) => c.json(errorBody('not_found', `nothing at ${c.req.path}`), 404));
+  app.notFound((c) => c.json(errorBody('not_found', clipMessage(`nothing at ${c.req.path}`)), 404));
   return app;
 }

@@ -13,10 +13,12 @@ import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { atlasHttpServer } from './connections.ts';
 import { AtlasDb } from './db.ts';
+import { type TileArchive, readTileArchive } from './tiles.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dbPath = resolve(process.env.ATLAS_DB ?? join(root, 'data', 'build', 'atlas.duckdb'));
 const assetPath = join(dirname(dbPath), 'boundaries.topo.json');
+const tilesPath = join(dirname(dbPath), 'boundaries.pmtiles');
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? '127.0.0.1';
 
@@ -69,8 +71,8 @@ function fail(message: string): never {
 
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT=${process.env.PORT} is not a port number (0–65535)`);
 
-if (!existsSync(dbPath) || !existsSync(assetPath)) {
-  if (process.env.ATLAS_DB) fail(`database ${dbPath} (or ${assetPath}) is missing; build it with \`npm run data:build\` or unset ATLAS_DB`);
+if (!existsSync(dbPath) || !existsSync(assetPath) || !existsSync(tilesPath)) {
+  if (process.env.ATLAS_DB) fail(`database ${dbPath} (or ${assetPath}, ${tilesPath}) is missing; build it with \`npm run data:build\` or unset ATLAS_DB`);
   console.log(`renkei-atlas: ${dbPath} is missing; building it from the sources (first run) …`);
   const build = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'data', 'build.ts')], { stdio: 'inherit', cwd: root });
   if (build.status !== 0) fail('the data build failed (see above); the server did not start');
@@ -97,8 +99,16 @@ try {
   fail(`the boundary file ${assetPath} cannot be read as JSON: ${firstLine(err)}. ${rebuildHint}`);
 }
 
+let tiles: TileArchive;
+try {
+  tiles = readTileArchive(readFileSync(tilesPath));
+} catch (err) {
+  await db.close().catch(() => undefined);
+  fail(`the tile archive ${tilesPath} cannot be read: ${firstLine(err)}. ${rebuildHint}`);
+}
+
 const writeToken = process.env.ATLAS_WRITE_TOKEN || randomBytes(18).toString('base64url');
-const app = createApp({ db, writeToken, boundaryAsset, staticDir: process.env.ATLAS_WEB_DIR ?? join(root, 'dist', 'web') });
+const app = createApp({ db, writeToken, boundaryAsset, tiles, staticDir: process.env.ATLAS_WEB_DIR ?? join(root, 'dist', 'web') });
 
 // Node's HTTP server with per-connection limits (see server/connections.ts), so no one client can fill the memory.
 const server = atlasHttpServer(getRequestListener(app.fetch));

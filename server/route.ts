@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AtlasDb } from './db.ts';
 import { ApiError } from './errors.ts';
+import type { TileArchive } from './tiles.ts';
 
 /** What every route handler can reach: the database and the app's settings. */
 export interface AppDeps {
@@ -10,6 +11,8 @@ export interface AppDeps {
   writeToken: string;
   /** The client's boundary TopoJSON (raw JSON text), built by the pipeline. */
   boundaryAsset: string;
+  /** The boundary vector tiles (PMTiles archive read into memory); omitted in tests that do not draw maps. */
+  tiles?: TileArchive;
   /** Folder of the built client; omitted in API-only tests. */
   staticDir?: string;
 }

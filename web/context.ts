@@ -10,8 +10,11 @@ export interface AppContext {
   /** All 1,741 municipalities by code. */
   munis: Map<string, Municipality>;
   prefectures: Prefecture[];
-  /** The boundary topology (objects `municipalities`, `prefectures`), for client-side dissolves. */
-  topology: Topology;
+  /**
+   * The boundary topology (objects `municipalities`, `prefectures`), for client-side dissolves and exports:
+   * fetched on first call (the map itself draws from vector tiles), then kept.
+   */
+  boundaries(): Promise<Topology>;
   sources: SourceList;
   /** Selects a municipality (null clears): outline, URL, details panel; `fly` moves the camera to it. */
   select(code: string | null, options?: { fly?: boolean }): void;
@@ -33,9 +36,18 @@ export interface AppContext {
 }
 
 /** One view of the atlas (a tab): its controls on the left, its layers on the map. */
-export interface View {
+export interface View extends ViewBody {
   id: string;
   label(): string;
+}
+
+/** What a view does; views loaded on first use (web/views/index.ts) define only this. */
+export interface ViewBody {
+  /**
+   * Work that needs neither the reference data nor the panel, started with the boot calls when the page opens
+   * on this view (Explore colours the map from its metric before the tiles arrive).
+   */
+  prepare?(atlas: AtlasMap, state: UrlState): Promise<void>;
   /** Builds the view's controls into `panel` and draws its layers. */
   mount(ctx: AppContext, panel: HTMLElement): void | Promise<void>;
   /** Removes the view's layers, legend and listeners. */

@@ -1,12 +1,10 @@
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { Topology } from 'topojson-specification';
 import type { Municipality, MunicipalityList, PrefectureList, SourceList } from '../domain/records/municipalities.ts';
 import { adoptTokenFromUrl, api } from './api.ts';
 import type { AppContext, View } from './context.ts';
 import { esc } from './format.ts';
 import { type Lang, getLang, setLang, t } from './i18n.ts';
-import { type AreaCollection, AtlasMap } from './map/atlas-map.ts';
-import { installLabels } from './map/labels.ts';
+import { AtlasMap } from './map/atlas-map.ts';
 import { UrlState } from './state.ts';
 import { showMunicipality } from './ui/municipality-panel.ts';
 import { installSearch } from './ui/search.ts';
@@ -23,17 +21,19 @@ async function boot(): Promise<void> {
   // Labels first, so the top bar never shows empty buttons while the data loads.
   renderChrome();
 
-  const [topology, list, prefectures, sources] = await Promise.all([
-    api<Topology>('/api/boundaries'),
+  // The map starts at once, beside the data calls: its style, tiles and labels come from this server, and the
+  // opening view may colour it (by feature-state) before the first tile arrives.
+  const atlas = new AtlasMap($('map'), state.get('c') ? state.camera : null);
+  const prepared = view.prepare?.(atlas, state);
+  const [list, prefectures, sources] = await Promise.all([
     api<MunicipalityList>('/api/municipalities'),
     api<PrefectureList>('/api/prefectures'),
     api<SourceList>('/api/sources'),
+    atlas.styleReady,
   ]);
   const munis = new Map(list.items.map((m) => [m.code, m]));
-  const muniShapes = feature(topology, topology.objects.municipalities as GeometryCollection) as unknown as AreaCollection<{ code: string }>;
-  const prefShapes = feature(topology, topology.objects.prefectures as GeometryCollection) as unknown as AreaCollection<{ code: string; name: string }>;
-  const atlas = new AtlasMap($('map'), muniShapes, prefShapes, state.get('c') ? state.camera : null);
-  await atlas.ready;
+  atlas.setPlaces(list.items);
+  let topology: Promise<Topology> | null = null;
 
   const rightPanel = $('right');
   const tooltip = $('tooltip');
@@ -44,7 +44,12 @@ async function boot(): Promise<void> {
     state,
     munis,
     prefectures: prefectures.items,
-    topology,
+    boundaries() {
+      topology ??= api<Topology>('/api/boundaries');
+      // A failed fetch is tried again on the next call.
+      topology.catch(() => (topology = null));
+      return topology;
+    },
     sources,
     select(code, options = {}) {
       const m = code ? munis.get(code) : undefined;
@@ -221,7 +226,6 @@ async function boot(): Promise<void> {
   new ResizeObserver(([entry]) => {
     document.querySelector<HTMLElement>('.map-wrap')!.style.setProperty('--attribution-h', `${Math.ceil(entry.borderBoxSize[0].blockSize)}px`);
   }).observe($('attribution'));
-  installLabels(atlas, prefectures.items, list.items);
   installSearch($('search') as HTMLInputElement, $('search-list') as HTMLUListElement, list.items, (m: Municipality) => ctx.select(m.code, { fly: true }));
 
   $('tabs').addEventListener('click', (e) => {
@@ -251,10 +255,12 @@ async function boot(): Promise<void> {
   });
 
   renderAttribution();
+  await prepared?.catch(() => undefined);
   await switchView(view.id, true);
   const sel = state.get('sel');
   // A link with a selection but no camera shows the selected place.
   if (sel && munis.has(sel)) ctx.select(sel, { fly: !state.get('c') });
+  await atlas.ready;
   $('loading').hidden = true;
   // A handle for debugging and for the browser tests.
   Object.assign(window, { atlas: { map: atlas.map, state, ctx, ready: true } });

@@ -1,6 +1,11 @@
+import type { Feature } from 'geojson';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { z } from 'zod';
+import { ApiError } from '../errors.ts';
 import type { AtlasDb } from '../db.ts';
 import { answerJson, jsonEntry } from '../response-cache.ts';
-import { defineRoute } from '../route.ts';
+import { codeSchema, defineRoute } from '../route.ts';
 import type { DataSource, Health, Prefecture, PrefectureList, SourceList } from '../../domain/records/municipalities.ts';
 
 /** Health: the service answers and the database holds every municipality. */
@@ -49,17 +54,44 @@ export const statusRoutes = [
   }),
 ];
 
-/** The boundary route is built once per app so the gzip and ETag are computed once. */
-export function boundaryRoute(asset: string) {
+/**
+ * The boundary routes, built once per app so the asset's gzip and ETag are computed once: the whole TopoJSON
+ * (for the views that dissolve or export shapes) and one municipality's outline (for the highlight on the map).
+ */
+export function boundaryRoutes(asset: string) {
   // Compressed once at start, as tightly as gzip can: the asset never changes while the server runs.
   const entry = jsonEntry(asset, 9);
-  return defineRoute({
-    method: 'get',
-    path: '/api/boundaries',
-    tag: 'boundaries',
-    summary: 'TopoJSON of all municipalities ({code}) and prefectures ({code,name}); ETag and gzip.',
-    returns: 'TopoJSON Topology',
-    // Cached by the browser for five minutes, then revalidated by ETag.
-    handle: ({ c }) => answerJson(c, entry, 'public, max-age=300, must-revalidate'),
-  });
+  let shapes: Map<string, Feature> | null = null;
+  const shapeOf = (code: string): Feature | undefined => {
+    if (!shapes) {
+      const topology = JSON.parse(asset) as Topology;
+      const all = topology.objects?.municipalities as GeometryCollection<{ code: string }> | undefined;
+      shapes = new Map((all?.geometries ?? []).map((g) => [(g.properties as { code: string }).code, feature(topology, g) as Feature]));
+    }
+    return shapes.get(code);
+  };
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/boundaries',
+      tag: 'boundaries',
+      summary: 'TopoJSON of all municipalities ({code}) and prefectures ({code,name}); ETag and gzip.',
+      returns: 'TopoJSON Topology',
+      // Cached by the browser for five minutes, then revalidated by ETag.
+      handle: ({ c }) => answerJson(c, entry, 'public, max-age=300, must-revalidate'),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/municipalities/:code/outline',
+      tag: 'boundaries',
+      summary: "One municipality's outline as a GeoJSON Feature ({code}), as in /api/boundaries; the map draws hover and selection from it.",
+      returns: 'GeoJSON Feature (Polygon or MultiPolygon); 404 for an unknown code',
+      params: z.object({ code: codeSchema }),
+      handle: ({ params }) => {
+        const shape = shapeOf(params.code);
+        if (!shape) throw new ApiError(404, 'not_found', `no municipality has code ${params.code}`);
+        return shape;
+      },
+    }),
+  ];
 }

@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { builtBoundaries, builtDatabase, copyDatabase } from '../helpers/database.ts';
+import { builtBoundaries, builtDatabase, builtTiles, copyDatabase } from '../helpers/database.ts';
 import { startServer } from '../helpers/server.ts';
 
-/** A folder holding a good boundary file and a database file made by `make`. */
+/** A folder holding good boundary files (topology, tiles) and a database file made by `make`. */
 async function brokenDatabase(make: (dbPath: string) => void | Promise<void>): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-fault-'));
   copyFileSync(builtBoundaries, join(dir, 'boundaries.topo.json'));
+  copyFileSync(builtTiles, join(dir, 'boundaries.pmtiles'));
   const dbPath = join(dir, 'atlas.duckdb');
   await make(dbPath);
   return dbPath;
@@ -69,6 +70,12 @@ describe('database faults at start', () => {
     const { dir, dbPath } = copyDatabase();
     writeFileSync(join(dir, 'boundaries.topo.json'), '{"type":"Topology", truncated');
     await expectRefusal(dbPath, /boundary file .* cannot be read as JSON/);
+  });
+
+  it('refuses a truncated tile archive', async () => {
+    const { dir, dbPath } = copyDatabase();
+    writeFileSync(join(dir, 'boundaries.pmtiles'), readFileSync(builtTiles).subarray(0, 20_000));
+    await expectRefusal(dbPath, /tile archive .* cannot be read: PMTiles archive is truncated/);
   });
 
   it('says so when the port is taken', async () => {

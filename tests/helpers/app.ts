@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Hono } from 'hono';
 import { createApp } from '../../server/app.ts';
 import { AtlasDb } from '../../server/db.ts';
-import { builtBoundaries, copyDatabase } from './database.ts';
+import { readTileArchive } from '../../server/tiles.ts';
+import { builtBoundaries, builtTiles, copyDatabase } from './database.ts';
 
 export const testToken = 'test-token-0123456789';
 
@@ -10,7 +11,7 @@ export const testToken = 'test-token-0123456789';
 export async function openTestApp(): Promise<{ app: Hono; db: AtlasDb; dbPath: string; close: () => Promise<void> }> {
   const { dbPath } = copyDatabase();
   const db = await AtlasDb.open(dbPath);
-  const app = createApp({ db, writeToken: testToken, boundaryAsset: readFileSync(builtBoundaries, 'utf8') });
+  const app = createApp({ db, writeToken: testToken, boundaryAsset: readFileSync(builtBoundaries, 'utf8'), tiles: readTileArchive(readFileSync(builtTiles)) });
   return { app, db, dbPath, close: () => db.close() };
 }
 

@@ -18,7 +18,7 @@ declare module 'vitest' {
  * the client into a fresh folder that the API and browser tests serve.
  */
 export default function setup(project: TestProject): void {
-  if (!existsSync(join(root, 'data', 'build', 'atlas.duckdb')) || !existsSync(join(root, 'data', 'build', 'boundaries.topo.json'))) {
+  if (['atlas.duckdb', 'boundaries.topo.json', 'boundaries.pmtiles'].some((f) => !existsSync(join(root, 'data', 'build', f)))) {
     execFileSync(process.execPath, ['--import', 'tsx', join(root, 'data', 'build.ts')], { cwd: root, stdio: 'inherit' });
   }
   const webDir = mkdtempSync(join(tmpdir(), 'atlas-web-'));

@@ -1,10 +1,12 @@
-import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Layer } from '@deck.gl/core';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { Map as MapLibre, NavigationControl, ScaleControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import type { MapboxOverlay } from '@deck.gl/mapbox';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { type GeoJSONSource, Map as MapLibre, NavigationControl, ScaleControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { api } from '../api.ts';
 import type { Camera } from '../state.ts';
+import { labelLayers, labelPoint } from './labels.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -27,115 +29,172 @@ export interface Insets {
 /** Colours of the base map: sea, land without data, borders. */
 export const baseColours = { sea: '#d4e4ee', land: '#eceae4', muniLine: '#ffffff', prefLine: '#4a5568', hover: '#111827', selected: '#f0a000' };
 
+/** The municipality polygons in the vector tiles, as feature-state calls name them. */
+const munis = { source: 'boundaries', sourceLayer: 'municipalities' } as const;
+
+/** A municipality the map can label when it is selected. */
+export interface Place {
+  code: string;
+  name: string;
+  lon: number;
+  lat: number;
+}
+
+const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
 /**
- * A style that needs no network: a sea background plus our own municipality and prefecture polygons.
- * Labels are drawn by deck.gl's TextLayer with the system CJK font (no glyph server needed).
+ * A style that needs no network beyond this server: a sea background, the municipality and prefecture
+ * polygons and the names from the pipeline's vector tiles (polygons carry their code only; colours come by
+ * feature-state), the hover and selection outlines from a small GeoJSON source that holds only those places,
+ * and labels drawn by MapLibre with the system CJK font (no glyphs URL: every glyph is rasterised locally).
  */
-function localStyle(munis: AreaCollection<{ code: string }>, prefs: AreaCollection<{ code: string; name: string }>): StyleSpecification {
+function localStyle(): StyleSpecification {
   return {
     version: 8,
     sources: {
-      munis: { type: 'geojson', data: munis, promoteId: 'code' },
-      prefs: { type: 'geojson', data: prefs, promoteId: 'code' },
+      boundaries: { type: 'vector', url: `${location.origin}/api/tiles`, promoteId: { municipalities: 'code', prefectures: 'code' } },
+      highlight: { type: 'geojson', data: empty },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': baseColours.sea } },
       {
         id: 'muni-fill',
         type: 'fill',
-        source: 'munis',
+        source: 'boundaries',
+        'source-layer': 'municipalities',
         paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], baseColours.land], 'fill-opacity': ['coalesce', ['feature-state', 'opacity'], 1] },
       },
       {
         id: 'muni-line',
         type: 'line',
-        source: 'munis',
+        source: 'boundaries',
+        'source-layer': 'municipalities',
         paint: { 'line-color': baseColours.muniLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.15, 8, 0.8, 11, 1.4], 'line-opacity': 0.8 },
       },
-      { id: 'pref-line', type: 'line', source: 'prefs', paint: { 'line-color': baseColours.prefLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 9, 1.6] } },
-      { id: 'muni-hover', type: 'line', source: 'munis', paint: { 'line-color': baseColours.hover, 'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2, 0] } },
       {
-        id: 'muni-selected',
+        id: 'pref-line',
         type: 'line',
-        source: 'munis',
-        paint: { 'line-color': baseColours.selected, 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 0] },
+        source: 'boundaries',
+        'source-layer': 'prefectures',
+        paint: { 'line-color': baseColours.prefLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 9, 1.6] },
       },
+      { id: 'muni-hover', type: 'line', source: 'highlight', filter: ['==', ['get', 'kind'], 'hover'], paint: { 'line-color': baseColours.hover, 'line-width': 2 } },
+      { id: 'muni-selected', type: 'line', source: 'highlight', filter: ['==', ['get', 'kind'], 'selected'], paint: { 'line-color': baseColours.selected, 'line-width': 3 } },
+      ...labelLayers,
     ],
   };
 }
 
 /**
- * The map: MapLibre for the polygons, a deck.gl overlay (overlaid mode; interleaved breaks on MapLibre 6)
- * for arcs, points, rings and labels. Views set deck layers under their own key.
+ * The map: MapLibre draws the polygons (vector tiles), borders, highlights and labels; deck.gl, loaded only when
+ * a view first draws with it, adds arcs, points and rings in an overlay (overlaid mode; interleaved breaks on
+ * MapLibre 6). Views set deck layers under their own key.
  */
 export class AtlasMap {
   readonly map: MapLibre;
-  readonly overlay: MapboxOverlay;
+  /** The style's sources and layers exist: colours can be set from here on, before any tile has arrived. */
+  readonly styleReady: Promise<void>;
+  /** The first frame with the tiles in view is drawn. */
   readonly ready: Promise<void>;
+  private deck: MapboxOverlay | null = null;
+  private deckLoading: Promise<MapboxOverlay> | null = null;
   private layerGroups = new Map<string, Layer[]>();
   private coloured = new Set<string>();
   private selected = new Set<string>();
   private hovered: string | null = null;
+  private places = new Map<string, Place>();
+  private outlines = new Map<string, Feature<Polygon | MultiPolygon> | null>();
+  private outlineRequests = new Map<string, Promise<void>>();
   private selectionListeners: (() => void)[] = [];
 
   /** What covers the map now (panels, legend, credits); frames keep their targets clear of it. */
   private insets: () => Insets = () => ({ top: 0, right: 0, bottom: 0, left: 0 });
 
   /** `camera` null: all of Japan, framed in the map as it is laid out. */
-  constructor(container: HTMLElement, munis: AreaCollection<{ code: string }>, prefs: AreaCollection<{ code: string; name: string }>, camera: Camera | null) {
+  constructor(
+    private readonly container: HTMLElement,
+    camera: Camera | null,
+  ) {
     this.map = new MapLibre({
       container,
-      style: localStyle(munis, prefs),
+      style: localStyle(),
       ...(camera
         ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom, pitch: camera.pitch, bearing: camera.bearing }
         : { bounds: japanBounds, fitBoundsOptions: { padding: { top: 16, right: 16, left: 16, bottom: 30 } } }),
       minZoom: 3,
       maxZoom: 13,
       attributionControl: false,
+      // Labels appear at once: a fade would draw a dozen more frames of the whole map.
+      fadeDuration: 0,
       // Kept so that "Save image" can read the canvas after it was drawn.
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
     });
     this.map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-    this.overlay = new MapboxOverlay({ layers: [], deviceProps: { webgl: { preserveDrawingBuffer: true } } } as ConstructorParameters<typeof MapboxOverlay>[0]);
-    this.map.addControl(this.overlay);
-    this.ready = new Promise((resolve) =>
-      this.map.once('load', () => {
-        // deck.gl's canvas lies over the map only to draw; keyboard focus belongs to the map itself.
-        for (const canvas of container.querySelectorAll('canvas')) {
-          if (canvas !== this.map.getCanvas()) {
-            canvas.tabIndex = -1;
-            canvas.setAttribute('aria-hidden', 'true');
-          }
+    this.styleReady = this.map.isStyleLoaded() ? Promise.resolve() : new Promise((resolve) => this.map.once('style.load', () => resolve()));
+    this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
+  }
+
+  /** deck.gl's overlay when it has been loaded, else null (the first page draws without it). */
+  get loadedOverlay(): MapboxOverlay | null {
+    return this.deck;
+  }
+
+  /** deck.gl's overlay; only after `loadDeck()` (views that draw with deck.gl are mounted after it). */
+  get overlay(): MapboxOverlay {
+    if (!this.deck) throw new Error('deck.gl is not loaded yet: await atlas.loadDeck() first');
+    return this.deck;
+  }
+
+  /** Loads deck.gl and adds its overlay, once; the first page draws without it. */
+  loadDeck(): Promise<MapboxOverlay> {
+    this.deckLoading ??= import('@deck.gl/mapbox').then(({ MapboxOverlay }) => {
+      const overlay = new MapboxOverlay({ layers: [], deviceProps: { webgl: { preserveDrawingBuffer: true } } } as ConstructorParameters<typeof MapboxOverlay>[0]);
+      this.map.addControl(overlay);
+      // deck.gl's canvas lies over the map only to draw; keyboard focus belongs to the map itself.
+      for (const canvas of this.container.querySelectorAll('canvas')) {
+        if (canvas !== this.map.getCanvas()) {
+          canvas.tabIndex = -1;
+          canvas.setAttribute('aria-hidden', 'true');
         }
-        resolve();
-      }),
-    );
+      }
+      this.deck = overlay;
+      overlay.setProps({ layers: [...this.layerGroups.values()].flat() });
+      return overlay;
+    });
+    return this.deckLoading;
   }
 
   /** Replaces the deck.gl layers of one group (a view or a feature); null removes the group. */
   setLayers(group: string, layers: Layer[] | null): void {
     if (layers?.length) this.layerGroups.set(group, layers);
     else this.layerGroups.delete(group);
-    this.overlay.setProps({ layers: [...this.layerGroups.values()].flat() });
+    if (this.deck) this.deck.setProps({ layers: [...this.layerGroups.values()].flat() });
+    else if (this.layerGroups.size) void this.loadDeck();
   }
 
   /** Colours municipalities by code (others get the plain land colour); null clears the choropleth. */
   setFillColours(colours: Map<string, string> | null, opacity = 1): void {
-    for (const code of this.coloured) if (!colours?.has(code)) this.map.setFeatureState({ source: 'munis', id: code }, { color: null, opacity: null });
+    for (const code of this.coloured) if (!colours?.has(code)) this.map.setFeatureState({ ...munis, id: code }, { color: null, opacity: null });
     this.coloured.clear();
     if (!colours) return;
     for (const [code, color] of colours) {
-      this.map.setFeatureState({ source: 'munis', id: code }, { color, opacity });
+      this.map.setFeatureState({ ...munis, id: code }, { color, opacity });
       this.coloured.add(code);
     }
   }
 
+  /** The places the map labels (a selected place keeps its label whatever its neighbours). */
+  setPlaces(places: Iterable<Place>): void {
+    this.places = new Map([...places].map((p) => [p.code, p]));
+    this.drawHighlight();
+  }
+
   /** Outlines the selected municipalities (their labels then win over their neighbours'). */
   setSelected(codes: Iterable<string>): void {
-    for (const code of this.selected) this.map.setFeatureState({ source: 'munis', id: code }, { selected: false });
     this.selected = new Set(codes);
-    for (const code of this.selected) this.map.setFeatureState({ source: 'munis', id: code }, { selected: true });
+    for (const code of this.selected) this.requestOutline(code);
+    this.drawHighlight();
     for (const listener of this.selectionListeners) listener();
   }
 
@@ -152,9 +211,40 @@ export class AtlasMap {
   /** Outlines the municipality under the pointer. */
   setHovered(code: string | null): void {
     if (this.hovered === code) return;
-    if (this.hovered) this.map.setFeatureState({ source: 'munis', id: this.hovered }, { hover: false });
     this.hovered = code;
-    if (code) this.map.setFeatureState({ source: 'munis', id: code }, { hover: true });
+    if (code) this.requestOutline(code);
+    this.drawHighlight();
+  }
+
+  /** Fetches a municipality's outline once; redraws the highlight when it arrives. */
+  private requestOutline(code: string): void {
+    if (this.outlines.has(code) || this.outlineRequests.has(code)) return;
+    const request = api<Feature<Polygon | MultiPolygon>>(`/api/municipalities/${encodeURIComponent(code)}/outline`)
+      .then(
+        (f) => this.outlines.set(code, f),
+        () => this.outlines.set(code, null),
+      )
+      .then(() => {
+        this.outlineRequests.delete(code);
+        if (code === this.hovered || this.selected.has(code)) this.drawHighlight();
+      });
+    this.outlineRequests.set(code, request);
+  }
+
+  /** The highlight source: outlines of the hovered and selected places and the selected places' labels. */
+  private drawHighlight(): void {
+    const features: Feature[] = [];
+    const outline = (code: string, kind: string) => {
+      const f = this.outlines.get(code);
+      if (f) features.push({ ...f, properties: { code, kind } });
+    };
+    if (this.hovered && !this.selected.has(this.hovered)) outline(this.hovered, 'hover');
+    for (const code of this.selected) {
+      outline(code, 'selected');
+      const place = this.places.get(code);
+      if (place) features.push(labelPoint(place));
+    }
+    (this.map.getSource('highlight') as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features } as FeatureCollection<Polygon | MultiPolygon | Point>);
   }
 
   /** Tells the map how to measure what covers it (called at each frame). */

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { placeLabels } from './labels.ts';
+import { labelLayers, labelPoint, labelZooms } from './labels.ts';
 
-const c = (x: number, y: number, text: string, priority: number) => ({ x, y, text, size: 12, priority });
+describe('labels', () => {
+  it('places larger municipalities first and shows them only from their zoom on', () => {
+    const muni = labelLayers.find((l) => l.id === 'muni-labels')!;
+    expect(muni.minzoom).toBe(labelZooms.municipalitiesFrom);
+    expect((muni as { layout: Record<string, unknown> }).layout['symbol-sort-key']).toEqual(['-', 0, ['get', 'population']]);
+  });
 
-describe('placeLabels', () => {
-  it('keeps the more important of two overlapping labels', () => {
-    const kept = placeLabels([c(0, 0, '埼玉県', 1), c(10, 4, '東京都', 2)], 3);
-    expect(kept.map((k) => k.text)).toEqual(['東京都']);
+  it('places selected labels first (topmost layer) and always shows them', () => {
+    const last = labelLayers[labelLayers.length - 1] as { id: string; layout: Record<string, unknown> };
+    expect(last.id).toBe('selected-labels');
+    expect(last.layout['text-allow-overlap']).toBe(true);
+    expect(labelPoint({ name: '世田谷区', lon: 139.65, lat: 35.65 }).properties).toEqual({ kind: 'label', name: '世田谷区' });
   });
-  it('keeps labels that do not touch', () => {
-    expect(placeLabels([c(0, 0, '札幌市', 1), c(200, 0, '旭川市', 1), c(0, 100, '函館市', 1)], 3)).toHaveLength(3);
-  });
-  it('uses the label width: long names collide where short ones would not', () => {
-    expect(placeLabels([c(0, 0, 'つくばみらい市', 1), c(60, 0, '守谷市', 2)], 3)).toHaveLength(1);
-    expect(placeLabels([c(0, 0, '津市', 1), c(60, 0, '守谷市', 2)], 3)).toHaveLength(2);
+
+  it('needs no glyph server: every label font is a local font stack', () => {
+    for (const l of labelLayers) expect(((l as { layout: Record<string, unknown> }).layout['text-font'] as string[]).at(-1)).toBe('sans-serif');
   });
 });

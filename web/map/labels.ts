@@ -1,89 +1,59 @@
-import { TextLayer } from '@deck.gl/layers';
-import type { Municipality, Prefecture } from '../../domain/records/municipalities.ts';
-import type { AtlasMap } from './atlas-map.ts';
-
-const font = '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", sans-serif';
-
-/** A label candidate: where, what, how large, and how important (higher wins a collision). */
-export interface LabelCandidate {
-  x: number;
-  y: number;
-  text: string;
-  size: number;
-  priority: number;
-}
+import type { Feature, Point } from 'geojson';
+import type { LayerSpecification } from 'maplibre-gl';
 
 /**
- * Greedy label placement in screen space: candidates are taken by priority and kept when their box
- * (full-width characters, plus a margin) overlaps no kept box. A coarse grid keeps it linear in practice.
- * @example placeLabels([{ x: 0, y: 0, text: '東京都', size: 12, priority: 2 }, { x: 5, y: 0, text: '埼玉県', size: 12, priority: 1 }], 4).length // 1
+ * Font stacks for the labels. The style has no glyphs URL, so MapLibre draws every glyph with these system
+ * fonts (CSS font families, the weight read from the first name); nothing is fetched.
  */
-export function placeLabels<T extends LabelCandidate>(candidates: T[], margin: number): T[] {
-  const cell = 64;
-  const grid = new Map<string, { x0: number; y0: number; x1: number; y1: number }[]>();
-  const kept: T[] = [];
-  for (const c of [...candidates].sort((a, b) => b.priority - a.priority)) {
-    const halfW = (c.text.length * c.size) / 2 + margin;
-    const halfH = c.size / 2 + margin;
-    const box = { x0: c.x - halfW, y0: c.y - halfH, x1: c.x + halfW, y1: c.y + halfH };
-    const keys: string[] = [];
-    for (let gx = Math.floor(box.x0 / cell); gx <= Math.floor(box.x1 / cell); gx++) {
-      for (let gy = Math.floor(box.y0 / cell); gy <= Math.floor(box.y1 / cell); gy++) keys.push(`${gx},${gy}`);
-    }
-    const hit = keys.some((k) => grid.get(k)?.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1));
-    if (hit) continue;
-    kept.push(c);
-    for (const k of keys) grid.set(k, [...(grid.get(k) ?? []), box]);
-  }
-  return kept;
-}
+const fonts = ['Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', 'sans-serif'];
+const regular = ['Noto Sans CJK JP Regular', ...fonts];
+const semibold = ['Noto Sans CJK JP SemiBold', ...fonts];
+
+/** Prefecture names lead when zoomed out; municipalities take over as the map zooms in. */
+export const labelZooms = { prefecturesBelow: 7.5, municipalitiesFrom: 5.5 } as const;
+
+const halo = { 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.5 } as const;
+const fromTiles = { source: 'boundaries', 'source-layer': 'labels' } as const;
 
 /**
- * Japanese labels drawn by deck.gl with the system CJK font (no glyph server): prefectures when zoomed
- * out, then municipalities, larger places first; labels that would overlap a more important one are
- * left out, so dense areas such as 関東 and 近畿 stay legible; selected places always keep theirs.
- * Recomputed when the camera stops or the selection changes.
+ * The label layers. The names come with the vector tiles (layer `labels`: kind, name, population), so they are
+ * drawn in the same frame as the polygons. MapLibre's collision detection leaves out a label that would overlap
+ * one placed before it, so dense areas such as 関東 and 近畿 stay legible: layers higher up are placed first
+ * (selected places, then prefectures), and within a layer larger places first (sort key: minus the population).
  */
-export function installLabels(atlas: AtlasMap, prefectures: Prefecture[], munis: Municipality[]): void {
-  const update = () => {
-    const zoom = atlas.map.getZoom();
-    const canvas = atlas.map.getCanvas();
-    const width = canvas.clientWidth;
-    const height = canvas.clientHeight;
-    type Placed = LabelCandidate & { lon: number; lat: number; weight: 600 | 400 };
-    const candidates: Placed[] = [];
-    const add = (lon: number, lat: number, text: string, size: number, priority: number, weight: 600 | 400) => {
-      const p = atlas.map.project([lon, lat]);
-      if (p.x < -50 || p.y < -20 || p.x > width + 50 || p.y > height + 20) return;
-      candidates.push({ x: p.x, y: p.y, text, size, priority, lon, lat, weight });
-    };
-    // Prefecture names lead when zoomed out; municipalities take over as the map zooms in.
-    if (zoom < 7.5) for (const p of prefectures) add(p.lon, p.lat, p.name, 13, 100, 600);
-    const selected = atlas.selectedCodes();
-    for (const m of munis) {
-      const chosen = selected.has(m.code);
-      if (zoom >= 5.5 || chosen) add(m.lon, m.lat, m.name, 12, Math.log10(m.population + 10) + (zoom >= 7.5 ? 100 : 0) + (chosen ? 1000 : 0), 400);
-    }
-    const placed = placeLabels(candidates, 3);
-    const layer = (id: string, weight: 600 | 400, color: [number, number, number, number]) =>
-      new TextLayer<Placed>({
-        id,
-        data: placed.filter((p) => p.weight === weight),
-        getPosition: (p) => [p.lon, p.lat],
-        getText: (p) => p.text,
-        getSize: (p) => p.size,
-        getColor: color,
-        fontFamily: font,
-        fontWeight: weight,
-        characterSet: 'auto',
-        outlineWidth: 3,
-        outlineColor: [255, 255, 255, 230],
-        fontSettings: { sdf: true },
-      });
-    atlas.setLayers('labels', [layer('pref-labels', 600, [30, 41, 59, 255]), layer('muni-labels', 400, [17, 24, 39, 255])]);
-  };
-  atlas.map.on('moveend', update);
-  atlas.map.on('resize', update);
-  atlas.onSelectionChange(update);
-  update();
+export const labelLayers: LayerSpecification[] = [
+  {
+    id: 'muni-labels',
+    type: 'symbol',
+    ...fromTiles,
+    minzoom: labelZooms.municipalitiesFrom,
+    filter: ['==', ['get', 'kind'], 'muni'],
+    layout: { 'text-field': ['get', 'name'], 'text-font': regular, 'text-size': 12, 'text-padding': 3, 'symbol-sort-key': ['-', 0, ['get', 'population']] },
+    paint: { 'text-color': 'rgb(17,24,39)', ...halo },
+  },
+  {
+    id: 'pref-labels',
+    type: 'symbol',
+    ...fromTiles,
+    maxzoom: labelZooms.prefecturesBelow,
+    filter: ['==', ['get', 'kind'], 'pref'],
+    layout: { 'text-field': ['get', 'name'], 'text-font': semibold, 'text-size': 13, 'text-padding': 3 },
+    paint: { 'text-color': 'rgb(30,41,59)', ...halo },
+  },
+  {
+    id: 'selected-labels',
+    type: 'symbol',
+    source: 'highlight',
+    filter: ['==', ['get', 'kind'], 'label'],
+    layout: { 'text-field': ['get', 'name'], 'text-font': regular, 'text-size': 12, 'text-allow-overlap': true },
+    paint: { 'text-color': 'rgb(17,24,39)', ...halo },
+  },
+];
+
+/**
+ * The label of a selected place, drawn over its neighbours' at any zoom.
+ * @example labelPoint({ name: '世田谷区', lon: 139.65, lat: 35.65 }).properties // { kind: 'label', name: '世田谷区' }
+ */
+export function labelPoint(p: { name: string; lon: number; lat: number }): Feature<Point, { kind: 'label'; name: string }> {
+  return { type: 'Feature', geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: { kind: 'label', name: p.name } };
 }

@@ -1,5 +1,5 @@
 /**
- * "Save image": a PNG of the map as shown (MapLibre canvas with the deck.gl canvas on top) with a title,
+ * "Save image": a PNG of the map as shown (MapLibre canvas with the deck.gl canvas on top, once loaded) with a title,
  * the legend, a scale bar, a north arrow and the data attribution, at screen size or 2× for slides.
  * Both canvases keep their drawing buffer (preserveDrawingBuffer), so they can be read after a frame.
  */
@@ -115,7 +115,7 @@ export function niceKm(maxKm: number): number {
  * @example const canvas = await renderSnapshot(ctx, { scale: 2, title: '狛江市と長岡市' })
  */
 export async function renderSnapshot(ctx: AppContext, options: SnapshotOptions): Promise<HTMLCanvasElement> {
-  const { map, overlay } = ctx.atlas;
+  const { map, loadedOverlay: overlay } = ctx.atlas;
   const s = options.scale;
   const container = map.getContainer();
   const cssW = container.clientWidth;
@@ -131,7 +131,7 @@ export async function renderSnapshot(ctx: AppContext, options: SnapshotOptions):
   // Re-render both canvases at the asked pixel ratio, wait for the frame, copy, then restore.
   map.setPadding({ top: 0, bottom: 0, left: 0, right: 0 });
   map.setPixelRatio(s);
-  overlay.setProps({ useDevicePixels: s });
+  overlay?.setProps({ useDevicePixels: s });
   await until(() => mapCanvas.width === W && deckCanvases().every((c) => c.width === W), 3000);
   await new Promise<void>((resolve) => {
     map.once('idle', () => resolve());
@@ -151,7 +151,7 @@ export async function renderSnapshot(ctx: AppContext, options: SnapshotOptions):
 
   map.setPixelRatio(ratio);
   map.setPadding(padding);
-  overlay.setProps({ useDevicePixels: true });
+  overlay?.setProps({ useDevicePixels: true });
 
   g.scale(s, s);
   g.textBaseline = 'top';

@@ -4,7 +4,7 @@
  */
 import type { MultiPolygon } from 'geojson';
 import { feature } from 'topojson-client';
-import type { GeometryCollection } from 'topojson-specification';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import { api } from '../api.ts';
 import type { AppContext } from '../context.ts';
 import { esc } from '../format.ts';
@@ -39,8 +39,15 @@ async function exportSelection(ctx: AppContext): Promise<void> {
     return;
   }
   const wanted = new Set(codes);
-  const all = ctx.topology.objects.municipalities as GeometryCollection<{ code: string }>;
-  const shapes = feature(ctx.topology, { ...all, geometries: all.geometries.filter((g) => wanted.has((g.properties as { code: string }).code)) }) as GeoJSON.FeatureCollection<
+  let topology: Topology;
+  try {
+    topology = await ctx.boundaries();
+  } catch (err) {
+    ctx.toast((err as Error).message);
+    return;
+  }
+  const all = topology.objects.municipalities as GeometryCollection<{ code: string }>;
+  const shapes = feature(topology, { ...all, geometries: all.geometries.filter((g) => wanted.has((g.properties as { code: string }).code)) }) as GeoJSON.FeatureCollection<
     GeoJSON.Geometry,
     { code: string }
   >;

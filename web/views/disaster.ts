@@ -12,7 +12,7 @@ import type { Exchange, ExchangeList } from '../../domain/records/exchanges.ts';
 import type { DisasterRanking } from '../../domain/records/partners.ts';
 import { disasterParamSpecs } from '../../domain/records/partners.ts';
 import { api } from '../api.ts';
-import type { AppContext, View } from '../context.ts';
+import type { AppContext, ViewBody } from '../context.ts';
 import { esc, fmtInt } from '../format.ts';
 import { label, t } from '../i18n.ts';
 import { sequential } from '../palette.ts';
@@ -233,9 +233,7 @@ async function exportCsv(ctx: AppContext): Promise<void> {
   );
 }
 
-export const disasterView: View = {
-  id: 'disaster',
-  label: () => t('災害時応援', 'Disaster aid'),
+export const disasterView: ViewBody = {
   mount(ctx, panel) {
     current = { ctx, panel };
     const params = paramsFromUrl(ctx, disasterParamSpecs);

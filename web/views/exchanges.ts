@@ -11,7 +11,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import type { Exchange, ExchangeKind, ExchangeList, ImportReport } from '../../domain/records/exchanges.ts';
 import { exchangeKinds } from '../../domain/records/exchanges.ts';
 import { type ApiClientError, api, canWrite } from '../api.ts';
-import type { AppContext, View } from '../context.ts';
+import type { AppContext, ViewBody } from '../context.ts';
 import { esc, fmtInt } from '../format.ts';
 import { label, t } from '../i18n.ts';
 import { rgb } from '../palette.ts';
@@ -276,9 +276,7 @@ function installImport(ctx: AppContext, panel: HTMLElement): void {
   go.addEventListener('click', () => void send(false));
 }
 
-export const exchangesView: View = {
-  id: 'exchanges',
-  label: () => t('交流', 'Exchanges'),
+export const exchangesView: ViewBody = {
   async mount(ctx, panel) {
     panelEl = panel;
     current = ctx;

@@ -2,6 +2,7 @@ import type { Municipality } from '../../domain/records/municipalities.ts';
 import { type ClassMethod, type MetricId, type MetricValues, classMethods, metricIds, metrics } from '../../domain/records/metrics.ts';
 import { api } from '../api.ts';
 import type { AppContext, View } from '../context.ts';
+import type { AtlasMap } from '../map/atlas-map.ts';
 import { esc, fmtMetric, unitLabel } from '../format.ts';
 import { label, t } from '../i18n.ts';
 import { classOf, divergingFor, sequential } from '../palette.ts';
@@ -46,27 +47,46 @@ export function legendFor(metric: MetricId, data: MetricValues, colours: string[
 }
 
 let current: MetricValues | null = null;
+/** The request `current` answers (same settings, same answer). */
+let currentPath: string | null = null;
 let unsubscribe: (() => void) | null = null;
 
-async function draw(ctx: AppContext): Promise<void> {
-  const { metric, method, classes } = choroplethSettings(ctx.state);
-  const data = await api<MetricValues>(`/api/metrics/${metric}?classes=${classes}&method=${method}`);
-  current = data;
-  const colours = classColours(metric, data.breaks);
+const metricPath = (s: ReturnType<typeof choroplethSettings>) => `/api/metrics/${s.metric}?classes=${s.classes}&method=${s.method}`;
+
+/** Colours the map by the metric's classes; returns the class colours and the count without data. */
+function paint(atlas: AtlasMap, data: MetricValues): { colours: string[]; noData: number } {
+  const colours = classColours(data.metric, data.breaks);
   const fill = new Map<string, string>();
   let noData = 0;
   for (const [code, v] of Object.entries(data.values)) {
     if (v === null) noData++;
     else fill.set(code, colours[classOf(v, data.breaks)]);
   }
-  ctx.atlas.setFillColours(fill);
-  ctx.setLegend(legendFor(metric, data, colours, noData));
+  atlas.setFillColours(fill);
+  return { colours, noData };
+}
+
+async function draw(ctx: AppContext): Promise<void> {
+  const path = metricPath(choroplethSettings(ctx.state));
+  const data = path === currentPath && current ? current : await api<MetricValues>(path);
+  current = data;
+  currentPath = path;
+  const { colours, noData } = paint(ctx.atlas, data);
+  ctx.setLegend(legendFor(data.metric, data, colours, noData));
 }
 
 /** Explore: a choropleth of any census metric, with the classification chosen by the user. */
 export const exploreView: View = {
   id: 'explore',
   label: () => t('探索', 'Explore'),
+  async prepare(atlas, state) {
+    // The metric is asked for at once and painted as soon as the style exists: the tiles arrive coloured.
+    const path = metricPath(choroplethSettings(state));
+    const [data] = await Promise.all([api<MetricValues>(path), atlas.styleReady]);
+    current = data;
+    currentPath = path;
+    paint(atlas, data);
+  },
   mount(ctx, panel) {
     const { metric, method, classes } = choroplethSettings(ctx.state);
     panel.innerHTML = `
@@ -108,6 +128,7 @@ export const exploreView: View = {
     unsubscribe?.();
     unsubscribe = null;
     current = null;
+    currentPath = null;
     ctx.atlas.setFillColours(null);
     ctx.setLegend(null);
   },

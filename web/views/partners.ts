@@ -11,7 +11,7 @@ import { metricIds, metrics } from '../../domain/records/metrics.ts';
 import type { ComplementRanking } from '../../domain/records/partners.ts';
 import { complementAxes, complementParamSpecs } from '../../domain/records/partners.ts';
 import { api } from '../api.ts';
-import type { AppContext, View } from '../context.ts';
+import type { AppContext, ViewBody } from '../context.ts';
 import { esc, fmtInt, fmtMetric } from '../format.ts';
 import { label, t } from '../i18n.ts';
 import { applyWidths, factorBar, findMunicipality, latestOnly, originPicker, paramsFromUrl, rankingQuery, showInPicker, sliders, wireSliders } from '../ui/ranking-controls.ts';
@@ -202,9 +202,7 @@ async function refresh(ctx: AppContext): Promise<void> {
   );
 }
 
-export const partnersView: View = {
-  id: 'partners',
-  label: () => t('交流相手', 'Partners'),
+export const partnersView: ViewBody = {
   mount(ctx, panel) {
     current = { ctx, panel };
     const [ca, cb] = (ctx.state.get('compare') ?? '').split(',');

@@ -3,7 +3,7 @@ import { LngLat } from 'maplibre-gl';
 import type { Municipality } from '../../domain/records/municipalities.ts';
 import type { Story, StoryList, StoryStep } from '../../domain/records/stories.ts';
 import { api } from '../api.ts';
-import type { AppContext, View } from '../context.ts';
+import type { AppContext, View, ViewBody } from '../context.ts';
 import { esc, fmtInt } from '../format.ts';
 import { getLang, t } from '../i18n.ts';
 import { rgb } from '../palette.ts';
@@ -358,9 +358,7 @@ const urlStep = (ctx: AppContext) => Math.max(0, (Number.parseInt(ctx.state.get(
  * Present: a list of partnership stories; starting one enters a full-screen presentation whose every
  * step has its own URL (`?view=present&story=komae-nagaoka&step=3`).
  */
-export const presentView: View = {
-  id: 'present',
-  label: () => t('発表', 'Present'),
+export const presentView: ViewBody = {
   async mount(ctx, panel) {
     context = ctx;
     panelEl = panel;

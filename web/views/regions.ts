@@ -8,6 +8,7 @@ import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { bbox, booleanPointInPolygon, point, polygon } from '@turf/turf';
 import type { Feature, MultiPolygon } from 'geojson';
+import type { Topology } from 'topojson-specification';
 import type { MapMouseEvent } from 'maplibre-gl';
 import type { Municipality, MunicipalityDetail, MunicipalityKind } from '../../domain/records/municipalities.ts';
 import { type EligibilityCity, neighbourMap, groupTotals } from '../../domain/scoring/eligibility.ts';
@@ -24,7 +25,7 @@ import type {
 } from '../../domain/records/regions.ts';
 import { regionTypes } from '../../domain/records/regions.ts';
 import { ApiClientError, api, canWrite } from '../api.ts';
-import type { AppContext, View } from '../context.ts';
+import type { AppContext, ViewBody } from '../context.ts';
 import { esc, fmtInt, fmtValue } from '../format.ts';
 import { label, t } from '../i18n.ts';
 import { categorical, rgb } from '../palette.ts';
@@ -90,13 +91,15 @@ interface Local {
   lasso: { on: boolean; points: [number, number][]; drawing: boolean; shift: boolean };
   group: GroupSummary | null;
   selected: string | null;
+  /** The boundary topology, fetched when the view opens (neighbours, what-if outlines). */
+  topology: Topology;
   /** Ignores answers that arrive after a newer request. */
   seq: number;
 }
 let L: Local | null = null;
 
 let neighboursCache: Map<string, string[]> | null = null;
-const neighboursOf = (ctx: AppContext) => (neighboursCache ??= neighbourMap(ctx.topology));
+const neighboursOf = (topology: Topology) => (neighboursCache ??= neighbourMap(topology));
 /** The server's what-if answer (schemes need the employment areas and mergers, which only the server holds), by member list. */
 let previewCache: { key: string; summary: GroupSummary } | null = null;
 const citiesOf = (ctx: AppContext) => ctx.munis as unknown as ReadonlyMap<string, EligibilityCity>;
@@ -309,7 +312,7 @@ async function loadRegions(): Promise<void> {
   L.list = list;
   L.byMember = new Map();
   for (const r of list.items) for (const c of r.memberCodes) L.byMember.set(c, [...(L.byMember.get(c) ?? []), r]);
-  L.colours = regionColours(list.items, neighboursOf(ctx));
+  L.colours = regionColours(list.items, neighboursOf(L.topology));
   const open = ctx.state.get('region');
   const ul = panel.querySelector<HTMLUListElement>('#rlist')!;
   const tiers = statusTiers(list.items);
@@ -571,7 +574,7 @@ function renderWhatIf(): void {
   else if (previewCache?.key === key) L.group = previewCache.summary;
   else {
     // Totals at once from the local boundaries; who could lead comes with the server's answer.
-    L.group = { ...groupTotals(codes, citiesOf(ctx), ctx.topology), schemes: [] };
+    L.group = { ...groupTotals(codes, citiesOf(ctx), L.topology), schemes: [] };
     void api<GroupSummary>('/api/regions/preview', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ memberCodes: codes }) })
       .then((summary) => {
         previewCache = { key, summary };
@@ -717,10 +720,9 @@ function stopLasso(): void {
 }
 
 /** Regions: city-regions and groupings on the map, eligibility of cities, what-if groupings. */
-export const regionsView: View = {
-  id: 'regions',
-  label: () => t('圏域', 'Regions'),
+export const regionsView: ViewBody = {
   async mount(ctx, panel) {
+    const topology = await ctx.boundaries();
     const region = ctx.state.get('region');
     if (region && !ctx.state.get('rtype')) {
       const inferred = typeFromId.find(([p]) => region.startsWith(p))?.[1];
@@ -738,6 +740,7 @@ export const regionsView: View = {
       lasso: { on: false, points: [], drawing: false, shift: false },
       group: null,
       selected: ctx.state.get('sel'),
+      topology,
       seq: 0,
     };
     const type = currentType(ctx);
