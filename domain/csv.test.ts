@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, formatCsv, formatCsvField, parseCsv } from './csv.ts';
+import { CsvSyntaxError, formatCsv, formatCsvField, formatSpreadsheetCsv, neutraliseFormula, parseCsv } from './csv.ts';
 
 describe('parseCsv', () => {
   it('reads a plain file with a header', () => {
@@ -88,5 +88,25 @@ describe('formatCsv', () => {
         expect(parseCsv(formatCsv(records)).records).toEqual(records);
       }),
     );
+  });
+});
+
+describe('formatSpreadsheetCsv', () => {
+  it('neutralises every text cell that a spreadsheet would run as a formula, in any column', () => {
+    for (const hostile of ['=1+1', '+1+1', '-1+1', '@SUM(A1)', '\t=1+1', '\r=1+1', '=HYPERLINK("http://evil.example","x")']) {
+      expect(neutraliseFormula(hostile)).toBe(`'${hostile}`);
+      const text = formatSpreadsheetCsv(['a', 'b'], [[hostile, `x${hostile}`]]);
+      const [, row] = parseCsv(text.slice(1)).records;
+      expect(row[0], JSON.stringify(hostile)).toBe(`'${hostile}`);
+      expect(row[1]).toBe(`x${hostile}`);
+    }
+  });
+  it('keeps numbers as numbers and ordinary text unchanged', () => {
+    expect(formatSpreadsheetCsv(['name', 'change', 'empty'], [['世田谷区', -3.5, null]])).toBe('\ufeffname,change,empty\r\n世田谷区,-3.5,\r\n');
+    expect(neutraliseFormula('a=1')).toBe('a=1');
+    expect(neutraliseFormula('')).toBe('');
+  });
+  it('quotes cells with commas, quotes and line breaks after neutralising', () => {
+    expect(formatSpreadsheetCsv(['x'], [['=a,"b"\nc']])).toBe('\ufeffx\r\n"\'=a,""b""\nc"\r\n');
   });
 });

@@ -1,5 +1,6 @@
 /**
- * A small RFC 4180 CSV reader and writer for the project's seed files and the compiled fact tables.
+ * A small RFC 4180 CSV reader and writer: the project's seed files and compiled fact tables
+ * ({@link parseCsv}, {@link formatCsv}), and every CSV a user downloads ({@link formatSpreadsheetCsv}).
  *
  * Why not a package: the seeds are small, UTF-8 and ours; a hundred lines we can test beat a
  * dependency. Handles a UTF-8 byte-order mark, CRLF or LF line ends, quoted fields with commas,
@@ -134,4 +135,32 @@ export function formatCsvField(value: string): string {
  */
 export function formatCsv(records: readonly (readonly string[])[]): string {
   return records.map((r) => r.map(formatCsvField).join(',')).join('\n') + '\n';
+}
+
+/**
+ * A text cell that a spreadsheet would read as a formula (it begins with =, +, -, @, tab or carriage return)
+ * gets a leading apostrophe, so Excel, LibreOffice and Google Sheets show it as text and never run it
+ * (OWASP, "CSV Injection"). Other text is returned unchanged.
+ * @example neutraliseFormula('=HYPERLINK("http://x")') // "'=HYPERLINK(\"http://x\")"
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** One cell of a download: numbers and booleans as written, text neutralised, nothing for null. */
+function spreadsheetCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  return formatCsvField(neutraliseFormula(String(value)));
+}
+
+/**
+ * CSV for people to open in a spreadsheet, the one writer of every CSV the atlas offers for download:
+ * UTF-8 with a byte-order mark (Excel reads Japanese), CRLF line ends, every text cell passed through
+ * {@link neutraliseFormula} (names, notes and groupings come from users); numbers stay numbers, so -3.5 is
+ * still a number.
+ * @example formatSpreadsheetCsv(['name', 'change'], [['=1+1', -3.5]]) // "\ufeffname,change\r\n'=1+1,-3.5\r\n"
+ */
+export function formatSpreadsheetCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  return `\ufeff${[header, ...rows].map((r) => r.map(spreadsheetCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,6 +1,7 @@
 /**
- * File exports of what the user sees: CSV (UTF-8 with BOM, so Excel opens Japanese correctly) and GeoJSON.
+ * File exports of what the user sees: CSV (written by domain/csv.ts: UTF-8 with BOM, formulas neutralised) and GeoJSON.
  */
+import { formatSpreadsheetCsv } from '../../domain/csv.ts';
 
 /** Downloads a Blob as a file (also used by "Save image"). */
 export function download(filename: string, blob: Blob): void {
@@ -14,22 +15,17 @@ export function download(filename: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /**
- * CSV text with a BOM: a header row, then one row per record.
- * @example toCsv(['code', 'name'], [['13112', '世田谷区']]) // '\ufeffcode,name\r\n13112,世田谷区\r\n'
+ * The file of a table download; every CSV the client offers goes through here.
+ * @example csvBlob(['name'], [['=1+1']]) // a text/csv Blob holding "\ufeffname\r\n'=1+1\r\n"
  */
-export function toCsv(header: string[], rows: unknown[][]): string {
-  return `\ufeff${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+export function csvBlob(header: string[], rows: unknown[][]): Blob {
+  return new Blob([formatSpreadsheetCsv(header, rows)], { type: 'text/csv;charset=utf-8' });
 }
 
-/** Downloads a table as CSV (UTF-8 with BOM). */
+/** Downloads a table as CSV (UTF-8 with BOM, formulas neutralised). */
 export function downloadCsv(filename: string, header: string[], rows: unknown[][]): void {
-  download(filename, new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }));
+  download(filename, csvBlob(header, rows));
 }
 
 /** Downloads a GeoJSON FeatureCollection. */
