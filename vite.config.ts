@@ -1,9 +1,38 @@
-import { defineConfig } from 'vite';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { type Plugin, defineConfig } from 'vite';
+
+/** Files the server sends compressed; smaller ones gain less than the compression costs. */
+const compressible = /\.(js|mjs|css|html|json|svg|map|txt)$/;
+const compressFrom = 1024;
+
+/**
+ * Writes `.gz` (level 9) and `.br` (quality 11) beside each built file worth it, once at build time, so the
+ * server sends the smallest form a browser accepts without compressing anything per request.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'atlas-precompress',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      for (const name of Object.keys(bundle)) {
+        if (!compressible.test(name)) continue;
+        const path = join(options.dir!, name);
+        const raw = readFileSync(path);
+        if (raw.length < compressFrom) continue;
+        writeFileSync(`${path}.gz`, gzipSync(raw, { level: 9 }));
+        writeFileSync(`${path}.br`, brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }));
+      }
+    },
+  };
+}
 
 // The client lives in web/; the API server (server/) serves the built files from dist/web.
 export default defineConfig({
   root: 'web',
   publicDir: false,
+  plugins: [precompress()],
   build: {
     outDir: process.env.ATLAS_WEB_OUT ?? '../dist/web',
     emptyOutDir: true,

@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { timingSafeEqual } from 'node:crypto';
 import { ApiError, errorBody } from './errors.ts';
 import { type AppDeps, type AnyRoute, parseInput } from './route.ts';
@@ -17,6 +16,7 @@ import { regionRoutes } from './routes/regions.ts';
 import { storyRoutes } from './routes/stories.ts';
 import { checkMediaType, clipMessage, parseJsonBody, refuseBadEncoding, refuseQuery, secure } from './security.ts';
 import { ResponseCache } from './response-cache.ts';
+import { loadStaticFiles, sendStatic } from './static.ts';
 
 /** Every API route of the app, in the order they are matched (also the OpenAPI document's order). */
 export function apiRoutes(deps: AppDeps): AnyRoute[] {
@@ -80,13 +80,16 @@ export function createApp(deps: AppDeps): Hono {
   app.all('/api/*', (c) => c.json(errorBody('not_found', clipMessage(`no API route ${c.req.method} ${c.req.path}; see /api/openapi.json`)), 404));
 
   if (deps.staticDir && existsSync(deps.staticDir)) {
-    const root = resolve(deps.staticDir);
-    app.use('/*', serveStatic({ root }));
+    const files = loadStaticFiles(resolve(deps.staticDir));
+    const shell = files.get('/index.html');
+    app.get('*', (c, next) => {
+      const file = files.get(c.req.path === '/' ? '/index.html' : c.req.path);
+      return file ? sendStatic(c, file) : next();
+    });
     // A missing bundle file is a 404, not the app shell (which a script tag would try to run as JavaScript).
-    app.get('/assets/*', (c) => c.json(errorBody('not_found', `no file at ${c.req.path}`), 404));
+    app.get('/assets/*', (c) => c.json(errorBody('not_found', clipMessage(`no file at ${c.req.path}`)), 404));
     // Client-side routes (e.g. /present/story/2) get the app shell.
-    const shell = existsSync(join(root, 'index.html')) ? readFileSync(join(root, 'index.html'), 'utf8') : null;
-    app.get('*', (c) => (shell ? c.html(shell) : c.text('client not built; run `npm run build:web`', 404)));
+    app.get('*', (c) => (shell ? sendStatic(c, shell) : c.text('client not built; run `npm run build:web`', 404)));
   }
 
   app.onError((err, c) => {
