@@ -81,7 +81,7 @@ function check(list: EligibilityList): SchemeCheck {
 /** Asks the API (in process, on a copy of the built database) for both schemes and compares them with the real centres. */
 export async function benchEligibility(log: (m: string) => void = () => undefined): Promise<EligibilityCheck> {
   const { dbPath } = copyDatabase();
-  const db = await AtlasDb.open(dbPath, { readOnly: true });
+  const db = await AtlasDb.open(dbPath);
   try {
     const app = createApp({ db, writeToken: 'bench-token-not-used-0000', boundaryAsset: readFileSync(builtBoundaries, 'utf8') });
     const get = async (scheme: EligibilityScheme) => (await (await app.request(`/api/eligibility?scheme=${scheme}`)).json()) as EligibilityList;

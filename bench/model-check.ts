@@ -68,7 +68,7 @@ const namedOrigins = ['22100', '39201', '14100', '04100', '10444', '32528', '131
  * @example (await modelCheck('data/build/atlas.duckdb')).documented.all.medianPercentile // e.g. 27
  */
 export async function modelCheck(dbPath: string, log: (m: string) => void = () => undefined): Promise<ModelCheckResult> {
-  const db = await AtlasDb.open(dbPath, { readOnly: true });
+  const db = await AtlasDb.open(dbPath);
   try {
     const { byCode } = await partnerPlaces(db);
     const rows = await db.all(`SELECT DISTINCT least(a_code, b_code) AS a, greatest(a_code, b_code) AS b FROM exchanges WHERE kind = 'disaster_aid' ORDER BY 1, 2`);

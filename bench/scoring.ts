@@ -102,7 +102,7 @@ export function scoringSql(dist: (x: string, y: string) => string, geometry: rea
  * TypeScript (disasterScore, the same definition) for the engines to agree with.
  */
 async function readPlaces(dbPath: string): Promise<{ places: BenchPlace[]; typescriptTotal: number }> {
-  const db = await AtlasDb.open(dbPath, { readOnly: true, readers: 1 });
+  const db = await AtlasDb.open(dbPath, { readers: 1 });
   try {
     const list = [...(await partnerPlaces(db)).byCode.values()].sort((x, y) => x.code.localeCompare(y.code));
     const bit = new Map([...new Set(list.flatMap((x) => [...x.zones, ...x.partialZones]))].sort().map((z, i) => [z, 1 << i]));

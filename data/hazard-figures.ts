@@ -11,7 +11,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { DataFileError } from './csv.ts';
-import { type Columns, writeTable } from './database.ts';
+import { writeTable } from './database.ts';
+import { type HazardFigureRow, builtTables } from '../domain/tables.ts';
 import { northernTerritoryCodes } from './boundaries.ts';
 import { locateSource, sourceFiles } from './sources.ts';
 import type { BuildStep } from './steps.ts';
@@ -32,20 +33,8 @@ const figures = Object.keys(keys).filter((k) => k !== 'population') as Figure[];
 /** One unit of the file as published: a municipality or a ward. Percentages 0–100, null where the file has none. */
 export type HazardUnit = { code: string; population: number } & Record<Figure, number | null>;
 
-/** One municipality's figures (%, 0.1 precision), wards combined. */
-export type HazardFigureRow = { code: string; gridPopulation: number; units: number } & Record<Figure, number | null>;
-
-export const hazardFigureColumns: Columns<HazardFigureRow> = [
-  ['code', 'VARCHAR', 'code'],
-  ['quake_prob30', 'DOUBLE', 'quakeProb30'],
-  ['flood_share', 'DOUBLE', 'floodShare'],
-  ['flood3_share', 'DOUBLE', 'flood3Share'],
-  ['surge_share', 'DOUBLE', 'surgeShare'],
-  ['tsunami_share', 'DOUBLE', 'tsunamiShare'],
-  ['sediment_share', 'DOUBLE', 'sedimentShare'],
-  ['grid_population', 'INTEGER', 'gridPopulation'],
-  ['units', 'INTEGER', 'units'],
-];
+/** One municipality's figures (%, 0.1 precision), wards combined (declared in domain/tables.ts). */
+export type { HazardFigureRow } from '../domain/tables.ts';
 
 const fix = 'use raw/muni.json as published (see SOURCES.md: 1,898 units, sha256 55624f1c…)';
 
@@ -150,7 +139,7 @@ export const hazardFiguresStep: BuildStep = {
     }
     const units = parseHazardFile(json, file);
     const rows = aggregateHazards(units, ctx.municipalities, file);
-    await writeTable(ctx.conn, 'hazard_figures', hazardFigureColumns, rows, 'code');
+    await writeTable(ctx.conn, builtTables.hazardFigures, rows);
     const wards = rows.filter((r) => r.units > 1);
     const noQuake = rows.filter((r) => r.quakeProb30 === null).map((r) => ctx.municipalities.find((m) => m.code === r.code)!.name);
     return `hazard_figures (${rows.length.toLocaleString()} municipalities from ${units.length.toLocaleString()} units; ${wards.length} designated cities from ${wards.reduce((s, r) => s + r.units, 0)} wards; no J-SHIS value: ${noQuake.join(', ') || 'none'})`;

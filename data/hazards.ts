@@ -14,6 +14,7 @@
 import type { HazardZone, HazardZoneRow } from './seeds/index.ts';
 import { loadHazardZones } from './seeds/index.ts';
 import { writeTable } from './database.ts';
+import { builtTables } from '../domain/tables.ts';
 import type { BuildStep } from './steps.ts';
 
 /** The expected earthquake each zone belongs to (its 推進地域 / 緊急対策区域). */
@@ -80,35 +81,8 @@ export const hazardStep: BuildStep = {
   async run(ctx) {
     const rows = loadHazardZones(new Set(ctx.municipalities.map((m) => m.code)));
     const { members, partial } = expandHazardZones(rows, ctx.municipalities);
-    await writeTable(
-      ctx.conn,
-      'hazard_zones',
-      [
-        ['zone', 'VARCHAR', 'zone'],
-        ['zone_name', 'VARCHAR', 'zoneName'],
-        ['hazard', 'VARCHAR', 'hazard'],
-        ['code', 'VARCHAR', 'code'],
-        ['scope', 'VARCHAR', 'scope'],
-        ['as_of', 'VARCHAR', 'asOf'],
-        ['source', 'VARCHAR', 'source'],
-      ],
-      members,
-    );
-    await writeTable(
-      ctx.conn,
-      'hazard_zones_partial',
-      [
-        ['zone', 'VARCHAR', 'zone'],
-        ['zone_name', 'VARCHAR', 'zoneName'],
-        ['hazard', 'VARCHAR', 'hazard'],
-        ['pref_code', 'VARCHAR', 'prefCode'],
-        ['prefecture', 'VARCHAR', 'prefecture'],
-        ['as_of', 'VARCHAR', 'asOf'],
-        ['source', 'VARCHAR', 'source'],
-        ['note', 'VARCHAR', 'note'],
-      ],
-      partial,
-    );
+    await writeTable(ctx.conn, builtTables.hazardZones, members);
+    await writeTable(ctx.conn, builtTables.hazardZonesPartial, partial);
     const byHazard = new Map<string, Set<string>>();
     for (const m of members) byHazard.set(m.hazard, (byHazard.get(m.hazard) ?? new Set()).add(m.code));
     const counts = [...byHazard].map(([h, s]) => `${h} ${s.size}`).join(', ');

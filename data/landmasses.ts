@@ -17,7 +17,8 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { neighbourMap } from '../domain/scoring/eligibility.ts';
 import { DataFileError } from './csv.ts';
-import { type Columns, writeTable } from './database.ts';
+import { writeTable } from './database.ts';
+import { type LandmassRow, builtTables } from '../domain/tables.ts';
 import { readSeedCsv } from './seeds/index.ts';
 import { repoRoot } from './sources.ts';
 import type { BuildStep } from './steps.ts';
@@ -33,27 +34,7 @@ export interface FixedLink {
   source: string;
 }
 
-export interface LandmassRow {
-  code: string;
-  /** Road network id: the lowest municipality code on it. */
-  landmass: string;
-  island: boolean;
-  portCode: string | null;
-  portLon: number | null;
-  portLat: number | null;
-  /** Road network where help comes ashore: the port's for an island, its own otherwise. */
-  gatewayLandmass: string;
-}
-
-export const landmassColumns: Columns<LandmassRow> = [
-  ['code', 'VARCHAR', 'code'],
-  ['landmass', 'VARCHAR', 'landmass'],
-  ['island', 'BOOLEAN', 'island'],
-  ['port_code', 'VARCHAR', 'portCode'],
-  ['port_lon', 'DOUBLE', 'portLon'],
-  ['port_lat', 'DOUBLE', 'portLat'],
-  ['gateway_landmass', 'VARCHAR', 'gatewayLandmass'],
-];
+export type { LandmassRow } from '../domain/tables.ts';
 
 /** One member of each main island: Honshu (千代田区), Hokkaido (札幌市), Kyushu (福岡市), Shikoku (高知市). */
 export const mainIslandMembers = ['13101', '01100', '40130', '39201'];
@@ -238,7 +219,7 @@ export const landmassStep: BuildStep = {
   async run(ctx) {
     const links = loadFixedLinks(join(repoRoot, 'seeds', 'fixed_links.csv'), new Set(ctx.municipalities.map((m) => m.code)));
     const rows = landmasses(ctx.topology, links);
-    await writeTable(ctx.conn, 'landmasses', landmassColumns, rows, 'code');
+    await writeTable(ctx.conn, builtTables.landmasses, rows);
     const islands = rows.filter((r) => r.island);
     const name = (code: string) => ctx.municipalities.find((m) => m.code === code)?.name ?? code;
     const oki = rows.find((r) => r.code === '32528');

@@ -6,7 +6,8 @@
  * Why: 定住自立圏構想推進要綱 accepts, for a merged city (合併市), the 昼夜間人口比率 of its largest former city; no
  * dataset here has former cities' ratios, so eligibility says 要確認 for such a city instead of failing it.
  */
-import { type Columns, writeTable } from './database.ts';
+import { writeTable } from './database.ts';
+import { type MergerRow, builtTables } from '../domain/tables.ts';
 import { type MunicipalEvent, currentCodesOf, loadMunicipalEvents } from './municipal-changes.ts';
 import type { BuildStep } from './steps.ts';
 
@@ -14,22 +15,7 @@ import type { BuildStep } from './steps.ts';
 export const mergerEraStart = '1999-04-01';
 const mergerKinds = new Set(['新設合併', '編入合併']);
 
-/** One former municipality that is now part of `code`. */
-export interface MergerRow {
-  code: string;
-  mergedOn: string;
-  kind: '新設合併' | '編入合併';
-  formerCode: string;
-  formerName: string;
-}
-
-export const mergerColumns: Columns<MergerRow> = [
-  ['code', 'VARCHAR', 'code'],
-  ['merged_on', 'VARCHAR', 'mergedOn'],
-  ['kind', 'VARCHAR', 'kind'],
-  ['former_code', 'VARCHAR', 'formerCode'],
-  ['former_name', 'VARCHAR', 'formerName'],
-];
+export type { MergerRow } from '../domain/tables.ts';
 
 /**
  * Mergers since `mergerEraStart`, under today's codes (`current`: code → name; later changes of code followed, wards
@@ -59,7 +45,7 @@ export const mergersStep: BuildStep = {
   name: 'mergers since 1999 (廃置分合等情報)',
   async run(ctx) {
     const rows = mergersSince(loadMunicipalEvents(ctx.paths.municipalChanges), new Map(ctx.municipalities.map((m) => [m.code, m.name])));
-    await writeTable(ctx.conn, 'municipality_mergers', mergerColumns, rows);
+    await writeTable(ctx.conn, builtTables.municipalityMergers, rows);
     return `${rows.length.toLocaleString()} former municipalities in ${new Set(rows.map((r) => r.code)).size} of today's municipalities`;
   },
 };

@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseCsv } from '../domain/csv.ts';
-import { type FormerNameRow, formerNameColumns } from '../domain/tables.ts';
+import { type FormerNameRow, builtTables } from '../domain/tables.ts';
 import { DataFileError } from './csv.ts';
 import { writeTable } from './database.ts';
 import { locateSource, sourceFiles } from './sources.ts';
@@ -121,7 +121,7 @@ export const formerNamesStep: BuildStep = {
   async run(ctx) {
     const events = loadMunicipalEvents(await locateSource(sourceFiles.municipalChanges));
     const rows = formerNames(events, new Map(ctx.municipalities.map((m) => [m.code, m.name])));
-    await writeTable(ctx.conn, 'former_names', formerNameColumns, rows);
+    await writeTable(ctx.conn, builtTables.formerNames, rows);
     const names = new Set(rows.map((r) => `${r.prefecture}${r.name}`));
     const split = [...names].filter((n) => rows.filter((r) => `${r.prefecture}${r.name}` === n).length > 1);
     return `${rows.length.toLocaleString()} rows: ${names.size.toLocaleString()} former names in ${new Set(rows.map((r) => r.code)).size} of today's municipalities; ${split.length} lead to several (${split.slice(0, 3).join(', ')}${split.length > 3 ? ' …' : ''})`;

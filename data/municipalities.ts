@@ -1,4 +1,5 @@
-import type { MunicipalityDetail, MunicipalityKind } from '../domain/records/municipalities.ts';
+import type { MunicipalityKind } from '../domain/records/municipalities.ts';
+import type { MunicipalityRow } from '../domain/tables.ts';
 import { DataFileError } from './csv.ts';
 import type { Designation } from './seeds/schema.ts';
 
@@ -15,11 +16,7 @@ export function municipalityKind(code: string, name: string, designation: Design
   throw new Error(`cannot tell the kind of ${code} ${name}: its name ends in none of 市/町/村/区`);
 }
 
-/**
- * One joined municipality row, as the `municipalities` table holds it: exactly the API's detail record
- * without the regions, exchanges, networks and outlook that later steps add.
- */
-export type MunicipalityRow = Omit<MunicipalityDetail, 'regions' | 'exchanges' | 'networks' | 'outlook'>;
+export type { MunicipalityRow } from '../domain/tables.ts';
 
 /** Census total of the 2020 census, used to prove that nothing was lost in the join. */
 export const census2020Total = 126_146_099;

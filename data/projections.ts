@@ -19,6 +19,7 @@
 import { readFileSync } from 'node:fs';
 import { DataFileError } from './csv.ts';
 import { writeTable } from './database.ts';
+import { type ProjectionMetricRow, type ProjectionRow, type ProjectionUnitRow, builtTables } from '../domain/tables.ts';
 import type { MunicipalityRow } from './municipalities.ts';
 import type { BuildStep } from './steps.ts';
 
@@ -54,23 +55,8 @@ export interface ProjectionUnit {
   values: ProjectionFigures[];
 }
 
-/** Rows of the three tables the step writes. */
-export interface ProjectionRow extends ProjectionFigures {
-  unitCode: string;
-  year: number;
-}
-export interface ProjectionUnitRow {
-  unitCode: string;
-  name: string;
-  kind: 'municipality' | 'group';
-  code: string;
-}
-export interface ProjectionMetricRow {
-  code: string;
-  population2050: number | null;
-  popChange2050Pct: number | null;
-  share65plus2050: number | null;
-}
+/** Rows of the three tables the step writes (declared in domain/tables.ts). */
+export type { ProjectionMetricRow, ProjectionRow, ProjectionUnitRow } from '../domain/tables.ts';
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
@@ -211,43 +197,9 @@ export const projectionStep: BuildStep = {
   async run(ctx) {
     const file = ctx.paths.projections;
     const t = projectionTables(parseProjections(readFileSync(file, 'utf8'), file), ctx.municipalities, file);
-    await writeTable(
-      ctx.conn,
-      'projections',
-      [
-        ['unit_code', 'VARCHAR', 'unitCode'],
-        ['year', 'INTEGER', 'year'],
-        ['population', 'INTEGER', 'population'],
-        ['under15', 'INTEGER', 'under15'],
-        ['working_age', 'INTEGER', 'workingAge'],
-        ['elderly', 'INTEGER', 'elderly'],
-      ],
-      t.rows,
-    );
-    await writeTable(
-      ctx.conn,
-      'projection_units',
-      [
-        ['unit_code', 'VARCHAR', 'unitCode'],
-        ['name', 'VARCHAR', 'name'],
-        ['kind', 'VARCHAR', 'kind'],
-        ['code', 'VARCHAR', 'code'],
-      ],
-      t.unitRows,
-      'code',
-    );
-    await writeTable(
-      ctx.conn,
-      'projection_metrics',
-      [
-        ['code', 'VARCHAR', 'code'],
-        ['population_2050', 'INTEGER', 'population2050'],
-        ['pop_change_2050_pct', 'DOUBLE', 'popChange2050Pct'],
-        ['share_65plus_2050', 'DOUBLE', 'share65plus2050'],
-      ],
-      t.metrics,
-      'code',
-    );
+    await writeTable(ctx.conn, builtTables.projections, t.rows);
+    await writeTable(ctx.conn, builtTables.projectionUnits, t.unitRows);
+    await writeTable(ctx.conn, builtTables.projectionMetrics, t.metrics);
     const units = new Set(t.rows.map((r) => r.unitCode)).size;
     const grouped = t.unitRows.filter((r) => r.kind === 'group').length;
     const total = (year: number) => t.rows.filter((r) => r.year === year).reduce((s, r) => s + r.population, 0);

@@ -1,17 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Topology } from 'topojson-specification';
-import type { MunicipalityRow } from './municipalities.ts';
+import type { MunicipalityRow, PrefectureRow } from '../domain/tables.ts';
 import type { SourceKey } from './sources.ts';
 
-/** A prefecture as stored: code, names and a representative point. */
-export interface PrefectureRow {
-  code: string;
-  name: string;
-  nameKana: string | null;
-  nameRomaji: string | null;
-  lon: number;
-  lat: number;
-}
+export type { PrefectureRow } from '../domain/tables.ts';
 
 /** What a feature step (regions, exchanges, hazards, stories) gets from the core build. */
 export interface BuildContext {

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { type Story, storySchema } from '../domain/records/stories.ts';
 import { DataFileError } from './csv.ts';
 import { writeTable } from './database.ts';
+import { type StoryRow, builtTables } from '../domain/tables.ts';
 import { loadRegions } from './seeds/index.ts';
 import { repoRoot } from './sources.ts';
 import type { BuildStep } from './steps.ts';
@@ -89,15 +90,6 @@ export function loadStories(dir: string, codes: ReadonlySet<string>, regionIds?:
   return stories.sort((a, b) => (a.order ?? 999) - (b.order ?? 999) || a.id.localeCompare(b.id));
 }
 
-interface StoryRow {
-  id: string;
-  position: number;
-  titleJa: string;
-  titleEn: string;
-  steps: number;
-  json: string;
-}
-
 /** Pipeline step: checks the stories and stores them in `stories` (id, titles, step count, the story as JSON). */
 export const storiesStep: BuildStep = {
   name: 'stories (seeds/stories/*.json)',
@@ -106,20 +98,7 @@ export const storiesStep: BuildStep = {
     const regionIds = new Set(loadRegions(codes).map((r) => r.id));
     const stories = loadStories(storiesDir, codes, regionIds);
     const rows: StoryRow[] = stories.map((s, i) => ({ id: s.id, position: i, titleJa: s.title.ja, titleEn: s.title.en, steps: s.steps.length, json: JSON.stringify(s) }));
-    await writeTable(
-      ctx.conn,
-      'stories',
-      [
-        ['id', 'VARCHAR', 'id'],
-        ['position', 'INTEGER', 'position'],
-        ['title_ja', 'VARCHAR', 'titleJa'],
-        ['title_en', 'VARCHAR', 'titleEn'],
-        ['step_count', 'INTEGER', 'steps'],
-        ['story_json', 'VARCHAR', 'json'],
-      ],
-      rows,
-      'id',
-    );
+    await writeTable(ctx.conn, builtTables.stories, rows);
     return `${stories.length} stories, ${rows.reduce((s, r) => s + r.steps, 0)} steps`;
   },
 };

@@ -1,4 +1,5 @@
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { type Run, attachStores, readEverything, userCatalog } from './store.ts';
 
 /** Row values as JSON-friendly JS: numbers, strings, booleans, null (BIGINT arrives as number). */
 export type Row = Record<string, string | number | boolean | null>;
@@ -11,8 +12,9 @@ function toJs(value: unknown): string | number | boolean | null {
 }
 
 /**
- * The atlas database: one DuckDB file, a few reader connections used in turn, and one writer
- * connection whose transactions run one at a time (DuckDB allows a single writer per file).
+ * The atlas database: the built file (read-only) and the user store (read-write) attached to one in-memory DuckDB
+ * whose views the queries read (server/store.ts); a few reader connections used in turn, and one writer connection
+ * whose transactions run one at a time (DuckDB allows a single writer per file). Writes go to the user store only.
  * Every query takes parameters; no value is ever spliced into SQL.
  */
 export class AtlasDb {
@@ -23,14 +25,38 @@ export class AtlasDb {
     private readonly instance: DuckDBInstance,
     private readonly readers: DuckDBConnection[],
     private readonly writer: DuckDBConnection,
+    /** The built database file. */
     readonly path: string,
+    /** The user store file, or null for an in-memory one (read-only tools and tests). */
+    readonly userPath: string | null,
+    /** The build's `meta.built_at`: what derived user data (custom region totals) was computed against. */
+    readonly buildId: string,
+    /** Rows moved from an old-style built database into a new user store at this opening. */
+    readonly moved: { regions: number; exchanges: number },
   ) {}
 
-  /** Opens the file (read-write unless readOnly) with `readers` connections for queries. */
-  static async open(path: string, options: { readOnly?: boolean; readers?: number } = {}): Promise<AtlasDb> {
-    const instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
-    const readers = await Promise.all(Array.from({ length: options.readers ?? 4 }, () => instance.connect()));
-    return new AtlasDb(instance, readers, await instance.connect(), path);
+  /**
+   * Opens the built database read-only with the user store attached (`userStore`: its file, created when missing;
+   * null or omitted: an empty in-memory one), and `readers` connections for queries. Throws StoreError.
+   * @example const db = await AtlasDb.open('data/build/atlas.duckdb', { userStore: 'data/user/atlas-user.duckdb' })
+   */
+  static async open(path: string, options: { userStore?: string | null; readers?: number } = {}): Promise<AtlasDb> {
+    const instance = await DuckDBInstance.create(':memory:');
+    const writer = await instance.connect();
+    try {
+      const { buildId, moved } = await attachStores(writer, path, options.userStore ?? null);
+      const readers = await Promise.all(Array.from({ length: options.readers ?? 4 }, () => instance.connect()));
+      return new AtlasDb(instance, readers, writer, path, options.userStore ?? null, buildId, moved);
+    } catch (err) {
+      writer.closeSync();
+      instance.closeSync();
+      throw err;
+    }
+  }
+
+  /** Reads every table of both stores once, so damage (block checksums) shows at start. Throws StoreError. */
+  verifyChecksums(): Promise<void> {
+    return readEverything(this.writer);
   }
 
   /**
@@ -53,9 +79,9 @@ export class AtlasDb {
    * Runs `work` inside one transaction on the writer connection: all of it is committed or none.
    * Transactions are queued so that two writes never interleave.
    */
-  transaction<T>(work: (run: (sql: string, params?: DuckDBValue[]) => Promise<Row[]>) => Promise<T>): Promise<T> {
+  transaction<T>(work: (run: Run) => Promise<T>): Promise<T> {
     const task = this.writeQueue.then(async () => {
-      const run = async (sql: string, params: DuckDBValue[] = []) => {
+      const run: Run = async (sql, params = []) => {
         const reader = await this.writer.runAndReadAll(sql, params);
         const names = reader.columnNames();
         return reader.getRows().map((cells) => Object.fromEntries(names.map((n, i) => [n, toJs(cells[i])])));
@@ -74,14 +100,10 @@ export class AtlasDb {
     return task;
   }
 
-  /** Waits for queued writes, checkpoints and closes every connection. */
+  /** Waits for queued writes, checkpoints the user store and closes every connection. */
   async close(): Promise<void> {
     await this.writeQueue;
-    try {
-      await this.writer.run('CHECKPOINT');
-    } catch {
-      // A read-only database has nothing to checkpoint.
-    }
+    await this.writer.run(`CHECKPOINT ${userCatalog}`);
     for (const c of [...this.readers, this.writer]) c.closeSync();
     this.instance.closeSync();
   }

@@ -1,67 +1,53 @@
 /**
- * Starts the atlas: opens (or first builds) the database, serves the API and the built client.
- * Environment: PORT (8787), HOST (127.0.0.1), ATLAS_DB (data/build/atlas.duckdb), ATLAS_WEB_DIR (dist/web),
- * ATLAS_WRITE_TOKEN (else a random token is made and printed with the page URL).
+ * Starts the atlas: opens (or first builds) the database, attaches the user store, serves the API and the built client.
+ * Environment: PORT (8787), HOST (127.0.0.1), ATLAS_DB (data/build/atlas.duckdb), ATLAS_USER_DB
+ * (data/user/atlas-user.duckdb), ATLAS_WEB_DIR (dist/web), ATLAS_WRITE_TOKEN (else a random token is made and printed
+ * with the page URL).
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
+import type { Topology } from 'topojson-specification';
+import { commandLineText, serverLockFile } from '../domain/tables.ts';
 import { createApp } from './app.ts';
 import { atlasHttpServer } from './connections.ts';
 import { AtlasDb } from './db.ts';
 import { type TileArchive, readTileArchive } from './tiles.ts';
+import { refreshCustomRegions } from './services/custom-regions.ts';
+import { StoreError } from './store.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dbPath = resolve(process.env.ATLAS_DB ?? join(root, 'data', 'build', 'atlas.duckdb'));
 const assetPath = join(dirname(dbPath), 'boundaries.topo.json');
 const tilesPath = join(dirname(dbPath), 'boundaries.pmtiles');
+const userPath = resolve(process.env.ATLAS_USER_DB ?? join(root, 'data', 'user', 'atlas-user.duckdb'));
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? '127.0.0.1';
 
-const rebuildHint = 'Move it aside (it may hold saved groupings and imports) and run `npm run data:build` to rebuild it from the sources; the server did not start';
+const rebuildHint = `Rebuild it from the sources with \`npm run data:build\` (saved groupings and imports are in the user store ${userPath} and are kept); the server did not start`;
+const userHint = `It holds saved groupings and imports: keep a copy of the file, then restore a backup with \`npm run user:import\` or move it aside to start with an empty store; the server did not start`;
 
 function firstLine(err: unknown): string {
   return String((err as Error)?.message ?? err).split('\n')[0];
 }
 
-/**
- * Reads every row of every table once, so a damaged file (DuckDB checks each block's checksum) stops the
- * start instead of failing later on some requests; also checks that every table the API reads exists and the core ones are filled.
- */
-async function verifyDatabase(atlas: AtlasDb): Promise<void> {
-  const tables = await atlas.all<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database()`);
-  for (const required of [
-    'municipalities',
-    'prefectures',
-    'meta',
-    'sources',
-    'regions',
-    'region_members',
-    'exchanges',
-    'exchange_networks',
-    'hazard_zones',
-    'hazard_figures',
-    'landmasses',
-    'stories',
-    'projections',
-    'projection_units',
-    'projection_metrics',
-    'employment_areas',
-    'commute_links',
-    'municipality_mergers',
-  ]) {
-    if (!tables.some((t) => t.name === required)) throw new Error(`table ${required} is missing`);
-  }
-  for (const { name } of tables) {
-    // The name comes from the database's own catalogue, quoted as an identifier.
-    await atlas.all(`SELECT count(*) AS n, max(hash(t)) AS h FROM "${name.replace(/"/g, '""')}" AS t`);
-  }
-  const n = await atlas.one<{ n: number }>('SELECT count(*) AS n FROM municipalities');
-  if (!n || Number(n.n) < 1000) throw new Error(`municipalities holds ${n?.n ?? 0} rows, expected 1,741`);
+/** One line for a store that cannot be used: which file, what is wrong, what to do. */
+function storeProblem(err: unknown): string {
+  if (!(err instanceof StoreError)) return `cannot open the database ${dbPath}: ${firstLine(err)}. ${rebuildHint}`;
+  if (err.store === 'built')
+    return err.problem === 'cannot_open'
+      ? `cannot open the database ${dbPath}: ${err.message}. ${rebuildHint}`
+      : `the database ${dbPath} is damaged or incomplete: ${err.message}. ${rebuildHint}`;
+  const holder = /Conflicting lock is held in .*\(PID (\d+)\)/.exec(err.message);
+  if (holder)
+    return `the user store ${userPath} is in use by another process (PID ${holder[1]}), probably another atlas server: stop it, or give this server its own store with ATLAS_USER_DB; the server did not start`;
+  return err.problem === 'cannot_open'
+    ? `cannot open the user store ${userPath}: ${err.message}. ${userHint}`
+    : `the user store ${userPath} is damaged or incomplete: ${err.message}. ${userHint}`;
 }
 
 function fail(message: string): never {
@@ -80,31 +66,49 @@ if (!existsSync(dbPath) || !existsSync(assetPath) || !existsSync(tilesPath)) {
 
 let db: AtlasDb;
 try {
-  db = await AtlasDb.open(dbPath);
+  db = await AtlasDb.open(dbPath, { userStore: userPath });
 } catch (err) {
-  fail(`cannot open the database ${dbPath}: ${firstLine(err)}. ${rebuildHint}`);
+  fail(storeProblem(err));
 }
 try {
-  await verifyDatabase(db);
+  await db.verifyChecksums();
+  const n = await db.one<{ n: number }>('SELECT count(*) AS n FROM municipalities');
+  if (!n || Number(n.n) < 1000) throw new StoreError('built', 'incomplete', `municipalities holds ${n?.n ?? 0} rows, expected 1,741`);
 } catch (err) {
   await db.close().catch(() => undefined);
-  fail(`the database ${dbPath} is damaged or incomplete: ${firstLine(err)}. ${rebuildHint}`);
+  fail(storeProblem(err));
 }
 let boundaryAsset: string;
+let topology: Topology;
 try {
   boundaryAsset = readFileSync(assetPath, 'utf8');
-  JSON.parse(boundaryAsset);
+  topology = JSON.parse(boundaryAsset) as Topology;
 } catch (err) {
   await db.close().catch(() => undefined);
   fail(`the boundary file ${assetPath} cannot be read as JSON: ${firstLine(err)}. ${rebuildHint}`);
 }
-
 let tiles: TileArchive;
 try {
   tiles = readTileArchive(readFileSync(tilesPath));
 } catch (err) {
   await db.close().catch(() => undefined);
   fail(`the tile archive ${tilesPath} cannot be read: ${firstLine(err)}. ${rebuildHint}`);
+}
+if (db.moved.regions || db.moved.exchanges) {
+  console.log(`renkei-atlas: moved ${db.moved.regions} saved groupings and ${db.moved.exchanges} imported agreements from ${dbPath} into the new user store ${userPath}`);
+}
+const refreshed = await refreshCustomRegions(db, topology);
+if (refreshed.refreshed) console.log(`renkei-atlas: recomputed the totals and outlines of ${refreshed.refreshed} saved groupings for this build`);
+if (refreshed.missing.length) console.log(`renkei-atlas: saved groupings with members this build does not know (kept, left out of totals): ${refreshed.missing.join('; ')}`);
+
+// Tells `npm run data:build` that this database is being served (removed on exit; a killed server's file is stale).
+const lockPath = serverLockFile(dbPath, process.pid);
+try {
+  const commandLine = existsSync('/proc/self/cmdline') ? commandLineText(readFileSync('/proc/self/cmdline', 'utf8')) : process.argv.join(' ');
+  writeFileSync(lockPath, `${commandLine}\n`);
+  process.on('exit', () => rmSync(lockPath, { force: true }));
+} catch (err) {
+  console.error(`renkei-atlas: cannot write ${lockPath} (${firstLine(err)}); \`npm run data:build\` will not see that this server uses the database`);
 }
 
 const writeToken = process.env.ATLAS_WRITE_TOKEN || randomBytes(18).toString('base64url');

@@ -5,27 +5,17 @@
  * `POST /api/regions/preview` (no token, nothing saved) answers the same summary a saved region would have —
  * population, area, dissolved outline, and which schemes a member could lead — for the live what-if panel.
  */
-import { randomBytes } from 'node:crypto';
 import type { Topology } from 'topojson-specification';
 import { z } from 'zod';
 import type { AtlasDb } from '../db.ts';
 import { ApiError } from '../errors.ts';
 import { codeSchema, defineRoute } from '../route.ts';
-import { type CommuteIndex, type CommuteLink, commuteIndex, compareWithCommuting } from '../../domain/scoring/commuting.ts';
-import {
-  type EligibilityCity,
-  type LeadRegion,
-  type MergerInfo,
-  type RuleData,
-  bigMetro,
-  eligibility,
-  groupTotals,
-  summariseGroup,
-  thresholds,
-} from '../../domain/scoring/eligibility.ts';
+import { checkGroup, deleteCustomRegion, saveCustomRegion } from '../services/custom-regions.ts';
+import { type Reference, reference } from '../services/reference.ts';
+import { compareWithCommuting } from '../../domain/scoring/commuting.ts';
+import { type LeadRegion, bigMetro, eligibility, summariseGroup, thresholds } from '../../domain/scoring/eligibility.ts';
 import type {
   CommutingComparison,
-  CustomRegionInput,
   EmploymentAreaDetail,
   EmploymentAreaKind,
   EligibilityList,
@@ -52,54 +42,6 @@ const leadingStatuses = ['active', 'declared', 'planned'];
 const commutingSource = '都市雇用圏 2020（金本・徳岡 2002 の基準、2020年国勢調査）東京大学空間情報科学研究センター';
 const commutingCaveat =
   '通勤（就業者）のみ、通学を含まない。各市町村は最も通勤率の高い行き先の圏域にだけ載るため、別の中心へ10 %以上通勤していても表に出ないことがある。 Commuting to work only (not school); each municipality is listed under its strongest destination only.';
-
-interface Reference {
-  cities: Map<string, EligibilityCity>;
-  neighbours: Map<string, string[]>;
-  commute: CommuteIndex;
-  rules: RuleData;
-  names: Map<string, { name: string; population: number }>;
-}
-
-// The municipalities, neighbours, employment areas and mergers never change while the server runs: read them once per database.
-const references = new WeakMap<AtlasDb, Promise<Reference>>();
-function reference(db: AtlasDb): Promise<Reference> {
-  let r = references.get(db);
-  if (!r) {
-    r = (async () => {
-      const rows = await db.all(`SELECT code, name, pref_code AS "prefCode", pref_name AS "prefName", kind, population, area_km2 AS "areaKm2",
-        day_night_ratio AS "dayNightRatio", day_night_estimated AS "dayNightEstimated", lon, lat FROM municipalities`);
-      const pairs = await db.all<{ code: string; n: string }>('SELECT code, neighbor_code AS n FROM municipality_neighbors ORDER BY code, n');
-      const neighbours = new Map<string, string[]>();
-      for (const p of pairs) neighbours.set(p.code, [...(neighbours.get(p.code) ?? []), p.n]);
-      const links = await db.all(`SELECT area_id AS "areaId", area_code AS "areaCode", area_kind AS "areaKind", area_name AS "areaName", code,
-        unit_code AS "unitCode", commute_order AS "order", to_code AS "toCode", rate, employment_residence_ratio AS "employmentResidenceRatio"
-        FROM commute_links ORDER BY area_id, commute_order, code`);
-      const mergerRows = await db.all<{ code: string; merged_on: string; former_name: string }>(
-        'SELECT code, max(merged_on) OVER (PARTITION BY code) AS merged_on, former_name FROM municipality_mergers ORDER BY code, merged_on, former_code',
-      );
-      const mergers = new Map<string, MergerInfo>();
-      for (const m of mergerRows) {
-        const info = mergers.get(m.code) ?? { mergedOn: m.merged_on, formerNames: [] };
-        if (!info.formerNames.includes(m.former_name)) info.formerNames.push(m.former_name);
-        mergers.set(m.code, info);
-      }
-      const error = await db.one<{ value: string }>(`SELECT value FROM meta WHERE key = 'day_night_estimate_error_points'`);
-      const cities = new Map(rows.map((c) => [String(c.code), c as unknown as EligibilityCity]));
-      const commute = commuteIndex(links as unknown as CommuteLink[]);
-      return {
-        cities,
-        neighbours,
-        commute,
-        rules: { byCode: cities, neighbours, commute, mergers, estimateErrorPoints: Number(error?.value ?? 8) },
-        names: new Map([...cities.values()].map((c) => [c.code, { name: c.name, population: c.population }])),
-      };
-    })();
-    r.catch(() => references.delete(db));
-    references.set(db, r);
-  }
-  return r;
-}
 
 let parsed: { text: string; topology: Topology } | null = null;
 function topologyOf(asset: string): Topology {
@@ -252,58 +194,6 @@ const groupBody = z
   .strict();
 const previewBody = groupBody.extend({ name: z.string().max(80).optional() });
 
-/** Checks codes against the municipalities; 400 naming every unknown code. */
-function checkCodes(ref: Reference, codes: readonly string[], field: string): void {
-  const unknown = [...new Set(codes)].filter((c) => !ref.cities.has(c));
-  if (unknown.length)
-    throw new ApiError(400, 'unknown_codes', `body ${field}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a municipality code' : 'are not municipality codes'}`);
-}
-
-function checkGroup(ref: Reference, input: Pick<CustomRegionInput, 'memberCodes' | 'centerCodes'>): { members: string[]; centres: string[] } {
-  checkCodes(ref, input.memberCodes, 'memberCodes');
-  const members = [...new Set(input.memberCodes)];
-  const centres = [...new Set(input.centerCodes ?? [])];
-  const outside = centres.filter((c) => !members.includes(c));
-  if (outside.length) throw new ApiError(400, 'invalid_input', `body centerCodes: ${outside.join(', ')} must also be in memberCodes`);
-  return { members, centres };
-}
-
-/** Saves a custom region (members, totals, outline) in one transaction and returns it. */
-export async function saveCustomRegion(db: AtlasDb, topology: Topology, input: CustomRegionInput): Promise<RegionDetail> {
-  const ref = await reference(db);
-  const { members, centres } = checkGroup(ref, input);
-  const s = groupTotals(members, ref.cities, topology, centres);
-  const id = `custom-${randomBytes(5).toString('hex')}`;
-  const now = new Date().toISOString();
-  await db.transaction(async (run) => {
-    await run(
-      `INSERT INTO regions (id, type, name, center_codes, status, as_of, source, note, population, area_km2, member_count, members_known, center_share, outline, created_at)
-       VALUES ($1, 'custom', $2, $3, 'custom', $4, 'user', $5, $6, $7, $8, 'all', $9, $10, $11)`,
-      [id, input.name, centres.join(';'), now.slice(0, 10), input.note ?? '', s.population, s.areaKm2, s.memberCount, s.centerShare, JSON.stringify(s.outline), now],
-    );
-    for (const code of members) {
-      const c = ref.cities.get(code)!;
-      await run(
-        `INSERT INTO region_members (region_id, code, name, prefecture, role, joined, as_of, source, note, status) VALUES ($1, $2, $3, $4, $5, '', $6, 'user', '', 'custom')`,
-        [id, code, c.name, c.prefName, centres.includes(code) ? 'center' : 'member', now.slice(0, 10)],
-      );
-    }
-  });
-  return regionDetail(db, id);
-}
-
-/** Removes a custom region; 404 when unknown, 403 for a region that is not custom. */
-export async function deleteCustomRegion(db: AtlasDb, id: string): Promise<{ deleted: string }> {
-  const row = await db.one<{ type: string }>('SELECT type FROM regions WHERE id = $1', [id]);
-  if (!row) throw new ApiError(404, 'not_found', `no region has id ${id}`);
-  if (row.type !== 'custom') throw new ApiError(403, 'forbidden', `region ${id} is a ${row.type} from the seeds; only custom regions can be deleted`);
-  await db.transaction(async (run) => {
-    await run('DELETE FROM region_members WHERE region_id = $1', [id]);
-    await run('DELETE FROM regions WHERE id = $1', [id]);
-  });
-  return { deleted: id };
-}
-
 /** Centre cities of the regions of a scheme in force or announced, with their co-centres (第9 / 複眼型). */
 async function leadsOf(db: AtlasDb, scheme: 'central_city_region' | 'settlement_zone'): Promise<Map<string, LeadRegion & { centerCodes: string[] }>> {
   const rows = await db.all<{ id: string; name: string; status: RegionStatus; center_codes: string }>(
@@ -373,11 +263,11 @@ export const regionRoutes = [
     method: 'post',
     path: '/api/regions',
     tag: 'regions',
-    summary: 'Saves a what-if grouping as a custom region (kept in the database across restarts). Needs the write token.',
+    summary: 'Saves a what-if grouping as a custom region (kept in the user store across restarts and rebuilds). Needs the write token.',
     returns: '201 RegionDetail; 400 naming unknown codes, for an empty list, more than 300 members or a missing name; 401 without the token',
     body: groupBody,
     write: true,
-    handle: async ({ c, deps, body }) => c.json(await saveCustomRegion(deps.db, topologyOf(deps.boundaryAsset), body), 201),
+    handle: async ({ c, deps, body }) => c.json(await regionDetail(deps.db, await saveCustomRegion(deps.db, topologyOf(deps.boundaryAsset), body)), 201),
   }),
   defineRoute({
     method: 'delete',

@@ -17,7 +17,7 @@ export async function health(db: AtlasDb): Promise<Health> {
 
 /** Every dataset with its attribution line. */
 export async function sources(db: AtlasDb): Promise<SourceList> {
-  const items = (await db.all('SELECT id, name, vintage, licence, attribution, url FROM sources ORDER BY rowid')) as unknown as DataSource[];
+  const items = (await db.all('SELECT id, name, vintage, licence, attribution, url FROM sources ORDER BY position')) as unknown as DataSource[];
   const err = await db.one<{ value: string }>(`SELECT value FROM meta WHERE key = 'day_night_estimate_error_points'`);
   return { items, dayNightEstimateErrorPoints: Number(err?.value ?? NaN) };
 }

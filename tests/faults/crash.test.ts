@@ -6,7 +6,7 @@ import { agreementsCsv, sleep, userAgreements } from './support.ts';
 
 let codes: string[];
 beforeAll(async () => {
-  const db = await AtlasDb.open(builtDatabase, { readOnly: true, readers: 1 });
+  const db = await AtlasDb.open(builtDatabase, { readers: 1 });
   codes = (await db.all<{ code: string }>('SELECT code FROM municipalities ORDER BY code')).map((r) => r.code);
   await db.close();
 });

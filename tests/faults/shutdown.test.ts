@@ -7,7 +7,7 @@ import { agreementsCsv, openUpload, sleep, userAgreements } from './support.ts';
 
 let codes: string[];
 beforeAll(async () => {
-  const db = await AtlasDb.open(builtDatabase, { readOnly: true, readers: 1 });
+  const db = await AtlasDb.open(builtDatabase, { readers: 1 });
   codes = (await db.all<{ code: string }>('SELECT code FROM municipalities ORDER BY code')).map((r) => r.code);
   await db.close();
 });
@@ -34,10 +34,10 @@ describe('SIGTERM', () => {
     expect(imported).toBeGreaterThan(150);
     expect(await exited).toBe(0);
     expect(server.output()).toContain('database closed cleanly');
-    // Checkpointed: the write-ahead log is gone or empty, and the rows are in the file.
-    const wal = `${server.dbPath}.wal`;
+    // Checkpointed: the user store's write-ahead log is gone or empty, and the rows are in the file.
+    const wal = `${server.userPath}.wal`;
     expect(!existsSync(wal) || statSync(wal).size === 0).toBe(true);
-    const db = await AtlasDb.open(server.dbPath, { readOnly: true, readers: 1 });
+    const db = await AtlasDb.open(server.dbPath, { userStore: server.userPath, readers: 1 });
     const n = await db.one<{ n: number }>(`SELECT count(*) AS n FROM exchanges WHERE origin = 'user'`);
     await db.close();
     expect(Number(n!.n)).toBe(before + imported);

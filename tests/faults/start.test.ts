@@ -17,9 +17,21 @@ async function brokenDatabase(make: (dbPath: string) => void | Promise<void>): P
   return dbPath;
 }
 
+/** A copy of the built database changed by `sql` (e.g. a table dropped). */
+function alteredDatabase(...sql: string[]): Promise<string> {
+  return brokenDatabase(async (p) => {
+    copyFileSync(builtDatabase, p);
+    const instance = await DuckDBInstance.create(p);
+    const conn = await instance.connect();
+    for (const s of sql) await conn.run(s);
+    conn.closeSync();
+    instance.closeSync();
+  });
+}
+
 /** Starting must fail: non-zero exit, one clear line naming the file and the fix, and never "serving". */
-async function expectRefusal(dbPath: string, says: RegExp): Promise<void> {
-  const err = (await startServer({ dbPath }).then(
+async function expectRefusal(dbPath: string, says: RegExp, fix = 'npm run data:build', env: Record<string, string> = {}): Promise<void> {
+  const err = (await startServer({ dbPath, env }).then(
     (s) => {
       void s.stop();
       return new Error('the server started');
@@ -29,8 +41,12 @@ async function expectRefusal(dbPath: string, says: RegExp): Promise<void> {
   expect(err.message).toMatch(/server exited with [1-9]/);
   expect(err.message).not.toContain('serving http');
   expect(err.message).toMatch(says);
-  expect(err.message).toContain('npm run data:build');
+  expect(err.message).toContain(fix);
   expect(err.message, 'no stack trace').not.toMatch(/\n\s+at /);
+  expect(
+    err.message.split('\n').filter((l) => l.startsWith('renkei-atlas:')),
+    'one line',
+  ).toHaveLength(1);
 }
 
 describe('database faults at start', () => {
@@ -62,8 +78,30 @@ describe('database faults at start', () => {
         const instance = await DuckDBInstance.create(p);
         instance.closeSync();
       }),
-      /damaged or incomplete: table municipalities is missing/,
+      /damaged or incomplete: table meta is missing/,
     );
+  });
+
+  it('refuses a database without a table the API reads, or without one of its columns (checked from domain/tables.ts)', async () => {
+    await expectRefusal(await alteredDatabase('DROP TABLE municipality_neighbors'), /damaged or incomplete: table municipality_neighbors is missing/);
+    await expectRefusal(await alteredDatabase('DROP TABLE region_coverage'), /damaged or incomplete: table region_coverage is missing/);
+    await expectRefusal(await alteredDatabase('ALTER TABLE stories DROP COLUMN title_en'), /damaged or incomplete: table stories has no column title_en/);
+    await expectRefusal(await alteredDatabase('ALTER TABLE meta ALTER value TYPE INTEGER USING 0'), /damaged or incomplete: column meta.value is INTEGER, expected VARCHAR/);
+  });
+
+  it('refuses a user store that is not a database, or that another server holds, naming it and what to do', async () => {
+    const { dir, dbPath } = copyDatabase();
+    const junk = join(dir, 'junk-user.duckdb');
+    writeFileSync(junk, Buffer.alloc(1 << 20, 0x5a));
+    await expectRefusal(dbPath, /cannot open the user store .*junk-user\.duckdb/, 'npm run user:import', { ATLAS_USER_DB: junk });
+    const first = await startServer({ dbPath });
+    try {
+      await expectRefusal(copyDatabase().dbPath, new RegExp(`user store .* is in use by another process \\(PID ${first.child.pid}\\)`), 'ATLAS_USER_DB', {
+        ATLAS_USER_DB: first.userPath,
+      });
+    } finally {
+      await first.stop();
+    }
   });
 
   it('refuses an unreadable boundary file', async () => {

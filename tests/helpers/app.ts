@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { createApp } from '../../server/app.ts';
 import { AtlasDb } from '../../server/db.ts';
@@ -7,10 +8,10 @@ import { builtBoundaries, builtTiles, copyDatabase } from './database.ts';
 
 export const testToken = 'test-token-0123456789';
 
-/** The real app on a private copy of the real database, called without a socket. */
+/** The real app on a private copy of the real database and a new user store beside it, called without a socket. */
 export async function openTestApp(): Promise<{ app: Hono; db: AtlasDb; dbPath: string; close: () => Promise<void> }> {
-  const { dbPath } = copyDatabase();
-  const db = await AtlasDb.open(dbPath);
+  const { dir, dbPath } = copyDatabase();
+  const db = await AtlasDb.open(dbPath, { userStore: join(dir, 'atlas-user.duckdb') });
   const app = createApp({ db, writeToken: testToken, boundaryAsset: readFileSync(builtBoundaries, 'utf8'), tiles: readTileArchive(readFileSync(builtTiles)) });
   return { app, db, dbPath, close: () => db.close() };
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { copyDatabase } from './database.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -8,6 +8,8 @@ export interface RunningServer {
   url: string;
   token: string;
   dbPath: string;
+  /** The user store (saved groupings, imports): beside the database unless ATLAS_USER_DB is given. */
+  userPath: string;
   child: ChildProcess;
   output: () => string;
   /** SIGTERM and wait for the exit. */
@@ -16,14 +18,24 @@ export interface RunningServer {
 
 /**
  * Starts the real server as a child process on a free port, on `dbPath` (default: a fresh copy of the
- * built database), serving the client in `webDir`.
+ * built database) with the user store beside it, serving the client in `webDir`.
  */
 export async function startServer(options: { webDir?: string; dbPath?: string; token?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const dbPath = options.dbPath ?? copyDatabase().dbPath;
   const token = options.token ?? 'server-test-token-42';
+  const userPath = options.env?.ATLAS_USER_DB ?? join(dirname(dbPath), 'atlas-user.duckdb');
   const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'server', 'main.ts')], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ATLAS_DB: dbPath, ATLAS_WRITE_TOKEN: token, ...(options.webDir ? { ATLAS_WEB_DIR: options.webDir } : {}), ...options.env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ATLAS_DB: dbPath,
+      ATLAS_USER_DB: userPath,
+      ATLAS_WRITE_TOKEN: token,
+      ...(options.webDir ? { ATLAS_WEB_DIR: options.webDir } : {}),
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -49,6 +61,7 @@ export async function startServer(options: { webDir?: string; dbPath?: string; t
     url,
     token,
     dbPath,
+    userPath,
     child,
     output: () => out,
     stop: async (signal = 'SIGTERM') => {
