@@ -7,7 +7,8 @@ export default defineConfig({
     include: ['domain/**/*.test.ts', 'data/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['node_modules/**', 'dist/**'],
     globalSetup: ['tests/setup/global.ts'],
-    testTimeout: 60_000,
+    // Browser tests draw every frame on SwiftShader (CPU): generous, so a busy machine slows them rather than fails them.
+    testTimeout: 150_000,
     hookTimeout: 240_000,
     fileParallelism: true,
     maxWorkers: 2,
