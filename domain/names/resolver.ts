@@ -39,7 +39,8 @@ export interface Via {
   kind: 'variant' | 'former';
   /** What was written (without the prefecture). */
   written: string;
-  /** For former names: when and how it changed. */
+  /** For former names: the prefecture it belonged to, when and how it changed. */
+  prefecture?: string;
   date?: string;
   change?: string;
 }
@@ -104,7 +105,8 @@ export class NameResolver {
         for (const f of former) {
           const seen = byCode.get(f.place.code);
           // Keep the latest change where one former name reached today's place in several steps.
-          if (!seen || (seen.via?.date ?? '') < f.date) byCode.set(f.place.code, { ...f.place, via: { kind: 'former', written: f.name, date: f.date, change: f.change } });
+          if (!seen || (seen.via?.date ?? '') < f.date)
+            byCode.set(f.place.code, { ...f.place, via: { kind: 'former', written: f.name, prefecture: f.prefecture, date: f.date, change: f.change } });
         }
         return settle([...byCode.values()]);
       }

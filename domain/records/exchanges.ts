@@ -2,6 +2,7 @@
  * Exchange (交流・協定) types of GET /api/exchanges, POST /api/exchanges/import and the municipality detail,
  * shared by server and client (`import type`).
  */
+import type { Via } from '../names/resolver.ts';
 
 /**
  * Exchange kinds (exact API and seed values). partnership = 縁組協定 and other formal exchange agreements
@@ -104,14 +105,26 @@ export interface ImportProblem {
   /** Which value: a, b, kind or year. */
   field: 'a' | 'b' | 'kind' | 'year';
   message: string;
+  /** For an ambiguous name: every place it may mean. */
+  candidates?: { code: string; name: string; prefName: string }[];
+}
+
+/** A partner as an import resolved it; `via` says how a name that is not today's led there (新潟県川口町 → 長岡市). */
+export interface ImportPartner {
+  code: string;
+  name: string;
+  prefName: string;
+  via?: Via;
 }
 
 /** One row of an import report (line numbers count the header as line 1). */
 export interface ImportRow {
   line: number;
   status: 'ok' | 'error';
-  a: { code: string; name: string; prefName: string } | null;
-  b: { code: string; name: string; prefName: string } | null;
+  /** What the row says for each partner (prefecture column, name or code), as typed. */
+  written: { a: string; b: string };
+  a: ImportPartner | null;
+  b: ImportPartner | null;
   kind: ExchangeKind | null;
   sinceYear: number | null;
   /** What is wrong, in plain words with a stable code; empty when the row is valid. */

@@ -117,6 +117,36 @@ describe('POST /api/exchanges/import', () => {
   });
 });
 
+describe('former names in an import', () => {
+  it('accepts 新潟県川口町 as 長岡市, says so in the report row, and keeps the former name', async () => {
+    const csv = ['a_name,b_prefecture,b_name,kind,year', '沖縄県石垣市,,新潟県川口町,other,2001', '沖縄県石垣市,新潟,北魚沼郡川口町,sister,2002'].join('\n');
+    const { status, body } = await post(csv);
+    expect(status).toBe(200);
+    expect(body.rows[0]).toMatchObject({
+      status: 'ok',
+      written: { a: '沖縄県石垣市', b: '新潟県川口町' },
+      b: { code: '15202', name: '長岡市', via: { kind: 'former', written: '川口町', prefecture: '新潟県', date: '2010-03-31', change: '編入合併' } },
+    });
+    expect(body.rows[1]).toMatchObject({ status: 'ok', written: { b: '新潟北魚沼郡川口町' }, b: { code: '15202', via: { kind: 'former' } } });
+    expect(body.rows[0]!.a).not.toHaveProperty('via');
+    expect(body.imported).toBe(2);
+    const stored = (await json<ExchangeList>(app.request('/api/exchanges?code=47207&kind=other'))).body.items.find((x) => x.origin === 'user');
+    expect(stored?.b ?? stored?.a).toBeDefined();
+    const end = stored!.a.code === '15202' ? stored!.a : stored!.b;
+    expect(end).toMatchObject({ code: '15202', name: '長岡市', formerName: '川口町' });
+  });
+
+  it('asks for the prefecture where a former name recurs, listing the candidates, and keeps what was typed', async () => {
+    const csv = ['a_name,b_name,kind', '沖縄県石垣市,東和町,other', '沖縄県石垣市,岩手県東和町,other', '沖縄県石垣市,川口村,other'].join('\n');
+    const { body } = await post(csv, '?dryRun=1');
+    expect(body.rows[0]!.problems[0]).toMatchObject({ code: 'ambiguous_name', field: 'b' });
+    expect(body.rows[0]!.problems[0]!.candidates!.map((c) => c.name)).toEqual(['花巻市', '登米市', '二本松市', '周防大島町']);
+    expect(body.rows[0]!.problems[0]!.message).toMatch(/岩手県東和町/);
+    expect(body.rows[1]).toMatchObject({ status: 'ok', b: { code: '03205', name: '花巻市', via: { kind: 'former', written: '東和町' } } });
+    expect(body.rows[2]).toMatchObject({ status: 'error', written: { b: '川口村' }, b: null, problems: [{ code: 'unknown_name' }] });
+  });
+});
+
 describe('imports survive a restart', () => {
   it('keeps imported agreements when the server restarts on the same database', async () => {
     const { dbPath } = copyDatabase();

@@ -27,8 +27,9 @@ export async function writeImport(run: Run, rows: ValidRow[], importedOn: string
     id: `u${String(next++).padStart(5, '0')}`,
     aCode: r.a.code,
     bCode: r.b.code,
-    aFormerName: null,
-    bFormerName: null,
+    // A partner named by a former name keeps it, as seed agreements do (川口町 for 長岡市).
+    aFormerName: r.a.via?.kind === 'former' ? r.a.via.written : null,
+    bFormerName: r.b.via?.kind === 'former' ? r.b.via.written : null,
     kind: r.kind,
     sinceYear: r.sinceYear,
     agreement: r.agreement,

@@ -171,8 +171,22 @@ export function checkRows(
         problems.push({ code: 'duplicate_existing', field: 'b', message: `${a.name} and ${b.name} already have a ${kind} agreement in the atlas (${existing.get(key)})` });
       seen.set(key, seen.get(key) ?? line);
     }
-    const brief = (r: Resolved | null) => (r ? { code: r.code, name: r.name, prefName: r.prefName } : null);
-    report.push({ line, status: problems.length ? 'error' : 'ok', a: brief(a), b: brief(b), kind, sinceYear: typeof year === 'number' ? year : null, problems, id: null });
+    const brief = (r: Resolved | null) => (r ? { code: r.code, name: r.name, prefName: r.prefName, ...(r.via ? { via: r.via } : {}) } : null);
+    const written = (field: 'a' | 'b') => {
+      const [code, pref, name] = field === 'a' ? [cell('aCode'), cell('aPref'), cell('aName')] : [cell('bCode'), cell('bPref'), cell('bName')];
+      return code || (pref && !name.startsWith(pref) ? `${pref}${name}` : name);
+    };
+    report.push({
+      line,
+      status: problems.length ? 'error' : 'ok',
+      written: { a: written('a'), b: written('b') },
+      a: brief(a),
+      b: brief(b),
+      kind,
+      sinceYear: typeof year === 'number' ? year : null,
+      problems,
+      id: null,
+    });
     if (!problems.length) {
       valid.push({
         line,
