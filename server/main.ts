@@ -2,7 +2,7 @@
  * Starts the atlas: opens (or first builds) the database, attaches the user store, serves the API and the built client.
  * Environment: PORT (8787), HOST (127.0.0.1), ATLAS_DB (data/build/atlas.duckdb), ATLAS_USER_DB
  * (data/user/atlas-user.duckdb), ATLAS_WEB_DIR (dist/web), ATLAS_WRITE_TOKEN (else a random token is made and printed
- * with the page URL).
+ * with the page URL), ATLAS_ANSWER_CACHE (`off` computes every GET answer anew, for measuring uncached reads).
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -15,6 +15,7 @@ import type { Topology } from 'topojson-specification';
 import { commandLineText, serverLockFile } from '../domain/tables.ts';
 import { createApp } from './app.ts';
 import { atlasHttpServer } from './connections.ts';
+import { builtData } from './built.ts';
 import { AtlasDb } from './db.ts';
 import { type TileArchive, readTileArchive } from './tiles.ts';
 import { refreshCustomRegions } from './services/custom-regions.ts';
@@ -74,6 +75,8 @@ try {
   await db.verifyChecksums();
   const n = await db.one<{ n: number }>('SELECT count(*) AS n FROM municipalities');
   if (!n || Number(n.n) < 1000) throw new StoreError('built', 'incomplete', `municipalities holds ${n?.n ?? 0} rows, expected 1,741`);
+  // What no user can change is read once, now: reads then cost no query even when the answer cache is empty.
+  await builtData(db);
 } catch (err) {
   await db.close().catch(() => undefined);
   fail(storeProblem(err));
@@ -112,7 +115,14 @@ try {
 }
 
 const writeToken = process.env.ATLAS_WRITE_TOKEN || randomBytes(18).toString('base64url');
-const app = createApp({ db, writeToken, boundaryAsset, tiles, staticDir: process.env.ATLAS_WEB_DIR ?? join(root, 'dist', 'web') });
+const app = createApp({
+  db,
+  writeToken,
+  boundaryAsset,
+  tiles,
+  answerCache: process.env.ATLAS_ANSWER_CACHE !== 'off',
+  staticDir: process.env.ATLAS_WEB_DIR ?? join(root, 'dist', 'web'),
+});
 
 // Node's HTTP server with per-connection limits (see server/connections.ts), so no one client can fill the memory.
 const server = atlasHttpServer(getRequestListener(app.fetch));

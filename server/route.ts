@@ -13,6 +13,8 @@ export interface AppDeps {
   boundaryAsset: string;
   /** The boundary vector tiles (PMTiles archive read into memory); omitted in tests that do not draw maps. */
   tiles?: TileArchive;
+  /** False: no GET answer is kept (each is computed anew), as the benchmark measures uncached reads. */
+  answerCache?: boolean;
   /** Folder of the built client; omitted in API-only tests. */
   staticDir?: string;
 }

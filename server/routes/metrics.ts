@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import type { AtlasDb } from '../db.ts';
+import { builtData } from '../built.ts';
 import { ApiError } from '../errors.ts';
 import { classifyAround } from '../../domain/scoring/classes.ts';
 import { defineRoute } from '../route.ts';
 import { type ClassMethod, type MetricId, type MetricValues, classMethods, metricIds, metrics } from '../../domain/records/metrics.ts';
 
-/** Values and class breaks of one metric for every municipality. */
+/** Values and class breaks of one metric for every municipality (values read once at start; classes take about a millisecond). */
 export async function metricValues(db: AtlasDb, metric: MetricId, classes: number, method: ClassMethod): Promise<MetricValues> {
   const info = metrics[metric];
-  // The table and column come from the fixed catalogue, never from the request.
-  const rows = await db.all<{ code: string; v: number | null }>(`SELECT code, ${info.column} AS v FROM ${info.table ?? 'municipalities'} ORDER BY code`);
+  const column = (await builtData(db)).metricValues.get(metric)!;
   const values: Record<string, number | null> = {};
   const finite: number[] = [];
-  for (const { code, v } of rows) {
+  for (const [code, v] of column) {
     values[code] = v;
     if (v !== null && Number.isFinite(v)) finite.push(v);
   }

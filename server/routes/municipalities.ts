@@ -4,20 +4,14 @@ import { codeSchema, defineRoute, queryString } from '../route.ts';
 import { type Municipality, type MunicipalityDetail, type MunicipalityList, municipalityKinds } from '../../domain/records/municipalities.ts';
 import type { AtlasDb } from '../db.ts';
 import { matchPrefectures } from '../../domain/names/prefectures.ts';
-import { type Searchable, searchMunicipalities } from '../../domain/names/search.ts';
+import { searchMunicipalities } from '../../domain/names/search.ts';
+import { builtData, municipalityColumns } from '../built.ts';
+import { answerJson } from '../response-cache.ts';
 import { exchangesOf, networksOf } from './exchanges-of.ts';
 import { outlookOf } from './outlook-of.ts';
 import { regionsOf } from './regions-of.ts';
 
 const kinds: readonly string[] = municipalityKinds;
-
-/** SELECT list mapping the municipalities table to the API's field names. */
-export const municipalityColumns = `code, name, name_kana AS "nameKana", name_romaji AS "nameRomaji", pref_code AS "prefCode", pref_name AS "prefName",
-  pref_name_romaji AS "prefNameRomaji", kind,
-  population, population_2015 AS "population2015", pop_change_pct AS "popChangePct", households, area_km2 AS "areaKm2",
-  density, share_65plus AS "share65plus", share_primary AS "sharePrimary", share_secondary AS "shareSecondary",
-  share_tertiary AS "shareTertiary", jobs_per_resident AS "jobsPerResident", daytime_population AS "daytimePopulation",
-  day_night_ratio AS "dayNightRatio", day_night_estimated AS "dayNightEstimated", lon, lat`;
 
 const listQuery = z
   .object({
@@ -37,34 +31,17 @@ const listQuery = z
   .strict();
 
 /**
- * Municipalities matching the list filters: ordered by code, or with `q` by the shared search's ranking
- * (domain/names/search.ts: exact name first, then prefixes, larger places first), so the API finds what the
- * search box finds.
+ * Municipalities matching the list filters, from the built rows in memory: ordered by code, or with `q` by the
+ * shared search's ranking (domain/names/search.ts: exact name first, then prefixes, larger places first), so
+ * the API finds what the search box finds.
  */
-export async function listMunicipalities(db: AtlasDb, filter: z.infer<typeof listQuery>): Promise<MunicipalityList> {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  const bind = (v: string | number) => (params.push(v), `$${params.length}`);
-  if (filter.pref) where.push(`pref_code IN (${matchPrefectures(filter.pref).map(bind).join(', ')})`);
-  if (filter.kind) where.push(`kind IN (${filter.kind.split(',').map(bind).join(', ')})`);
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const select = `SELECT ${municipalityColumns} FROM municipalities`;
-  if (filter.q?.trim()) {
-    // Rank on the few searched columns, then read whole records for the page only.
-    const searched = `SELECT code, name, name_kana AS "nameKana", name_romaji AS "nameRomaji", pref_name AS "prefName", population FROM municipalities ${whereSql}`;
-    const found = searchMunicipalities((await db.all(searched, params)) as unknown as Searchable[], filter.q);
-    const from = filter.offset ?? 0;
-    const codes = found.slice(from, filter.limit === undefined ? undefined : from + filter.limit).map((m) => m.code);
-    const rows = codes.length ? ((await db.all(`${select} WHERE code IN (${codes.map((_, i) => `$${i + 1}`).join(', ')})`, codes)) as unknown as Municipality[]) : [];
-    const byCode = new Map(rows.map((m) => [m.code, m]));
-    return { items: codes.map((c) => byCode.get(c)!), total: found.length };
-  }
-  const total = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM municipalities ${whereSql}`, params))!.n);
-  let page = '';
-  if (filter.limit !== undefined) page += ` LIMIT ${bind(filter.limit)}`;
-  if (filter.offset !== undefined) page += ` OFFSET ${bind(filter.offset)}`;
-  const items = (await db.all(`${select} ${whereSql} ORDER BY code${page}`, params)) as unknown as Municipality[];
-  return { items, total };
+export function listMunicipalities(all: readonly Municipality[], filter: z.infer<typeof listQuery>): MunicipalityList {
+  const prefs = filter.pref ? new Set(matchPrefectures(filter.pref)) : null;
+  const wanted = filter.kind ? new Set(filter.kind.split(',')) : null;
+  const filtered = all.filter((m) => (!prefs || prefs.has(m.prefCode)) && (!wanted || wanted.has(m.kind)));
+  const found = filter.q?.trim() ? searchMunicipalities(filtered, filter.q) : filtered;
+  const from = filter.offset ?? 0;
+  return { items: found.slice(from, filter.limit === undefined ? undefined : from + filter.limit), total: found.length };
 }
 
 /** One municipality with every metric, its regions, exchanges and 2050 outlook; 404 when the code is unknown. */
@@ -88,7 +65,12 @@ export const municipalityRoutes = [
       'List municipalities, filtered by prefecture (code or partial name in kanji, kana or romaji), kind and a search by name (kanji with ヶ/ケ and old kanji folded, kana, romaji, partial) or code.',
     returns: '{items:[Municipality], total}; every match unless limit/offset are given',
     query: listQuery,
-    handle: ({ deps, query }) => listMunicipalities(deps.db, query),
+    async handle({ c, deps, query }) {
+      const built = await builtData(deps.db);
+      // The whole list, the page's first call, is serialised and compressed once.
+      if (Object.values(query).every((v) => v === undefined)) return answerJson(c, built.municipalityList);
+      return listMunicipalities(built.municipalities, query);
+    },
   }),
   defineRoute({
     method: 'get',

@@ -3,38 +3,19 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { z } from 'zod';
 import { ApiError } from '../errors.ts';
-import type { AtlasDb } from '../db.ts';
+import { builtData } from '../built.ts';
 import { answerJson, jsonEntry } from '../response-cache.ts';
 import { codeSchema, defineRoute } from '../route.ts';
-import type { DataSource, Health, Prefecture, PrefectureList, SourceList } from '../../domain/records/municipalities.ts';
-
-/** Health: the service answers and the database holds every municipality. */
-export async function health(db: AtlasDb): Promise<Health> {
-  const n = await db.one<{ n: number }>('SELECT count(*) AS n FROM municipalities');
-  const vintage = await db.one<{ value: string }>(`SELECT value FROM meta WHERE key = 'data_vintage'`);
-  return { status: 'ok', municipalities: Number(n?.n ?? 0), dataVintage: vintage?.value ?? '' };
-}
-
-/** Every dataset with its attribution line. */
-export async function sources(db: AtlasDb): Promise<SourceList> {
-  const items = (await db.all('SELECT id, name, vintage, licence, attribution, url FROM sources ORDER BY position')) as unknown as DataSource[];
-  const err = await db.one<{ value: string }>(`SELECT value FROM meta WHERE key = 'day_night_estimate_error_points'`);
-  return { items, dayNightEstimateErrorPoints: Number(err?.value ?? NaN) };
-}
-
-/** The 47 prefectures with readings and a representative point (for labels and prefecture-level partners). */
-export async function prefectures(db: AtlasDb): Promise<PrefectureList> {
-  return { items: (await db.all('SELECT code, name, name_kana AS "nameKana", name_romaji AS "nameRomaji", lon, lat FROM prefectures ORDER BY code')) as unknown as Prefecture[] };
-}
+import type { Health, PrefectureList, SourceList } from '../../domain/records/municipalities.ts';
 
 export const statusRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/health',
     tag: 'status',
-    summary: 'Service health and data vintage.',
+    summary: 'Service health and data vintage (read from the database once at start; the start checks every table).',
     returns: '{status:"ok", municipalities:1741, dataVintage}',
-    handle: ({ deps }) => health(deps.db),
+    handle: async ({ deps }): Promise<Health> => (await builtData(deps.db)).health,
   }),
   defineRoute({
     method: 'get',
@@ -42,7 +23,7 @@ export const statusRoutes = [
     tag: 'status',
     summary: 'Every dataset with vintage, licence and the attribution line shown in the UI.',
     returns: '{items:[{id,name,vintage,licence,attribution,url}], dayNightEstimateErrorPoints}',
-    handle: ({ deps }) => sources(deps.db),
+    handle: async ({ deps }): Promise<SourceList> => (await builtData(deps.db)).sources,
   }),
   defineRoute({
     method: 'get',
@@ -50,7 +31,7 @@ export const statusRoutes = [
     tag: 'status',
     summary: 'The 47 prefectures with readings and a representative point.',
     returns: '{items:[{code,name,nameKana,nameRomaji,lon,lat}]}',
-    handle: ({ deps }) => prefectures(deps.db),
+    handle: async ({ deps }): Promise<PrefectureList> => ({ items: (await builtData(deps.db)).prefectures }),
   }),
 ];
 
