@@ -148,7 +148,7 @@ describe('former names in an import', () => {
 });
 
 describe('imports survive a restart', () => {
-  it('keeps imported agreements when the server restarts on the same database', async () => {
+  it('keeps imported agreements when the server restarts on the same database', { tags: ['process'] }, async () => {
     const { dbPath } = copyDatabase();
     const first = await startServer({ dbPath });
     const res = await fetch(`${first.url}/api/exchanges/import`, { method: 'POST', headers: { authorization: `Bearer ${first.token}`, 'content-type': 'text/csv' }, body: good });

@@ -1,15 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import type { AtlasDb } from '../../server/db.ts';
 import { json, openTestApp, testToken } from '../helpers/app.ts';
-import { builtBoundaries } from '../helpers/database.ts';
+import { builtBoundaries, testDir } from '../helpers/database.ts';
 
 // A client folder of its own (no build needed): the shell and one bundle file.
-const webDir = mkdtempSync(join(tmpdir(), 'atlas-client-'));
+const webDir = testDir('atlas-client-');
 writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>atlas shell</title>');
 mkdirSync(join(webDir, 'assets'));
 writeFileSync(join(webDir, 'assets', 'main-abc123.js'), 'console.log(1)');
@@ -21,10 +20,7 @@ beforeAll(async () => {
   ({ db, close } = await openTestApp());
   app = createApp({ db, writeToken: testToken, boundaryAsset: readFileSync(builtBoundaries, 'utf8'), staticDir: webDir });
 });
-afterAll(async () => {
-  await close();
-  rmSync(webDir, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 /** The answer is a JSON error with this status and code. */
 async function expectError(res: Response | Promise<Response>, status: number, code: string, what: string): Promise<void> {

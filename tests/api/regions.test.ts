@@ -175,7 +175,7 @@ describe('POST and DELETE /api/regions (custom)', () => {
 });
 
 describe('custom regions persist', () => {
-  it('survive a server restart on the same database file', async () => {
+  it('survive a server restart on the same database file', { tags: ['process'] }, async () => {
     const { dbPath } = copyDatabase();
     const first = await startServer({ dbPath });
     let id: string;

@@ -1,15 +1,14 @@
-import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { builtBoundaries, builtDatabase, builtTiles, copyDatabase } from '../helpers/database.ts';
+import { builtBoundaries, builtDatabase, builtTiles, copyDatabase, testDir } from '../helpers/database.ts';
 import { startServer } from '../helpers/server.ts';
 
 /** A folder holding good boundary files (topology, tiles) and a database file made by `make`. */
 async function brokenDatabase(make: (dbPath: string) => void | Promise<void>): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'atlas-fault-'));
+  const dir = testDir('atlas-fault-');
   copyFileSync(builtBoundaries, join(dir, 'boundaries.topo.json'));
   copyFileSync(builtTiles, join(dir, 'boundaries.pmtiles'));
   const dbPath = join(dir, 'atlas.duckdb');
@@ -51,7 +50,7 @@ async function expectRefusal(dbPath: string, says: RegExp, fix = 'npm run data:b
 
 describe('database faults at start', () => {
   it('refuses a missing database file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-fault-'));
+    const dir = testDir('atlas-fault-');
     await expectRefusal(join(dir, 'atlas.duckdb'), /atlas\.duckdb.*missing/);
   });
 

@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { TestProject } from 'vitest/node';
-import { builtTables } from '../../domain/tables.ts';
-import { builtCatalog, verifySchema } from '../../server/store.ts';
+import ensureDatabase from './database.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -16,32 +14,14 @@ declare module 'vitest' {
   }
 }
 
-/** Whether the built database has every table and column of domain/tables.ts (a schema change needs a rebuild). */
-async function upToDate(dbPath: string): Promise<boolean> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const conn = await instance.connect();
-  try {
-    await conn.run(`ATTACH '${dbPath.replace(/'/g, "''")}' AS ${builtCatalog} (READ_ONLY)`);
-    await verifySchema(conn, builtCatalog, Object.values(builtTables), 'built');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
-  }
-}
-
 /**
- * Once per test run: builds the database when missing or older than the schema (the real pipeline on the real
- * sources) and the client into a fresh folder that the API and browser tests serve.
+ * Once per test run: builds the database when missing or older than the schema (tests/setup/database.ts) and
+ * the client into a fresh folder that the API and browser tests serve, removed when the run ends.
  */
-export default async function setup(project: TestProject): Promise<void> {
-  const dbPath = join(root, 'data', 'build', 'atlas.duckdb');
-  if (['atlas.duckdb', 'boundaries.topo.json', 'boundaries.pmtiles'].some((f) => !existsSync(join(root, 'data', 'build', f))) || !(await upToDate(dbPath))) {
-    execFileSync(process.execPath, ['--import', 'tsx', join(root, 'data', 'build.ts')], { cwd: root, stdio: 'inherit' });
-  }
+export default async function setup(project: TestProject): Promise<() => void> {
+  await ensureDatabase();
   const webDir = mkdtempSync(join(tmpdir(), 'atlas-web-'));
   execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error', '--outDir', webDir], { cwd: root, stdio: 'inherit' });
   project.provide('webDir', webDir);
+  return () => rmSync(webDir, { recursive: true, force: true });
 }
