@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { type Story, storySchema } from '../domain/records/stories.ts';
+import { type Story, storyProblems, storySchema } from '../domain/records/stories.ts';
 import { DataFileError } from './csv.ts';
 import { writeTable } from './database.ts';
 import { type StoryRow, builtTables } from '../domain/tables.ts';
@@ -45,35 +45,17 @@ export function parseStory(text: string, file: string, codes: ReadonlySet<string
   const result = storySchema.safeParse(json);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${fieldPath(i.path)}: ${issueText(i)}`).join('; ');
-    throw new DataFileError(file, null, problems, 'see the story schema in server/types/stories.ts');
+    throw new DataFileError(file, null, problems, 'see the story schema in domain/records/stories.ts');
   }
   const story = result.data;
   const expectedId = file.replace(/^.*\//, '').replace(/\.json$/, '');
   if (story.id !== expectedId) throw new DataFileError(file, null, `id: "${story.id}" differs from the file name`, `set id to "${expectedId}" or rename the file`);
+  const problem = storyProblems(story, codes, regionIds)[0];
+  if (problem) throw new DataFileError(file, null, `${problem.field}: ${problem.message}`, problem.fix);
+  // Seed stories are shown to audiences in both languages: every caption and title has its English.
   story.steps.forEach((step, i) => {
-    const where = `steps[${i}]`;
-    step.highlight.forEach((c, j) => {
-      if (!codes.has(c))
-        throw new DataFileError(
-          file,
-          null,
-          `${where}.highlight[${j}]: ${c} is not a municipality code`,
-          'use a current 5-digit code from the census (e.g. 15202 長岡市 for 旧川口町)',
-        );
-    });
-    step.arcs.forEach((pair, j) => {
-      pair.forEach((c, k) => {
-        if (!codes.has(c)) throw new DataFileError(file, null, `${where}.arcs[${j}][${k}]: ${c} is not a municipality code`, 'use a current 5-digit code from the census');
-      });
-      if (pair[0] === pair[1]) throw new DataFileError(file, null, `${where}.arcs[${j}]: both ends are ${pair[0]}`, 'an arc joins two different places');
-    });
-    for (const key of ['origin', 'sel'] as const) {
-      const c = step.state[key];
-      if (c !== undefined && !codes.has(c)) throw new DataFileError(file, null, `${where}.state.${key}: ${c} is not a municipality code`, 'use a current 5-digit code');
-    }
-    const region = step.state.region;
-    if (region !== undefined && regionIds && !regionIds.has(region))
-      throw new DataFileError(file, null, `${where}.state.region: "${region}" is not a region id in seeds/regions.csv`, 'use an id such as ccr-34207');
+    if (!step.caption.en) throw new DataFileError(file, null, `steps[${i}].caption.en: missing`, 'seed stories are bilingual: add the English caption');
+    if (step.title && !step.title.en) throw new DataFileError(file, null, `steps[${i}].title.en: missing`, 'seed stories are bilingual: add the English title');
   });
   return story;
 }

@@ -654,7 +654,7 @@ export function serverLockPid(dbFileName: string, fileName: string): number | nu
  * Version of the user store's schema. To add a table: declare it in `userTables` (it is created when missing on
  * the next start) and raise the version; to change a table, also add the statements to `userStoreMigrations`.
  */
-export const userStoreVersion = 1;
+export const userStoreVersion = 2;
 
 /** `store_meta`: schema_version, created_at, and what a one-time move from an old-style database brought in. */
 export interface StoreMetaRow {
@@ -707,6 +707,14 @@ export interface ImportedExchangeRow {
   note: string | null;
   pairKey: string;
   importedAt: string | null;
+}
+
+/** A presenter's own story (`user_stories`), stored as the JSON of the story schema that seed stories follow. */
+export interface UserStoryRow {
+  id: string;
+  storyJson: string;
+  createdAt: string;
+  updatedAt: string;
 }
 
 /** Every table of the user store, created when missing (`CREATE TABLE IF NOT EXISTS`) at each start. */
@@ -763,6 +771,17 @@ export const userTables = {
     ],
     primaryKey: 'id',
     indexes: [{ name: 'imported_exchanges_pair_key', columns: ['pair_key'], unique: true }],
+  }),
+  // Version 2: presenters' stories.
+  userStories: defineTable<UserStoryRow>({
+    name: 'user_stories',
+    columns: [
+      ['id', 'VARCHAR', 'id'],
+      ['story_json', 'VARCHAR', 'storyJson'],
+      ['created_at', 'VARCHAR', 'createdAt'],
+      ['updated_at', 'VARCHAR', 'updatedAt'],
+    ],
+    primaryKey: 'id',
   }),
 } as const;
 

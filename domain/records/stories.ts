@@ -10,6 +10,8 @@ export type StoryView = (typeof storyViews)[number];
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const bilingual = (max: number) => z.object({ ja: text(max), en: text(max) }).strict();
+/** Japanese first; English optional (a presenter's own story may be Japanese only; seed stories have both). */
+const japaneseFirst = (max: number) => z.object({ ja: text(max), en: text(max).optional() }).strict();
 const code = z.string().regex(/^\d{5}$/, 'must be a 5-digit municipality code such as "13219"');
 
 /** Where the camera goes for a step (MapLibre's centre, zoom, pitch and bearing). */
@@ -23,6 +25,12 @@ export const storyCameraSchema = z
   })
   .strict();
 
+/** A callout pinned to a municipality, or an arrow from one municipality to another. */
+export const storyAnnotationSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('callout'), code, text: japaneseFirst(80) }).strict(),
+  z.object({ type: z.literal('arrow'), from: code, to: code, label: japaneseFirst(80).optional() }).strict(),
+]);
+
 /** One step: camera, the view and its URL keys, places to outline, arcs, and a caption naming its source. */
 export const storyStepSchema = z
   .object({
@@ -34,9 +42,13 @@ export const storyStepSchema = z
     highlight: z.array(code).max(400),
     /** Pairs drawn as arcs by the presentation itself, so a story works even where a view has no arcs. */
     arcs: z.array(z.tuple([code, code])).max(200),
-    caption: bilingual(400),
-    /** The seed document (file name) or dataset the caption's facts come from. */
+    caption: japaneseFirst(400),
+    /** A short title shown above the caption. */
+    title: japaneseFirst(60).optional(),
+    /** The seed document or dataset the caption's facts come from. */
     source: text(200),
+    /** Callouts pinned to a place and arrows between two places, drawn over the map. */
+    annotations: z.array(storyAnnotationSchema).max(12).optional(),
   })
   .strict();
 
@@ -52,11 +64,57 @@ export const storySchema = z
   .strict();
 
 export type Bilingual = { ja: string; en: string };
+export type JapaneseFirst = { ja: string; en?: string };
+export type StoryAnnotation = z.infer<typeof storyAnnotationSchema>;
 export type StoryCamera = z.infer<typeof storyCameraSchema>;
 export type StoryStep = z.infer<typeof storyStepSchema>;
 export type Story = z.infer<typeof storySchema>;
 
-/** `GET /api/stories`: the stories in presentation order. */
+/** `GET /api/stories`: the stories in presentation order, seed stories first, then presenters' own. */
 export interface StoryList {
-  items: { id: string; title: Bilingual; summary: Bilingual; steps: number }[];
+  items: { id: string; title: Bilingual; summary: Bilingual; steps: number; origin: 'seed' | 'user' }[];
+}
+
+/** A problem of a story that the schema cannot see: a code or region that does not exist. */
+export interface StoryProblem {
+  field: string;
+  message: string;
+  fix: string;
+}
+
+/**
+ * What is wrong with a story's places: every highlighted, linked, annotated or URL-keyed code must be a municipality,
+ * arcs and arrows join two different places, a region key must name a region. Used by the pipeline for seed
+ * stories and by the server for presenters' stories. Empty when all is well.
+ * @example storyProblems(story, new Set(['13219', '15202'])) // []
+ */
+export function storyProblems(story: Story, codes: ReadonlySet<string>, regionIds?: ReadonlySet<string>): StoryProblem[] {
+  const out: StoryProblem[] = [];
+  const checkCode = (c: string, field: string) => {
+    if (!codes.has(c)) out.push({ field, message: `${c} is not a municipality code`, fix: 'use a current 5-digit code (e.g. 15202 長岡市 for 旧川口町)' });
+  };
+  story.steps.forEach((step, i) => {
+    const where = `steps[${i}]`;
+    step.highlight.forEach((c, j) => checkCode(c, `${where}.highlight[${j}]`));
+    step.arcs.forEach((pair, j) => {
+      pair.forEach((c, k) => checkCode(c, `${where}.arcs[${j}][${k}]`));
+      if (pair[0] === pair[1]) out.push({ field: `${where}.arcs[${j}]`, message: `both ends are ${pair[0]}`, fix: 'an arc joins two different places' });
+    });
+    (step.annotations ?? []).forEach((a, j) => {
+      if (a.type === 'callout') checkCode(a.code, `${where}.annotations[${j}].code`);
+      else {
+        checkCode(a.from, `${where}.annotations[${j}].from`);
+        checkCode(a.to, `${where}.annotations[${j}].to`);
+        if (a.from === a.to) out.push({ field: `${where}.annotations[${j}]`, message: `both ends are ${a.from}`, fix: 'an arrow joins two different places' });
+      }
+    });
+    for (const key of ['origin', 'sel'] as const) {
+      const c = step.state[key];
+      if (c !== undefined) checkCode(c, `${where}.state.${key}`);
+    }
+    const region = step.state.region;
+    if (region !== undefined && regionIds && !regionIds.has(region) && !region.startsWith('custom-'))
+      out.push({ field: `${where}.state.region`, message: `"${region}" is not a region id`, fix: 'use an id such as ccr-34207' });
+  });
+  return out;
 }

@@ -1,34 +1,58 @@
 import { z } from 'zod';
-import { ApiError } from '../errors.ts';
-import { builtData } from '../built.ts';
+import { type Story, type StoryList, storySchema } from '../../domain/records/stories.ts';
 import { defineRoute } from '../route.ts';
-import type { Story, StoryList } from '../../domain/records/stories.ts';
+import { createStory, deleteStory, getStory, listStories, replaceStory } from '../services/stories.ts';
 
 const idParams = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a story id such as "komae-nagaoka"') });
 
-/** The stories (seeds/stories/*.json, checked by the pipeline; read once at start) for the presentation view. */
+/** Partnership stories: the seed stories (read-only) and presenters' own (saved in the user store with the token). */
 export const storyRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/stories',
     tag: 'stories',
-    summary: 'Partnership stories for the presentation view, in presentation order',
-    returns: '{items:[{id, title:{ja,en}, summary:{ja,en}, steps}]}',
-    async handle({ deps }): Promise<StoryList> {
-      return { items: (await builtData(deps.db)).stories.map((s) => ({ id: s.id, title: s.title, summary: s.summary, steps: s.steps.length })) };
-    },
+    summary: 'Partnership stories for the presentation view: seed stories in presentation order, then presenters’ own',
+    returns: '{items:[{id, title:{ja,en}, summary:{ja,en}, steps, origin}]}',
+    handle: ({ deps }): Promise<StoryList> => listStories(deps.db),
   }),
   defineRoute({
     method: 'get',
     path: '/api/stories/:id',
     tag: 'stories',
-    summary: 'One story with its steps (camera, view and URL keys, highlights, arcs, caption, source)',
+    summary: 'One story with its steps (camera, view and URL keys, highlights, arcs, annotations, caption, source)',
     returns: 'Story',
     params: idParams,
-    async handle({ deps, params }): Promise<Story> {
-      const story = (await builtData(deps.db)).stories.find((s) => s.id === params.id);
-      if (!story) throw new ApiError(404, 'not_found', `no story "${params.id}"; GET /api/stories lists them`);
-      return story;
-    },
+    handle: ({ deps, params }): Promise<Story> => getStory(deps.db, params.id),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/stories',
+    tag: 'stories',
+    summary: 'Saves a presenter’s own story (kept in the user store across restarts and rebuilds). Needs the write token.',
+    returns: '201 Story; 400 naming the field; 409 when the id is taken; 401 without the token',
+    body: storySchema,
+    write: true,
+    handle: async ({ c, deps, body }) => c.json(await createStory(deps.db, body), 201),
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/stories/:id',
+    tag: 'stories',
+    summary: 'Replaces a saved story. Seed stories cannot be changed (403). Needs the write token.',
+    returns: 'Story; 400 naming the field; 403 for a seed story; 404 for an unknown id; 401 without the token',
+    params: idParams,
+    body: storySchema,
+    write: true,
+    handle: ({ deps, params, body }) => replaceStory(deps.db, params.id, body),
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/stories/:id',
+    tag: 'stories',
+    summary: 'Deletes a saved story. Seed stories cannot be deleted (403). Needs the write token.',
+    returns: '{deleted:id}; 403 for a seed story; 404 for an unknown id; 401 without the token',
+    params: idParams,
+    write: true,
+    handle: ({ deps, params }) => deleteStory(deps.db, params.id),
   }),
 ];

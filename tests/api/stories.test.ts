@@ -2,7 +2,9 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegionDetail } from '../../domain/records/regions.ts';
 import type { Story, StoryList } from '../../domain/records/stories.ts';
-import { json, openTestApp } from '../helpers/app.ts';
+import { json, openTestApp, testToken } from '../helpers/app.ts';
+import { copyDatabase } from '../helpers/database.ts';
+import { startServer } from '../helpers/server.ts';
 
 let app: Hono;
 let close: () => Promise<void>;
@@ -55,5 +57,115 @@ describe('GET /api/stories/{id}', () => {
     const bad = await json(app.request('/api/stories/Bad_ID!'));
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('id');
+  });
+});
+
+const send = (method: string, path: string, body?: unknown, token: string | null = testToken) =>
+  app.request(path, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+
+const camera = { lon: 139.6, lat: 35.6, zoom: 7, pitch: 0, bearing: 0 };
+/** A presenter's three-step story: three views, captions (one Japanese only), a callout and an arrow. */
+const myStory = (id = 'my-komae') => ({
+  id,
+  title: { ja: '狛江市と長岡市', en: 'Komae and Nagaoka' },
+  summary: { ja: '災害時相互応援から始まった交流', en: 'An exchange that began with disaster aid' },
+  steps: [
+    { camera, view: 'explore', state: { metric: 'density' }, highlight: ['13219'], arcs: [], caption: { ja: '狛江市は人口密度の高い市です。' }, source: '国勢調査 2020' },
+    {
+      camera,
+      view: 'exchanges',
+      state: { sel: '13219' },
+      highlight: ['13219', '15202'],
+      arcs: [['13219', '15202']],
+      caption: { ja: '旧川口町と協定を結びました。', en: 'It signed an agreement with former Kawaguchi.' },
+      title: { ja: '協定' },
+      source: '狛江市 資料',
+      annotations: [
+        { type: 'callout', code: '15202', text: { ja: '旧川口町（現 長岡市）' } },
+        { type: 'arrow', from: '13219', to: '15202', label: { ja: '応援' } },
+      ],
+    },
+    { camera, view: 'disaster', state: { origin: '13219' }, highlight: [], arcs: [], caption: { ja: '約210 km 離れています。' }, source: '連携アトラス' },
+  ],
+});
+
+describe('presenters’ own stories', () => {
+  it('saves a story with the token, lists and returns it, replaces it with steps reordered, and deletes it', async () => {
+    const created = await json<Story>(send('POST', '/api/stories', myStory()));
+    expect(created.status).toBe(201);
+    const list = await json<StoryList>(app.request('/api/stories'));
+    expect(list.body.items.at(-1)).toMatchObject({ id: 'my-komae', origin: 'user', steps: 3 });
+    expect(list.body.items[0]).toMatchObject({ id: 'setagaya', origin: 'seed' });
+    const got = await json<Story>(app.request('/api/stories/my-komae'));
+    expect(got.body.steps[1].annotations).toHaveLength(2);
+
+    const reordered = myStory();
+    reordered.steps = [reordered.steps[1], reordered.steps[0], reordered.steps[2]];
+    expect((await json(send('PUT', '/api/stories/my-komae', reordered))).status).toBe(200);
+    const after = await json<Story>(app.request('/api/stories/my-komae'));
+    expect(after.body.steps.map((s) => s.view)).toEqual(['exchanges', 'explore', 'disaster']);
+
+    expect((await json(send('DELETE', '/api/stories/my-komae'))).body).toEqual({ deleted: 'my-komae' });
+    expect((await json(app.request('/api/stories/my-komae'))).status).toBe(404);
+  });
+
+  it('refuses writes without the token and stores nothing', async () => {
+    const res = await json(send('POST', '/api/stories', myStory('no-token'), null));
+    expect(res.status).toBe(401);
+    expect((await json(app.request('/api/stories/no-token'))).status).toBe(404);
+  });
+
+  it('keeps seed stories read-only (403) and names a taken id (409)', async () => {
+    const seed = (await json<Story>(app.request('/api/stories/komae-nagaoka'))).body;
+    const put = await json(send('PUT', '/api/stories/komae-nagaoka', seed));
+    expect(put.status).toBe(403);
+    expect(put.body.error.code).toBe('read_only');
+    expect((await json(send('DELETE', '/api/stories/komae-nagaoka'))).status).toBe(403);
+    const taken = await json(send('POST', '/api/stories', { ...myStory(), id: 'komae-nagaoka' }));
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.message).toContain('komae-nagaoka');
+  });
+
+  it('names the field of bad input: an unknown code, a camera out of range, a caption too long', async () => {
+    const bad = myStory('bad');
+    bad.steps[1].annotations = [{ type: 'callout', code: '99999', text: { ja: 'x' } }];
+    const unknown = await json(send('POST', '/api/stories', bad));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toContain('steps[1].annotations[0].code');
+    const far = myStory('far');
+    far.steps[0].camera = { ...camera, lat: 80 };
+    const camRes = await json(send('POST', '/api/stories', far));
+    expect(camRes.status).toBe(400);
+    expect(camRes.body.error.message).toMatch(/steps.*0.*camera.*lat/);
+    const long = myStory('long');
+    long.steps[0].caption = { ja: 'あ'.repeat(401) };
+    expect((await json(send('POST', '/api/stories', long))).status).toBe(400);
+    expect((await json(app.request('/api/stories/bad'))).status).toBe(404);
+  });
+
+  it('survives a server restart', async () => {
+    const { dbPath } = copyDatabase();
+    const first = await startServer({ dbPath });
+    try {
+      const res = await fetch(`${first.url}/api/stories`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${first.token}` },
+        body: JSON.stringify(myStory('kept')),
+      });
+      expect(res.status).toBe(201);
+    } finally {
+      await first.stop();
+    }
+    const second = await startServer({ dbPath });
+    try {
+      const story = (await (await fetch(`${second.url}/api/stories/kept`)).json()) as Story;
+      expect(story.steps).toHaveLength(3);
+    } finally {
+      await second.stop();
+    }
   });
 });

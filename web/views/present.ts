@@ -19,7 +19,8 @@ const flyMs = 2200;
 /** URL keys the presentation itself owns. */
 const ownKeys = ['story', 'step'];
 
-const lang = (b: { ja: string; en: string }) => (getLang() === 'ja' ? b.ja : b.en);
+// English falls back to the Japanese where a presenter wrote only that.
+const lang = (b: { ja: string; en?: string }) => (getLang() === 'ja' ? b.ja : (b.en ?? b.ja));
 
 /** Straight-line distance in km between two municipalities' representative points. */
 export function distanceKm(a: Pick<Municipality, 'lon' | 'lat'>, b: Pick<Municipality, 'lon' | 'lat'>): number {
