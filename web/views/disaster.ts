@@ -1,19 +1,19 @@
 /**
  * Disaster-aid view: choose a municipality (search box or map click) and see every other municipality
  * coloured by its suitability as a 災害時相互応援 partner, distance rings, a ranked list with each factor
- * as a bar, existing agreements marked, sliders for the model's parameters (re-ranking live) and a CSV
- * of the whole ranking. URL keys: origin + one per parameter (decayKm, zonePenalty, reachMidKm,
- * reachWidthKm, capacityRatio).
+ * as a bar and the hazard figures used, existing agreements marked (with why a low-scoring one scores low,
+ * in the list and on the map), the ferry port of an island, sliders for the model's parameters (re-ranking
+ * live) and a CSV of the whole ranking. URL keys: origin + one per parameter of disasterParamSpecs.
  */
 import type { Layer } from '@deck.gl/core';
 import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { circle, destination } from '@turf/turf';
 import type { Exchange, ExchangeList } from '../../domain/records/exchanges.ts';
-import type { DisasterRanking } from '../../domain/records/partners.ts';
+import type { DisasterItem, DisasterRanking } from '../../domain/records/partners.ts';
 import { disasterParamSpecs } from '../../domain/records/partners.ts';
 import { api } from '../api.ts';
 import type { AppContext, ViewBody } from '../context.ts';
-import { esc, fmtInt } from '../format.ts';
+import { esc, fmtInt, fmtValue } from '../format.ts';
 import { label, t } from '../i18n.ts';
 import { sequential } from '../palette.ts';
 import { downloadCsv } from '../ui/export.ts';
@@ -60,6 +60,76 @@ function labelledRings(ctx: AppContext, centre: [number, number]): RingLabel[] {
   return out;
 }
 
+/**
+ * The map's class breaks for a ranking: fifths of the best score. A large city's best partner may score 0.4 (few are
+ * large enough to carry it), so fixed breaks would paint the whole country in one class; the legend gives the values.
+ */
+const classBreaks = (r: DisasterRanking) => {
+  const best = Math.max(...Object.values(r.scores), 1e-6);
+  return scoreBreaks.map((b) => b * best);
+};
+/** A score in the two lowest classes: an existing partner there gets its reason, in the list and on the map. */
+const isLow = (score: number) => !!ranking && score < classBreaks(ranking)[1];
+
+/** A percentage with one decimal: 13.9 %. */
+const pct = (v: number | null) => fmtValue(v, '%');
+
+/**
+ * Why a candidate scores as it does, in a phrase: the part that holds it down most, with the figure behind it.
+ * @example reason(川場村 for 世田谷区) // '応援力：人口3,480人は世田谷区の0.4%'
+ */
+export function reason(i: DisasterItem, origin: DisasterRanking['origin']): string {
+  const f = i.factors;
+  switch (f.limitedBy) {
+    case 'capacity': {
+      const share = pct((100 * i.population) / Math.max(origin.population, 1));
+      return t(`応援力：人口${fmtInt(i.population)}人は${origin.name}の${share}`, `capacity: ${fmtInt(i.population)} people, ${share} of ${origin.name}`);
+    }
+    case 'ownHazard':
+      return t(`自身の被災確率：30年で震度6弱以上 ${pct(f.hazard.quakeProb30)}`, `own hazard: ${pct(f.hazard.quakeProb30)} chance of JMA 6− in 30 years`);
+    case 'sameQuake': {
+      const zones = [...f.sharedZones, ...f.possibleZones].map((z) => label('hazardZone', z)).join('・');
+      return t(`同じ地震の範囲：${fmtInt(i.distanceKm)} km${zones ? `、${zones}` : ''}`, `same earthquake: ${fmtInt(i.distanceKm)} km${zones ? `, ${zones}` : ''}`);
+    }
+    case 'sameStorm':
+      return t(`同じ豪雨で浸水：浸水想定区域の人口 ${pct(f.hazard.floodShare)}`, `same storm: ${pct(f.hazard.floodShare)} of residents in flood areas`);
+    case 'reachability':
+      return t(`到達性：${fmtInt(f.routeKm)} km${i.seaCrossing ? '、海を渡る' : ''}`, `reach: ${fmtInt(f.routeKm)} km${i.seaCrossing ? ', across the sea' : ''}`);
+  }
+}
+
+/** A reason label on the map: the partner, where it is, and its two lines of text. */
+type TieLabel = { item: DisasterItem; lon: number; lat: number; text: string };
+
+/**
+ * Documented disaster-aid partners (listed agreements) whose score lies in the lowest classes, labelled with their reason
+ * on the map where the story shows them; the lowest scores first, and a label that would overlap one already placed is
+ * left out at this zoom (every partner keeps its reason in the list and the tooltip).
+ */
+function tieLabels(ctx: AppContext): TieLabel[] {
+  if (!ranking) return [];
+  const origin = ranking.origin;
+  const at = new Map(
+    ties
+      .filter((x) => x.kind === 'disaster_aid')
+      .map((x) => (x.a.code === origin.code ? x.b : x.a))
+      .map((e) => [e.code, e]),
+  );
+  const boxes: { x0: number; y0: number; x1: number; y1: number }[] = [];
+  const width = (line: string) => [...line].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 13 : 7.5), 0);
+  const out: TieLabel[] = [];
+  for (const item of ranking.existing.filter((e) => isLow(e.score) && at.has(e.code)).sort((a, b) => a.score - b.score)) {
+    const { lon, lat } = at.get(item.code)!;
+    const text = `${item.name} ${t('適性', 'score')} ${item.score.toFixed(3)}\n${reason(item, origin)}`;
+    const p = ctx.atlas.map.project([lon, lat]);
+    const box = { x0: p.x + 7, y0: p.y - 20, x1: p.x + 22 + Math.max(...text.split('\n').map(width)), y1: p.y + 20 };
+    if (boxes.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) continue;
+    boxes.push(box);
+    out.push({ item, lon, lat, text });
+  }
+  return out;
+}
+
 /** Rings, their labels (recomputed on zoom), existing partners and the origin. */
 function drawLayers(ctx: AppContext): void {
   if (!ranking) return;
@@ -100,6 +170,26 @@ function drawLayers(ctx: AppContext): void {
       lineWidthMinPixels: 2.5,
       stroked: true,
     }),
+    new TextLayer<TieLabel>({
+      id: 'disaster-tie-labels',
+      data: tieLabels(ctx),
+      getPosition: (x) => [x.lon, x.lat],
+      getText: (x) => x.text,
+      getSize: 13,
+      getColor: [122, 46, 0, 255],
+      fontFamily: labelFont,
+      fontWeight: 600,
+      fontSettings: { sdf: true },
+      characterSet: 'auto',
+      background: true,
+      getBackgroundColor: [255, 255, 255, 235],
+      getBorderColor: [213, 94, 0, 255],
+      getBorderWidth: 1,
+      backgroundPadding: [5, 3],
+      getTextAnchor: 'start',
+      getAlignmentBaseline: 'center',
+      getPixelOffset: [12, 0],
+    }),
     new ScatterplotLayer({
       id: 'disaster-origin',
       data: [origin],
@@ -122,18 +212,77 @@ function drawMap(ctx: AppContext): void {
     ctx.setLegend(null);
     return;
   }
-  const fill = new Map(Object.entries(ranking.scores).map(([code, s]) => [code, scoreColour(s)]));
-  ctx.atlas.setFillColours(fill);
+  const breaks = classBreaks(ranking);
+  const colourOf = (s: number) => scoreColours[breaks.findIndex((b) => s <= b)] ?? scoreColours[scoreColours.length - 1];
+  ctx.atlas.setFillColours(new Map(Object.entries(ranking.scores).map(([code, s]) => [code, colourOf(s)])));
   ctx.atlas.setSelected([ranking.origin.code]);
   drawLayers(ctx);
-  const lower = [0, ...scoreBreaks.slice(0, -1)];
+  const lower = [0, ...breaks.slice(0, -1)];
   const legend = document.createElement('div');
   legend.innerHTML = `<h4>${t('応援相手としての適性', 'Suitability as aid partner')} <small>(0–1)</small></h4>
-    ${scoreBreaks.map((b, i) => `<div class="row"><span class="sw" data-colour="${scoreColours[i]}"></span>${lower[i].toFixed(1)} – ${b.toFixed(1)}</div>`).join('')}
-    <div class="row"><span class="sw pt-tie-sw"></span>${t('既存の協定先', 'Existing partner')}</div>
+    ${breaks.map((b, i) => `<div class="row"><span class="sw" data-colour="${scoreColours[i]}"></span>${lower[i].toFixed(2)} – ${b.toFixed(2)}</div>`).join('')}
+    <div class="note">${t(`区分は最高値（${breaks[4].toFixed(2)}）の5等分`, `Classes: fifths of the best score (${breaks[4].toFixed(2)})`)}</div>
+    <div class="row"><span class="sw pt-tie-sw"></span>${t('既存の協定先（災害協定の相手は低い理由を表示）', 'Existing partner (for aid partners scoring low: why)')}</div>
     <div class="note">${t('円：50・100・300・500・1,000 km', 'Rings: 50, 100, 300, 500, 1,000 km')}</div>`;
   for (const sw of legend.querySelectorAll<HTMLElement>('[data-colour]')) sw.style.background = sw.dataset.colour!;
   ctx.setLegend(legend);
+}
+
+/** The hazard figures of the chosen municipality, its zones and, for an island, its port. */
+function originLines(o: DisasterRanking['origin']): string {
+  const h = o.hazard;
+  const zones = [
+    ...o.zones.map((z) => `<span class="badge est">${esc(label('hazardZone', z))}</span>`),
+    ...o.possibleZones.map(
+      (z) =>
+        `<span class="badge" title="${esc(t('県の一部のみ指定（対象市町村は未収録）', 'prefecture partly designated (members not listed)'))}">${t('区域の可能性', 'maybe in')}: ${esc(label('hazardZone', z))}</span>`,
+    ),
+  ].join(' ');
+  return `<p class="sub ds-hazard" data-testid="origin-hazard">${t('30年以内に震度6弱以上', 'JMA 6− or stronger within 30 years')}: <b>${h.quakeProb30 === null ? t('値なし（県の中央値で計算）', 'no value (prefecture median used)') : pct(h.quakeProb30)}</b>
+      · ${t('浸水想定', 'flood')} ${pct(h.floodShare)} · ${t('津波', 'tsunami')} ${pct(h.tsunamiShare)}
+      <span class="badge est" title="${esc(t('J-SHIS 2024・ハザードマップポータルを加工した派生値（公式統計ではない）。0 %は地図が未公表の場合もある。', 'Derived from J-SHIS 2024 and the Hazard Map Portal (not official statistics); 0 % can mean no map was published.'))}">${t('派生値', 'derived')}</span>
+      ${zones ? `<br>${t('想定地震の区域', 'Designated zones')}: ${zones}` : ''}</p>
+    ${
+      o.island && o.port
+        ? `<p class="sub ds-island" data-testid="origin-island"><span class="badge ds-sea">${t('離島', 'island')}</span> ${t(
+            `応援は海を渡り、最寄りの本土・${esc(o.port.name)}（海上約${fmtInt(o.port.seaKm)} km）から。到達性は港経由の距離と船の乗り継ぎで計算しています。`,
+            `Help crosses the sea from the nearest mainland, ${esc(o.port.name)} (about ${fmtInt(o.port.seaKm)} km by sea); reachability counts the way through the port and the ferry.`,
+          )}</p>`
+        : ''
+    }`;
+}
+
+/** One candidate: name, score, factor bars, the hazard figures used, ties and crossings. */
+function itemHtml(i: DisasterItem, origin: DisasterRanking['origin'], rank?: number): string {
+  const f = i.factors;
+  return `
+      <li data-code="${i.code}" tabindex="0"${rank ? ` data-rank="${rank}"` : ''}>
+        <div class="pt-head">${rank ? `<span class="ds-rank">${t(`${fmtInt(rank)}位`, `#${fmtInt(rank)}`)}</span>` : ''}<b>${esc(i.name)}</b> <small>${esc(i.prefName)}</small> <span class="pt-km">${fmtInt(i.distanceKm)} km</span>
+          <span class="pt-score" data-testid="score">${i.score.toFixed(3)}</span></div>
+        <span class="bar pt-scorebar"><span data-w="${i.score}"></span></span>
+        ${factorBar(t('同じ地震を避ける', 'Not the same quake'), 1 - f.sameQuake, t('1 − 同じ地震で被災する見込み（距離・両者のJ-SHIS確率・区域）', '1 − chance of the same earthquake (distance, both J-SHIS probabilities, zones)'))}
+        ${factorBar(t('自身の安全', 'Own safety'), 1 - f.ownHazard, t('1 − 相手自身の30年震度6弱以上確率', '1 − the partner’s own 30-year probability'))}
+        ${f.sameStorm >= 0.01 ? factorBar(t('同じ豪雨を避ける', 'Not the same storm'), 1 - f.sameStorm, t('1 − 同じ豪雨・台風で浸水する見込み', '1 − chance of the same flood')) : ''}
+        ${factorBar(t('到達性', 'Reachability'), f.reachability, i.seaCrossing ? t(`港経由 ${fmtInt(f.routeKm)} km・船${f.crossings}回`, `${fmtInt(f.routeKm)} km via ports, ${f.crossings} ferry`) : '')}
+        ${factorBar(t('応援力', 'Capacity'), f.capacity, t('人口比から', 'from the population ratio'))}
+        <div class="chips"><span class="badge" title="${esc(t('J-SHIS 2024（派生値）', 'J-SHIS 2024 (derived)'))}">${t('震度6弱+ 30年', 'JMA 6− 30 yr')} ${pct(f.hazard.quakeProb30)}</span>
+          ${i.seaCrossing ? `<span class="badge ds-sea">${t('海を渡る（船）', 'sea crossing (ferry)')}</span>` : ''}
+          ${i.existingTies.map((k) => `<span class="badge pt-tie">✓ ${esc(label('exchangeKind', k))}</span>`).join('')}
+          ${f.sharedZones.map((z) => `<span class="badge est">${t('同じ区域', 'same zone')}: ${esc(label('hazardZone', z))}</span>`).join('')}
+          ${f.possibleZones.map((z) => `<span class="badge" title="${esc(t('県の一部のみ指定（対象市町村は未収録）', 'prefecture partly designated (members not known)'))}">${t('区域の可能性', 'maybe zone')}: ${esc(label('hazardZone', z))}</span>`).join('')}</div>
+        ${isLow(i.score) ? `<p class="ds-reason" data-testid="reason">${t('低い理由', 'Held down by')}: ${esc(reason(i, origin))}</p>` : ''}
+      </li>`;
+}
+
+/** Partners A already has: where they rank and, for a low score, why (a documented tie is not silently "unsuitable"). */
+function existingHtml(r: DisasterRanking): string {
+  const listed = new Set(ties.map((x) => (x.a.code === r.origin.code ? x.b.code : x.a.code)));
+  const mine = r.existing.filter((e) => listed.has(e.code));
+  if (!mine.length) return '';
+  const low = mine.filter((e) => isLow(e.score)).length;
+  return `<details class="pt-explain ds-existing" data-testid="existing"><summary>${t(`既存の協定先 ${mine.length}団体`, `Existing partners: ${mine.length}`)}${low ? t(`（うち${low}団体は適性が低い：理由を表示）`, ` (${low} score low: see why)`) : ''}</summary>
+      <p class="sub">${t('協定は交流・縁組・疎開先など災害時応援の適性とは別の理由でも結ばれます。低い適性はその相手が同時被災・規模・距離の点で弱いことを示すだけで、協定の価値を否定するものではありません。', 'Agreements are also made for exchange, family ties or evacuation: a low score only says where the partner is weak for mutual aid (same disaster, size, distance), not that the tie has no value.')}</p>
+      <ol class="pt-rank ds-existing-list">${mine.map((e) => itemHtml(e, r.origin, e.rank)).join('')}</ol></details>`;
 }
 
 function drawList(ctx: AppContext, panel: HTMLElement): void {
@@ -145,23 +294,9 @@ function drawList(ctx: AppContext, panel: HTMLElement): void {
   const o = ranking.origin;
   box.innerHTML = `
     <h3>${esc(o.name)} ${t('の応援相手候補', ': best aid partners')} <small class="sub">${t(`全${fmtInt(ranking.total)}団体から`, `of ${fmtInt(ranking.total)}`)}</small></h3>
-    ${o.zones.length ? `<p class="sub">${t('想定地震の区域', 'Designated zones')}: ${o.zones.map((z) => `<span class="badge est">${esc(label('hazardZone', z))}</span>`).join(' ')}</p>` : ''}
-    <ol class="pt-rank" data-testid="disaster-ranking">${ranking.items
-      .map(
-        (i) => `
-      <li data-code="${i.code}" tabindex="0">
-        <div class="pt-head"><b>${esc(i.name)}</b> <small>${esc(i.prefName)}</small> <span class="pt-km">${fmtInt(i.distanceKm)} km</span>
-          <span class="pt-score" data-testid="score">${i.score.toFixed(3)}</span></div>
-        <span class="bar pt-scorebar"><span data-w="${i.score}"></span></span>
-        ${factorBar(t('同時被災しにくさ', 'Not hit together'), 1 - i.factors.risk, t('1 − 同時被災リスク', '1 − simultaneous-damage risk'))}
-        ${factorBar(t('到達性', 'Reachability'), i.factors.reachability)}
-        ${factorBar(t('応援力', 'Capacity'), i.factors.capacity, t('人口比から', 'from the population ratio'))}
-        <div class="chips">${i.existingTies.map((k) => `<span class="badge pt-tie">✓ ${esc(label('exchangeKind', k))}</span>`).join('')}
-          ${i.factors.sharedZones.map((z) => `<span class="badge est">${t('同じ区域', 'same zone')}: ${esc(label('hazardZone', z))}</span>`).join('')}
-          ${i.factors.possibleZones.map((z) => `<span class="badge" title="${esc(t('県の一部のみ指定（対象市町村は未収録）', 'prefecture partly designated (members not known)'))}">${t('区域の可能性', 'maybe zone')}: ${esc(label('hazardZone', z))}</span>`).join('')}</div>
-      </li>`,
-      )
-      .join('')}</ol>`;
+    ${originLines(o)}
+    ${existingHtml(ranking)}
+    <ol class="pt-rank" data-testid="disaster-ranking">${ranking.items.map((i) => itemHtml(i, o)).join('')}</ol>`;
   applyWidths(box);
   for (const li of box.querySelectorAll<HTMLElement>('li[data-code]')) {
     const go = () => ctx.select(li.dataset.code!, { fly: false });
@@ -197,7 +332,6 @@ async function exportCsv(ctx: AppContext): Promise<void> {
   const origin = ctx.state.get('origin');
   if (!origin) return;
   const all = await api<DisasterRanking>(`/api/partners/${origin}?${query(ctx, 1740)}`);
-  const p = all.params;
   downloadCsv(
     `disaster-aid-partners-${origin}.csv`,
     [
@@ -206,14 +340,25 @@ async function exportCsv(ctx: AppContext): Promise<void> {
       'name',
       'prefecture',
       'distance_km',
+      'route_km',
+      'sea_crossing',
       'score',
       'risk',
+      'same_quake',
+      'same_storm',
+      'own_hazard',
       'reachability',
       'capacity',
+      'limited_by',
+      'quake_prob30_pct',
+      'flood_share_pct',
+      'tsunami_share_pct',
       'shared_zones',
       'possible_zones',
       'existing_ties',
-      `params: decayKm=${p.decayKm} zonePenalty=${p.zonePenalty} reachMidKm=${p.reachMidKm} reachWidthKm=${p.reachWidthKm} capacityRatio=${p.capacityRatio}`,
+      `params: ${Object.entries(all.params)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}`,
     ],
     all.items.map((i, n) => [
       n + 1,
@@ -221,10 +366,19 @@ async function exportCsv(ctx: AppContext): Promise<void> {
       i.name,
       i.prefName,
       i.distanceKm,
+      i.factors.routeKm,
+      i.seaCrossing ? 1 : 0,
       i.score,
       i.factors.risk,
+      i.factors.sameQuake,
+      i.factors.sameStorm,
+      i.factors.ownHazard,
       i.factors.reachability,
       i.factors.capacity,
+      i.factors.limitedBy,
+      i.factors.hazard.quakeProb30 ?? '',
+      i.factors.hazard.floodShare,
+      i.factors.hazard.tsunamiShare,
       i.factors.sharedZones.join(' '),
       i.factors.possibleZones.join(' '),
       i.existingTies.join(' '),
@@ -243,10 +397,17 @@ export const disasterView: ViewBody = {
       <p class="sub">${t('地図のクリックでも選べます。', 'Or click the map.')}</p>
       <p class="ds-example">${t('例：中越地震（2004）では約210 km離れた狛江市の消防が協定先の川口町に一番乗り。', 'E.g. in the 2004 中越 earthquake, 狛江市’s fire brigade, ~210 km away, reached its partner 川口町 first.')}
         <button type="button" class="linkish" id="ds-example">${t('狛江市で試す', 'Try 狛江市')}</button></p>
-      <details class="pt-explain"><summary>${t('考え方', 'How the score works')}</summary>
-        <p>${t('良い応援相手は「同じ災害で同時に被災しにくいほど遠く、それでいて駆けつけられるほど近い」相手です。2004年の中越地震では、約210 km離れた狛江市の消防が協定先の川口町（現・長岡市）に最初に到着しました。', 'A good partner is far enough away not to be hit by the same disaster, yet near enough to help. After the 2004 中越 earthquake, 狛江市’s fire brigade was first to reach its partner 川口町 (now 長岡市), about 210 km away.')}</p>
-        <p>${t('適性 ＝ (1 − 同時被災リスク) × 到達性 × 応援力。リスクは距離とともに減り（減衰距離）、同じ想定地震の区域（南海トラフ・首都直下・日本海溝）なら加算。到達性は約700 kmを境に下がり、応援力は相手の人口が自分に比べて小さいと下がります。', 'Score = (1 − simultaneous-damage risk) × reachability × capacity. Risk falls with distance and rises when both lie in the zone of the same expected earthquake; reachability falls beyond about 700 km; capacity falls when the partner is much smaller.')}</p>
-        <p class="sub">${t('根拠：66自治体の応援協定の調査（目黒公郎, 東京大学 CIDIR, 2014）では平均12.4団体と協定、約29 %が30 km以内、約53 %が100 km超。500–800 kmの相手は協定の8 %未満でしたが、東日本大震災後の応援の約32 %を担いました。山川町（現・指宿市）–倶知安町は約1,580 km。', 'Evidence: a 2014 study of 66 municipalities’ agreements (目黒公郎, 東京大学 CIDIR) found 12.4 partners on average, ~29 % within 30 km and ~53 % beyond 100 km; pairs 500–800 km apart were < 8 % of agreements but gave ~32 % of the aid after 2011. 山川町 (now 指宿市)–倶知安町 are ~1,580 km apart.')}</p>
+      <details class="pt-explain" data-testid="how-it-works"><summary>${t('考え方', 'How the score works')}</summary>
+        <p>${t('良い応援相手は「同じ災害で同時に被災しにくく、自らも被災しにくく、駆けつけられるほど近く、支えられるだけの規模がある」相手です。2004年の中越地震では、約210 km離れた狛江市の消防が協定先の川口町（現・長岡市）に最初に到着しました。', 'A good partner is not struck by the same disaster, is unlikely to be struck itself, is near enough to come and large enough to help. After the 2004 中越 earthquake, 狛江市’s fire brigade was first to reach its partner 川口町 (now 長岡市), about 210 km away.')}</p>
+        <p>${t('適性 ＝ (1 − 同じ地震) × (1 − 同じ豪雨) × (1 − 相手自身の被災) × 到達性 × 応援力。', 'Score = (1 − same earthquake) × (1 − same storm) × (1 − partner struck itself) × reachability × capacity.')}</p>
+        <ul class="ds-terms">
+          <li>${t('同じ地震：距離とともに減り（相関距離）、相手の30年震度6弱以上確率が自分より低ければその比だけ小さくなります（J-SHIS 2024）。同じ想定地震の区域（南海トラフ・首都直下・日本海溝）なら加算、県の一部だけ指定で対象が未収録なら半分を加算。', 'Same earthquake: falls with distance (correlation distance) and, where the partner’s 30-year probability of JMA 6− is below yours, by that ratio (J-SHIS 2024); raised inside the zone of the same expected earthquake (Nankai, Tokyo inland, Japan Trench), by half where the prefecture is only partly designated and members are not listed.')}</li>
+          <li>${t('相手自身の被災：相手の30年確率そのもの。協定の寿命はほぼ30年で、その間に自ら被災した相手は応援に来られません。', 'Partner struck itself: its own 30-year probability — about the life of an agreement; a partner struck itself cannot come.')}</li>
+          <li>${t('同じ豪雨：両者とも浸水想定区域（洪水・高潮）に住む人が多く、近いほど高くなります（令和元年東日本台風は長野から宮城まで同時に浸水）。', 'Same storm: both with many residents in flood or storm-surge areas, and near each other (the 2019 typhoon Hagibis flooded 長野 to 宮城 at once).')}</li>
+          <li>${t('到達性：道路で約700 kmを境に下がります。離島は最寄りの本土の港を経由し、船での渡海1回を約200 kmの道路に換算（隠岐–七類のフェリー約2.5時間）。「海を渡る」は船が必要な相手。橋でつながる島（淡路島・天草など）は陸続きとして扱います。', 'Reachability: falls beyond about 700 km by road. Islands go through the nearest mainland port, each ferry crossing counting as about 200 km of road (隠岐–七類 ferry ~2.5 h). “Sea crossing” marks partners reached by ferry; islands joined by road bridges (淡路島, 天草 …) count as mainland.')}</li>
+          <li>${t('応援力：相手の人口が自分と同じなら63 %、3倍なら95 %。村は市を支えきれません（総務省の応急対策職員派遣制度は被災市町村に都道府県・指定都市を割り当てます）。', 'Capacity: 63 % for a partner as large as you, 95 % for three times larger; a village cannot carry a city (MIC’s counterpart scheme pairs an affected municipality with a prefecture or designated city).')}</li>
+        </ul>
+        <p class="sub">${t('根拠：66自治体の応援協定の調査（目黒公郎, 東京大学 CIDIR, 2014）では平均12.4団体と協定、約29 %が30 km以内、約53 %が100 km超。500–800 kmの相手は協定の8 %未満でしたが、東日本大震災後の応援の約32 %を担いました。山川町（現・指宿市）–倶知安町は約1,580 km。ハザードの値はJ-SHIS 2024・ハザードマップポータルを加工した派生値です。', 'Evidence: a 2014 study of 66 municipalities’ agreements (目黒公郎, 東京大学 CIDIR) found 12.4 partners on average, ~29 % within 30 km and ~53 % beyond 100 km; pairs 500–800 km apart were < 8 % of agreements but gave ~32 % of the aid after 2011. 山川町 (now 指宿市)–倶知安町 are ~1,580 km apart. Hazard figures are derived from J-SHIS 2024 and the Hazard Map Portal.')}</p>
       </details>
       <details class="pt-explain" id="ds-params" ${paramKeys.some((k) => ctx.state.get(k) !== null) ? 'open' : ''}><summary>${t('前提（パラメータ）', 'Assumptions (parameters)')}</summary>
         ${sliders(ctx, disasterParamSpecs, params)}
@@ -298,6 +459,9 @@ export const disasterView: ViewBody = {
     if (!ranking) return null;
     if (m.code === ranking.origin.code) return t('選択中の市区町村', 'Chosen municipality');
     const s = ranking.scores[m.code];
+    const tied = ranking.existing.find((e) => e.code === m.code);
+    if (tied)
+      return `${t('既存の協定先', 'Existing partner')} · ${t('適性', 'Score')}: <b>${tied.score.toFixed(3)}</b> (${t(`${fmtInt(tied.rank)}位`, `#${fmtInt(tied.rank)}`)})<br>${esc(reason(tied, ranking.origin))}`;
     return s === undefined ? null : `${t('適性', 'Score')}: <b>${s.toFixed(3)}</b>`;
   },
 };
