@@ -8,8 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import type { Topology } from 'topojson-specification';
 import { commandLineText, serverLockFile } from '../domain/tables.ts';
@@ -19,13 +18,10 @@ import { builtData } from './built.ts';
 import { AtlasDb } from './db.ts';
 import { type TileArchive, readTileArchive } from './tiles.ts';
 import { refreshCustomRegions } from './services/custom-regions.ts';
+import { repoRoot, storePaths } from './paths.ts';
 import { StoreError } from './store.ts';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dbPath = resolve(process.env.ATLAS_DB ?? join(root, 'data', 'build', 'atlas.duckdb'));
-const assetPath = join(dirname(dbPath), 'boundaries.topo.json');
-const tilesPath = join(dirname(dbPath), 'boundaries.pmtiles');
-const userPath = resolve(process.env.ATLAS_USER_DB ?? join(root, 'data', 'user', 'atlas-user.duckdb'));
+const { dbPath, assetPath, tilesPath, userPath } = storePaths();
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? '127.0.0.1';
 
@@ -61,7 +57,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT=${process.en
 if (!existsSync(dbPath) || !existsSync(assetPath) || !existsSync(tilesPath)) {
   if (process.env.ATLAS_DB) fail(`database ${dbPath} (or ${assetPath}, ${tilesPath}) is missing; build it with \`npm run data:build\` or unset ATLAS_DB`);
   console.log(`renkei-atlas: ${dbPath} is missing; building it from the sources (first run) …`);
-  const build = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'data', 'build.ts')], { stdio: 'inherit', cwd: root });
+  const build = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'data', 'build.ts')], { stdio: 'inherit', cwd: repoRoot });
   if (build.status !== 0) fail('the data build failed (see above); the server did not start');
 }
 
@@ -121,7 +117,7 @@ const app = createApp({
   boundaryAsset,
   tiles,
   answerCache: process.env.ATLAS_ANSWER_CACHE !== 'off',
-  staticDir: process.env.ATLAS_WEB_DIR ?? join(root, 'dist', 'web'),
+  staticDir: process.env.ATLAS_WEB_DIR ?? join(repoRoot, 'dist', 'web'),
 });
 
 // Node's HTTP server with per-connection limits (see server/connections.ts), so no one client can fill the memory.

@@ -95,6 +95,23 @@ describe('POST /api/exchanges/import', () => {
     expect(tie.some((x) => x.origin === 'user' && x.pairCount >= 2)).toBe(true);
   });
 
+  it('refuses a UTF-8 file with one Shift_JIS row, naming the line, and stores nothing (never mojibake or �)', async () => {
+    const before = (await userRows()).length;
+    const mixed = Buffer.concat([
+      Buffer.from('a_name,b_name,kind,year\n東京都千代田区,長野県松本市,sister,1990\n'),
+      iconv.encode('鹿児島県指宿市,北海道倶知安町,災害時相互応援協定,2012\n', 'cp932'),
+    ]);
+    const { status, body } = await post(new Uint8Array(mixed));
+    expect(status).toBe(400);
+    const error = (body as unknown as { error: { code: string; message: string } }).error;
+    expect(error.code).toBe('invalid_encoding');
+    expect(error.message).toMatch(/^line 3 of the CSV is not UTF-8/);
+    expect((await post(new Uint8Array(mixed), '?dryRun=1')).status).toBe(400);
+    const stored = await userRows();
+    expect(stored).toHaveLength(before);
+    expect(stored.some((x) => `${x.a.name}${x.b.name}${x.note ?? ''}`.includes('\ufffd'))).toBe(false);
+  });
+
   it('answers a CSV without the needed columns, an empty body or a bad query with 400', async () => {
     const noKind = await post('a_name,b_name\n世田谷区,川場村\n');
     expect(noKind.status).toBe(400);
