@@ -132,7 +132,7 @@ function userData(command: 'export' | 'import', dir: string, store: string, ...a
 }
 
 describe('npm run user:export / user:import', () => {
-  it('backs up a server’s user store and restores it into another, refusing while a server holds the store', async () => {
+  it('backs up a server’s user store and restores it into another, refusing while a server holds the store', { tags: ['process'], timeout: 240_000 }, async () => {
     const { dir, dbPath } = copyDatabase();
     const server = await startServer({ dbPath });
     const res = await fetch(`${server.url}/api/exchanges/import`, { method: 'POST', headers: { authorization: `Bearer ${server.token}`, 'content-type': 'text/csv' }, body: csv });
@@ -164,5 +164,5 @@ describe('npm run user:export / user:import', () => {
     } finally {
       await again.stop();
     }
-  }, 240_000);
+  });
 });
