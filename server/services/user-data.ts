@@ -1,12 +1,13 @@
 /**
- * Backup of everything users made (saved groupings, imported agreements) as one JSON file, plus the agreements as a
+ * Backup of everything users made (saved groupings, imported agreements, presenters' stories) as one JSON file, plus the agreements as a
  * CSV that spreadsheets open and the Exchanges view's upload takes back. Restoring validates the whole file and
  * writes all of it or nothing. Used by `npm run user:export` / `npm run user:import` (server/user-data-cli.ts).
  */
 import { z } from 'zod';
 import { formatSpreadsheetCsv } from '../../domain/csv.ts';
 import { type ExchangeKind, exchangeKinds } from '../../domain/records/exchanges.ts';
-import { type CustomRegionMemberRow, type CustomRegionRow, type ImportedExchangeRow, pairKey, userTables } from '../../domain/tables.ts';
+import { type Story, storySchema } from '../../domain/records/stories.ts';
+import { type CustomRegionMemberRow, type CustomRegionRow, type ImportedExchangeRow, type UserStoryRow, pairKey, userTables } from '../../domain/tables.ts';
 import type { AtlasDb } from '../db.ts';
 import { type Run, insertRows, userTable } from '../store.ts';
 
@@ -55,6 +56,8 @@ export const userDataSchema = z
     exportedAt: text(40),
     customRegions: z.array(groupingSchema),
     agreements: z.array(agreementSchema),
+    /** Presenters' own stories (absent from backups made before stories could be saved). */
+    stories: z.array(storySchema).default([]),
   })
   .strict();
 export type UserData = z.infer<typeof userDataSchema>;
@@ -80,6 +83,7 @@ export async function exportUserData(db: AtlasDb): Promise<UserData> {
     exportedAt: new Date().toISOString(),
     customRegions: stored.customRegions.sort((x, y) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id)),
     agreements: stored.agreements.sort((x, y) => x.id.localeCompare(y.id)),
+    stories: stored.stories,
   };
 }
 
@@ -129,6 +133,10 @@ function repeats(data: UserData): string[] {
     'agreements',
     data.agreements.map((a) => pairKey(a.aCode, a.bCode, a.kind)),
   );
+  seen(
+    'stories',
+    data.stories.map((s) => s.id),
+  );
   return out;
 }
 
@@ -148,7 +156,12 @@ export async function importUserData(
   db: AtlasDb,
   json: unknown,
   options: { replace?: boolean } = {},
-): Promise<{ regions: { added: number; unchanged: number }; agreements: { added: number; unchanged: number }; unknownCodes: string[] }> {
+): Promise<{
+  regions: { added: number; unchanged: number };
+  agreements: { added: number; unchanged: number };
+  stories: { added: number; unchanged: number };
+  unknownCodes: string[];
+}> {
   const parsed = userDataSchema.safeParse(json);
   if (!parsed.success) throw new UserDataError(issues(parsed.error));
   const data = parsed.data;
@@ -159,7 +172,7 @@ export async function importUserData(
   const unknownCodes = [...new Set(codes.filter((c) => !known.has(c)))].sort();
   return db.transaction(async (run) => {
     if (options.replace) {
-      for (const t of [userTables.customRegionMembers, userTables.customRegions, userTables.importedExchanges]) await run(`DELETE FROM ${userTable(t)}`);
+      for (const t of [userTables.customRegionMembers, userTables.customRegions, userTables.importedExchanges, userTables.userStories]) await run(`DELETE FROM ${userTable(t)}`);
     }
     const stored = await storedData(run);
     const problems: string[] = [];
@@ -179,7 +192,20 @@ export async function importUserData(
       else if (!old && holder) problems.push(`agreements[${i}]: the store holds this ${a.kind} agreement of ${a.aCode} and ${a.bCode} as ${holder}`);
       return !old;
     });
+    const storiesById = new Map(stored.stories.map((st) => [st.id, st]));
+    const newStories = data.stories.filter((st, i) => {
+      const old = storiesById.get(st.id);
+      if (old && JSON.stringify(old) !== JSON.stringify(st))
+        problems.push(`stories[${i}]: the store holds a different story with id ${st.id}; restore with --replace to overwrite`);
+      return !old;
+    });
     if (problems.length) throw new UserDataError(problems);
+    const now = new Date().toISOString();
+    await insertRows(
+      run,
+      userTables.userStories,
+      newStories.map((st): UserStoryRow => ({ id: st.id, storyJson: JSON.stringify(st), createdAt: now, updatedAt: now })),
+    );
     await insertRows(
       run,
       userTables.customRegions,
@@ -212,13 +238,15 @@ export async function importUserData(
     return {
       regions: { added: newRegions.length, unchanged: data.customRegions.length - newRegions.length },
       agreements: { added: newAgreements.length, unchanged: data.agreements.length - newAgreements.length },
+      stories: { added: newStories.length, unchanged: data.stories.length - newStories.length },
       unknownCodes,
     };
   });
 }
 
 /** The store's user data as a backup holds it (members in code order), through `read` (a query or a transaction's run). */
-async function storedData(read: Run): Promise<Pick<UserData, 'customRegions' | 'agreements'>> {
+async function storedData(read: Run): Promise<Pick<UserData, 'customRegions' | 'agreements' | 'stories'>> {
+  const stories = (await read(`SELECT story_json FROM ${userTable(userTables.userStories)} ORDER BY created_at, id`)).map((r) => JSON.parse(String(r.story_json)) as Story);
   const regions = await read(`SELECT id, name, note, center_codes, created_at FROM ${userTable(userTables.customRegions)}`);
   const members = await read(`SELECT region_id, code FROM ${userTable(userTables.customRegionMembers)} ORDER BY region_id, code`);
   const agreements = await read(
@@ -226,6 +254,7 @@ async function storedData(read: Run): Promise<Pick<UserData, 'customRegions' | '
   );
   const textOrNull = (v: unknown) => (v === null ? null : String(v));
   return {
+    stories,
     customRegions: regions.map((r) => ({
       id: String(r.id),
       name: String(r.name),

@@ -9,6 +9,8 @@ import { AtlasDb } from '../../server/db.ts';
 import { regionDetail } from '../../server/routes/regions.ts';
 import { refreshCustomRegions, saveCustomRegion } from '../../server/services/custom-regions.ts';
 import { importExchanges } from '../../server/services/exchange-import/index.ts';
+import { createStory, getStory } from '../../server/services/stories.ts';
+import type { Story } from '../../domain/records/stories.ts';
 import { type UserData, UserDataError, agreementsCsv, exportUserData, importUserData } from '../../server/services/user-data.ts';
 import { builtBoundaries, copyDatabase } from '../helpers/database.ts';
 import { startServer } from '../helpers/server.ts';
@@ -25,6 +27,22 @@ const userAgreements = async (db: AtlasDb) =>
   (await db.all(`SELECT id, a_code, b_code, kind FROM exchanges WHERE origin = 'user' ORDER BY id`)).map((r) => Object.values(r).join(' '));
 const customIds = async (db: AtlasDb) => (await db.all<{ id: string }>(`SELECT id FROM regions WHERE type = 'custom' ORDER BY id`)).map((r) => r.id);
 
+const story: Story = {
+  id: 'my-talk',
+  title: { ja: '私の発表', en: 'My talk' },
+  summary: { ja: '狛江市と長岡市', en: 'Komae and Nagaoka' },
+  steps: [
+    {
+      camera: { lon: 139.6, lat: 35.6, zoom: 7, pitch: 0, bearing: 0 },
+      view: 'explore',
+      state: {},
+      highlight: ['13219'],
+      arcs: [],
+      caption: { ja: '狛江市' },
+      source: '国勢調査 2020',
+    },
+  ],
+};
 let source: AtlasDb;
 let backup: UserData;
 let saved: RegionDetail;
@@ -32,6 +50,7 @@ beforeAll(async () => {
   source = await openStore();
   saved = await regionDetail(source, await saveCustomRegion(source, topology, { name: '=1+1 東備後案', memberCodes: ['34207', '34205', '34204'], centerCodes: ['34207'] }));
   await importExchanges(source, new TextEncoder().encode(csv), false);
+  await createStory(source, story);
   backup = await exportUserData(source);
 });
 afterAll(() => source.close());
@@ -39,6 +58,7 @@ afterAll(() => source.close());
 describe('user:export', () => {
   it('writes every saved grouping and imported agreement, as the user gave them', async () => {
     expect(backup).toMatchObject({ format: 'renkei-atlas-user-data', version: 1 });
+    expect(backup.stories).toEqual([story]);
     expect(backup.customRegions).toEqual([
       { id: saved.id, name: '=1+1 東備後案', note: '', centerCodes: ['34207'], memberCodes: ['34204', '34205', '34207'], createdAt: saved.createdAt },
     ]);
@@ -63,7 +83,13 @@ describe('user:import', () => {
   it('restores a backup into an empty store (totals recomputed), and a second time changes nothing', async () => {
     const db = await openStore();
     try {
-      expect(await importUserData(db, backup)).toMatchObject({ regions: { added: 1, unchanged: 0 }, agreements: { added: 2, unchanged: 0 }, unknownCodes: [] });
+      expect(await importUserData(db, backup)).toMatchObject({
+        regions: { added: 1, unchanged: 0 },
+        agreements: { added: 2, unchanged: 0 },
+        stories: { added: 1, unchanged: 0 },
+        unknownCodes: [],
+      });
+      expect(await getStory(db, 'my-talk')).toEqual(story);
       expect(await refreshCustomRegions(db, topology)).toMatchObject({ refreshed: 1 });
       const restored = await regionDetail(db, saved.id);
       expect(restored).toMatchObject({ name: saved.name, population: saved.population, areaKm2: saved.areaKm2, centerShare: saved.centerShare, memberCount: 3 });
@@ -145,11 +171,11 @@ describe('npm run user:export / user:import', () => {
 
     const exported = await userData('export', dir, 'atlas-user.duckdb', file);
     expect(exported.status, exported.output).toBe(0);
-    expect(exported.output).toContain('wrote 0 saved groupings and 2 imported agreements');
+    expect(exported.output).toContain('wrote 0 saved groupings, 2 imported agreements and 0 stories');
     expect(existsSync(join(dir, 'backup-agreements.csv'))).toBe(true);
     const restored = await userData('import', dir, 'restored.duckdb', file);
     expect(restored.status, restored.output).toBe(0);
-    expect(restored.output).toContain('restored 0 saved groupings (0 already there) and 2 agreements (0 already there)');
+    expect(restored.output).toContain('restored 0 saved groupings (0 already there), 2 agreements (0 already there) and 0 stories (0 already there)');
 
     writeFileSync(join(dir, 'broken.json'), JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), agreements: [{ id: 'u1' }] }));
     const refused = await userData('import', dir, 'restored.duckdb', join(dir, 'broken.json'));
