@@ -76,7 +76,7 @@ async function importCommand(): Promise<void> {
     const result = await importUserData(db, json, { replace: args.includes('--replace') });
     await refreshCustomRegions(db, topology);
     console.log(
-      `${name}: restored ${result.regions.added} saved groupings (${result.regions.unchanged} already there) ${result.agreements.added} agreements (${result.agreements.unchanged} already there) and ${result.stories.added} stories (${result.stories.unchanged} already there) into ${userPath}`,
+      `${name}: restored ${result.regions.added} saved groupings (${result.regions.unchanged} already there), ${result.agreements.added} agreements (${result.agreements.unchanged} already there) and ${result.stories.added} stories (${result.stories.unchanged} already there) into ${userPath}`,
     );
     if (result.unknownCodes.length)
       console.log(`${name}: this build does not know ${result.unknownCodes.join(', ')}; the records that name them are kept but not shown until a build that knows them`);
