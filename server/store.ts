@@ -6,7 +6,8 @@
  * names, points and member names looked up in the build attached now — so a rebuild re-resolves imported rows
  * without rewriting them.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import {
   type AnyTable,
@@ -288,6 +289,8 @@ export async function attachStores(
     throw new StoreError('built', 'cannot_open', firstLine(err));
   }
   try {
+    // A fresh clone has no data/user/ yet: the first start creates it (and an empty store in it).
+    if (userPath) mkdirSync(dirname(userPath), { recursive: true });
     await conn.run(`ATTACH ${literal(userPath ?? ':memory:')} AS ${userCatalog}`);
   } catch (err) {
     throw new StoreError('user', 'cannot_open', firstLine(err));
