@@ -2,6 +2,7 @@ import type { Topology } from 'topojson-specification';
 import type { Municipality, Prefecture, SourceList } from '../domain/records/municipalities.ts';
 import type { AtlasMap } from './map/atlas-map.ts';
 import type { UrlState } from './state.ts';
+import type { Html } from './ui/html.ts';
 
 /** What every view can use: the map, the URL state, the loaded reference data and the shared panels. */
 export interface AppContext {
@@ -19,10 +20,10 @@ export interface AppContext {
   /** Selects a municipality (null clears): outline, URL, details panel; `fly` moves the camera to it. */
   select(code: string | null, options?: { fly?: boolean }): void;
   /** Shows content in the right-hand panel and returns its body element. */
-  showPanel(content: HTMLElement | string): HTMLElement;
+  showPanel(content: HTMLElement | Html): HTMLElement;
   closePanel(): void;
   /** Replaces the map legend (null hides it). */
-  setLegend(content: HTMLElement | string | null): void;
+  setLegend(content: HTMLElement | Html | null): void;
   /** Frames a place or an area in the visible part of the map (clear of open panels and the legend). */
   frame(target: { bounds: [[number, number], [number, number]]; maxZoom?: number } | { lon: number; lat: number; zoom?: number }): void;
   /** A short message at the bottom of the screen. */
@@ -53,7 +54,7 @@ export interface ViewBody {
   /** Removes the view's layers, legend and listeners. */
   unmount(ctx: AppContext): void;
   /** An extra tooltip line for a municipality under the pointer. */
-  tooltip?(m: Municipality): string | null;
+  tooltip?(m: Municipality): Html | null;
   /** A click on a municipality; return true when the view handled it (no default selection). */
   onMapClick?(code: string, event: { shiftKey: boolean }): boolean;
   /** Called after the selection changed. */

@@ -46,8 +46,3 @@ export function unitLabel(unit: string): string {
 
 /** A metric value with the metric's unit. */
 export const fmtMetric = (info: MetricInfo, value: number | null | undefined) => fmtValue(value, info.unit);
-
-/** Escapes text for innerHTML. */
-export function esc(text: string | number | null | undefined): string {
-  return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}

@@ -23,6 +23,15 @@ export function t(ja: string, en: string): string {
 }
 
 /**
+ * A text written in both languages (stories, captions), in the current one; English falls back to the Japanese
+ * where a presenter wrote only that.
+ * @example inLang({ ja: '人口', en: 'Population' })
+ */
+export function inLang(text: { ja: string; en?: string }): string {
+  return current === 'ja' ? text.ja : (text.en ?? text.ja);
+}
+
+/**
  * The label of a value of a closed set (domain/glossary.ts) in the current language.
  * @example label('regionType', 'settlement_zone') // '定住自立圏'
  */

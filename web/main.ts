@@ -2,10 +2,10 @@ import type { Topology } from 'topojson-specification';
 import type { Municipality, MunicipalityList, PrefectureList, SourceList } from '../domain/records/municipalities.ts';
 import { adoptTokenFromUrl, api } from './api.ts';
 import type { AppContext, View } from './context.ts';
-import { esc } from './format.ts';
 import { type Lang, getLang, setLang, t } from './i18n.ts';
 import { AtlasMap } from './map/atlas-map.ts';
 import { UrlState } from './state.ts';
+import { Html, html, setHtml } from './ui/html.ts';
 import { showMunicipality } from './ui/municipality-panel.ts';
 import { installSearch } from './ui/search.ts';
 import { installToolbar } from './ui/toolbar.ts';
@@ -66,7 +66,7 @@ async function boot(): Promise<void> {
     showPanel(content) {
       rightPanel.hidden = false;
       const body = $('right-body');
-      if (typeof content === 'string') body.innerHTML = content;
+      if (content instanceof Html) setHtml(body, content);
       else body.replaceChildren(content);
       return body;
     },
@@ -76,7 +76,7 @@ async function boot(): Promise<void> {
     setLegend(content) {
       const legend = $('legend');
       if (content === null) legend.replaceChildren();
-      else if (typeof content === 'string') legend.innerHTML = content;
+      else if (content instanceof Html) setHtml(legend, content);
       else legend.replaceChildren(content);
       // The heading folds the legend (folded by default on phones, where it would cover the map).
       const heading = legend.querySelector('h4');
@@ -114,16 +114,16 @@ async function boot(): Promise<void> {
     $('lang').setAttribute('aria-label', t('英語に切り替え', 'Switch to Japanese'));
     $('share').textContent = t('リンクをコピー', 'Copy link');
     $('more').setAttribute('aria-label', t('その他の操作', 'More actions'));
-    $('tabs').innerHTML = views.map((v) => `<button type="button" role="tab" data-view="${v.id}" aria-selected="${v.id === view.id}">${esc(v.label())}</button>`).join('');
+    setHtml($('tabs'), html`${views.map((v) => html`<button type="button" role="tab" data-view="${v.id}" aria-selected="${String(v.id === view.id)}">${v.label()}</button>`)}`);
     $('search').setAttribute('placeholder', t('市区町村を検索（漢字・かな）', 'Search municipalities (kanji or kana)'));
   }
 
   function renderAttribution(): void {
     const footer = $('attribution');
-    footer.innerHTML =
-      `<span class="credits">${sources.items.map((s) => `<span title="${esc(`${s.name} · ${s.vintage} · ${s.licence}`)}">${esc(s.attribution)}</span>`).join('')}</span>` +
-      `<button type="button" id="credits-all" class="linklike" aria-expanded="${footer.classList.contains('expanded')}">${t('全文', 'All')}</button>` +
-      `<button type="button" id="sources-more" class="linklike">${t('出典・ライセンス', 'Sources & licences')}</button>`;
+    setHtml(
+      footer,
+      html`<span class="credits">${sources.items.map((s) => html`<span title="${`${s.name} · ${s.vintage} · ${s.licence}`}">${s.attribution}</span>`)}</span><button type="button" id="credits-all" class="linklike" aria-expanded="${String(footer.classList.contains('expanded'))}">${t('全文', 'All')}</button><button type="button" id="sources-more" class="linklike">${t('出典・ライセンス', 'Sources & licences')}</button>`,
+    );
     $('sources-more').addEventListener('click', showSources);
     $('credits-all').addEventListener('click', (e) => {
       const open = footer.classList.toggle('expanded');
@@ -133,9 +133,9 @@ async function boot(): Promise<void> {
 
   /** Every dataset with its vintage, licence and link, in the right panel. */
   function showSources(): void {
-    ctx.showPanel(`<h2>${t('出典・ライセンス', 'Sources & licences')}</h2>
+    ctx.showPanel(html`<h2>${t('出典・ライセンス', 'Sources & licences')}</h2>
       <p class="sub">${t('地図・数値・圏域・交流の出典です。昼夜間人口比率は東京都以外は推計値です。', 'Where the map, figures, regions and exchanges come from. The day/night ratio is an estimate outside Tokyo.')}</p>
-      ${sources.items.map((s) => `<h3>${esc(s.name)}</h3><table class="kv"><tr><th>${t('時点', 'Vintage')}</th><td>${esc(s.vintage)}</td></tr><tr><th>${t('ライセンス', 'Licence')}</th><td>${esc(s.licence)}</td></tr></table><p class="sub">${esc(s.attribution)}<br><a href="${esc(s.url)}" rel="noreferrer" target="_blank">${esc(s.url)}</a></p>`).join('')}
+      ${sources.items.map((s) => html`<h3>${s.name}</h3><table class="kv"><tr><th>${t('時点', 'Vintage')}</th><td>${s.vintage}</td></tr><tr><th>${t('ライセンス', 'Licence')}</th><td>${s.licence}</td></tr></table><p class="sub">${s.attribution}<br><a href="${s.url}" rel="noreferrer" target="_blank">${s.url}</a></p>`)}
       <p class="sub">${t(`昼夜間人口比率の推計（居住者 − 就業者 + 従業者）は、実測値のある東京都の市町村で平均${sources.dayNightEstimateErrorPoints}ポイントの誤差です。`, `The day/night estimate (residents − employed residents + jobs) is off by ${sources.dayNightEstimateErrorPoints} points on average on Tokyo's measured cities, towns and villages.`)}</p>`);
   }
 
@@ -153,7 +153,7 @@ async function boot(): Promise<void> {
     try {
       await view.mount(ctx, panel);
     } catch (err) {
-      panel.innerHTML = `<p class="empty">${esc((err as Error).message)}</p>`;
+      setHtml(panel, html`<p class="empty">${(err as Error).message}</p>`);
     }
   }
 
@@ -165,7 +165,7 @@ async function boot(): Promise<void> {
     atlas.setHovered(m.code);
     atlas.map.getCanvas().style.cursor = 'pointer';
     const extra = view.tooltip?.(m);
-    tooltip.innerHTML = `<b>${esc(m.name)}</b> <small>${esc(m.prefName)}</small>${extra ? `<br>${extra}` : ''}`;
+    setHtml(tooltip, html`<b>${m.name}</b> <small>${m.prefName}</small>${extra && html`<br>${extra}`}`);
     tooltip.hidden = false;
     tooltip.style.left = `${e.point.x + 14}px`;
     tooltip.style.top = `${e.point.y + 14}px`;
@@ -269,5 +269,8 @@ async function boot(): Promise<void> {
 boot().catch((err: Error) => {
   const el = $('loading');
   el.hidden = false;
-  el.innerHTML = `<div><b>${esc(t('地図を読み込めませんでした。', 'The atlas could not load.'))}</b><br>${esc(err.message)}<br>${esc(t('サーバーが起動しているか確認し、再読み込みしてください。', 'Check that the server is running, then reload.'))}</div>`;
+  setHtml(
+    el,
+    html`<div><b>${t('地図を読み込めませんでした。', 'The atlas could not load.')}</b><br>${err.message}<br>${t('サーバーが起動しているか確認し、再読み込みしてください。', 'Check that the server is running, then reload.')}</div>`,
+  );
 });

@@ -5,8 +5,8 @@
 import type { Municipality } from '../../domain/records/municipalities.ts';
 import type { ParamSpec, PartnerPurpose } from '../../domain/records/partners.ts';
 import type { AppContext } from '../context.ts';
-import { esc } from '../format.ts';
 import { t } from '../i18n.ts';
+import { type Html, html, setHtml } from './html.ts';
 
 /** Sets widths from `data-w` (0..1): the page's CSP forbids inline style attributes, not CSSOM. */
 export function applyWidths(root: ParentNode): void {
@@ -14,8 +14,8 @@ export function applyWidths(root: ParentNode): void {
 }
 
 /** A labelled factor bar (value 0..1). */
-export const factorBar = (label: string, value: number, title = '') =>
-  `<div class="pt-factor" title="${esc(title)}"><span>${esc(label)}</span><span class="bar"><span data-w="${value}"></span></span><b>${value.toFixed(2)}</b></div>`;
+export const factorBar = (label: string, value: number, title = ''): Html =>
+  html`<div class="pt-factor" title="${title}"><span>${label}</span><span class="bar"><span data-w="${value}"></span></span><b>${value.toFixed(2)}</b></div>`;
 
 /**
  * The municipality a picker's text names: 「狛江市（東京都）」 as suggested, a code, a name, or prefecture + name.
@@ -61,12 +61,12 @@ export function latestOnly(): <T>(status: Element, load: () => Promise<T>, apply
 }
 
 /** A municipality picker: a text box with every municipality as a suggestion (name and prefecture), or a code. */
-export function originPicker(ctx: AppContext, id: string, label: string, code: string | null, onPick: (code: string) => void): string {
+export function originPicker(ctx: AppContext, id: string, label: string, code: string | null, onPick: (code: string) => void): Html {
   const listId = 'pt-muni-options';
   if (!document.getElementById(listId)) {
     const dl = document.createElement('datalist');
     dl.id = listId;
-    dl.innerHTML = [...ctx.munis.values()].map((m) => `<option value="${esc(`${m.name}（${m.prefName}）`)}"></option>`).join('');
+    setHtml(dl, html`${[...ctx.munis.values()].map((m) => html`<option value="${`${m.name}（${m.prefName}）`}"></option>`)}`);
     document.body.append(dl);
   }
   queueMicrotask(() => {
@@ -79,7 +79,7 @@ export function originPicker(ctx: AppContext, id: string, label: string, code: s
     });
   });
   const m = code ? ctx.munis.get(code) : undefined;
-  return `<label class="field" for="${id}">${esc(label)}</label><input id="${id}" type="text" list="${listId}" autocomplete="off" placeholder="${esc(t('例：狛江市', 'e.g. 狛江市'))}" value="${m ? esc(`${m.name}（${m.prefName}）`) : ''}" />`;
+  return html`<label class="field" for="${id}">${label}</label><input id="${id}" type="text" list="${listId}" autocomplete="off" placeholder="${t('例：狛江市', 'e.g. 狛江市')}" value="${m ? `${m.name}（${m.prefName}）` : ''}" />`;
 }
 
 /** Parameter values from the URL (defaults where absent or out of range). */
@@ -93,14 +93,12 @@ export function paramsFromUrl<K extends string>(ctx: AppContext, specs: Record<K
 }
 
 /** Sliders for parameters; each change is written to the URL (the view re-ranks from there). */
-export function sliders<K extends string>(_ctx: AppContext, specs: Record<K, ParamSpec>, values: Record<K, number>): string {
-  return (Object.entries(specs) as [K, ParamSpec][])
-    .map(
-      ([k, s]) => `
-      <label class="field pt-slider" for="p-${k}">${esc(t(s.ja, s.en))} <output id="o-${k}">${values[k]}${s.unit ? ` ${s.unit}` : ''}</output></label>
+export function sliders<K extends string>(_ctx: AppContext, specs: Record<K, ParamSpec>, values: Record<K, number>): Html {
+  return html`${(Object.entries(specs) as [K, ParamSpec][]).map(
+    ([k, s]) => html`
+      <label class="field pt-slider" for="p-${k}">${t(s.ja, s.en)} <output id="o-${k}">${values[k]}${s.unit ? ` ${s.unit}` : ''}</output></label>
       <input id="p-${k}" data-param="${k}" type="range" min="${s.min}" max="${s.max}" step="${s.step}" value="${values[k]}" aria-describedby="o-${k}" />`,
-    )
-    .join('');
+  )}`;
 }
 
 /** Wires the sliders: the number shows at once, the URL (and so the ranking) follows after a pause. */

@@ -1,7 +1,7 @@
 import type { Municipality } from '../../domain/records/municipalities.ts';
 import { normaliseSearch } from '../../domain/names/search.ts';
-import { esc } from '../format.ts';
 import { t } from '../i18n.ts';
+import { html, setHtml } from './html.ts';
 
 /**
  * Ranks municipalities for a search: exact name, then name prefix, then reading prefix, then any partial
@@ -36,12 +36,13 @@ export function installSearch(input: HTMLInputElement, listEl: HTMLUListElement,
   const render = () => {
     listEl.hidden = results.length === 0;
     input.setAttribute('aria-expanded', String(!listEl.hidden));
-    listEl.innerHTML = results
-      .map(
+    setHtml(
+      listEl,
+      html`${results.map(
         (m, i) =>
-          `<li role="option" id="opt-${m.code}" data-code="${m.code}" aria-selected="${i === active}"><span>${esc(m.name)} <small>${esc(m.nameKana ?? '')}</small></span><small>${esc(m.prefName)}</small></li>`,
-      )
-      .join('');
+          html`<li role="option" id="opt-${m.code}" data-code="${m.code}" aria-selected="${String(i === active)}"><span>${m.name} <small>${m.nameKana ?? ''}</small></span><small>${m.prefName}</small></li>`,
+      )}`,
+    );
     if (results[active]) input.setAttribute('aria-activedescendant', `opt-${results[active].code}`);
     else input.removeAttribute('aria-activedescendant');
   };

@@ -7,9 +7,9 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { api } from '../api.ts';
 import type { AppContext } from '../context.ts';
-import { esc } from '../format.ts';
 import { t } from '../i18n.ts';
 import { downloadGeoJson } from './export.ts';
+import { html, setHtml } from './html.ts';
 import { saveSnapshot, snapshotTextOverride } from './snapshot.ts';
 import './toolbar.css';
 
@@ -165,9 +165,12 @@ export function installToolbar(ctx: AppContext): void {
     save.textContent = t('画像を保存', 'Save image');
     geo.textContent = 'GeoJSON';
     geo.title = t('選択中の市区町村・圏域をGeoJSONで書き出す', 'Export the selected municipalities or region as GeoJSON');
-    saveMenu.el.innerHTML = `
+    setHtml(
+      saveMenu.el,
+      html`
       <button type="button" role="menuitem" data-scale="1">${t('画面サイズ（1倍）', 'Screen size (1×)')}</button>
-      <button type="button" role="menuitem" data-scale="2">${t('スライド用（2倍）', 'For slides (2×)')}</button>`;
+      <button type="button" role="menuitem" data-scale="2">${t('スライド用（2倍）', 'For slides (2×)')}</button>`,
+    );
   };
   label();
   new MutationObserver(label).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
@@ -186,10 +189,13 @@ export function installToolbar(ctx: AppContext): void {
     // The camera is written on each move's end; write it now too, so an untouched map is in the link.
     ctx.state.setCamera(ctx.atlas.camera());
     const href = ctx.state.href();
-    shareBox.el.innerHTML = `
+    setHtml(
+      shareBox.el,
+      html`
       <label for="share-url">${t('このビューへのリンク（表示・選択・地図の位置・言語を含む）', 'Link to this view (view, selection, map position and language)')}</label>
-      <div class="share-row"><input id="share-url" type="text" readonly value="${esc(href)}" /><button type="button" class="btn" data-copy>${t('コピー', 'Copy')}</button></div>
-      <p class="share-status" role="status"></p>`;
+      <div class="share-row"><input id="share-url" type="text" readonly value="${href}" /><button type="button" class="btn" data-copy>${t('コピー', 'Copy')}</button></div>
+      <p class="share-status" role="status"></p>`,
+    );
     const input = shareBox.el.querySelector<HTMLInputElement>('#share-url')!;
     input.focus();
     input.select();

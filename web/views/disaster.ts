@@ -9,12 +9,14 @@ import type { Layer } from '@deck.gl/core';
 import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { circle, destination } from '@turf/turf';
 import type { Exchange, ExchangeList } from '../../domain/records/exchanges.ts';
+import type { Municipality } from '../../domain/records/municipalities.ts';
 import type { DisasterItem, DisasterRanking } from '../../domain/records/partners.ts';
 import { disasterParamSpecs } from '../../domain/records/partners.ts';
 import { api } from '../api.ts';
 import type { AppContext, ViewBody } from '../context.ts';
-import { esc, fmtInt, fmtValue } from '../format.ts';
+import { fmtInt, fmtValue } from '../format.ts';
 import { label, t } from '../i18n.ts';
+import { type Html, html, joinHtml, setHtml } from '../ui/html.ts';
 import { sequential } from '../palette.ts';
 import { downloadCsv } from '../ui/export.ts';
 import { applyWidths, factorBar, latestOnly, originPicker, paramsFromUrl, rankingQuery, showInPicker, sliders, wireSliders } from '../ui/ranking-controls.ts';
@@ -31,12 +33,20 @@ const labelFont = '"Noto Sans CJK JP", "Noto Sans JP", sans-serif';
 export const scoreColour = (score: number) => scoreColours[scoreBreaks.findIndex((b) => score <= b)] ?? scoreColours[scoreColours.length - 1];
 
 const paramKeys = Object.keys(disasterParamSpecs);
-let current: { ctx: AppContext; panel: HTMLElement } | null = null;
-let ranking: DisasterRanking | null = null;
-let ties: Exchange[] = [];
-let unsubscribe: (() => void) | null = null;
-let onZoom: (() => void) | null = null;
-const load = latestOnly();
+/** What the view holds while mounted. */
+interface DisasterState {
+  ctx: AppContext;
+  panel: HTMLElement;
+  /** False once the view is unmounted: rankings that arrive later are dropped. */
+  alive: boolean;
+  ranking: DisasterRanking | null;
+  /** The origin's existing agreements (their partners are ringed on the map). */
+  ties: Exchange[];
+  /** Keeps only the newest ranking answer while sliders move. */
+  load: ReturnType<typeof latestOnly>;
+  /** Undo what mount attached to the URL state and the map. */
+  detach: (() => void)[];
+}
 
 const query = (ctx: AppContext, limit: number) => rankingQuery(ctx, 'disaster', disasterParamSpecs, limit);
 
@@ -69,7 +79,7 @@ const classBreaks = (r: DisasterRanking) => {
   return scoreBreaks.map((b) => b * best);
 };
 /** A score in the two lowest classes: an existing partner there gets its reason, in the list and on the map. */
-const isLow = (score: number) => !!ranking && score < classBreaks(ranking)[1];
+const isLow = (s: DisasterState, score: number) => !!s.ranking && score < classBreaks(s.ranking)[1];
 
 /** A percentage with one decimal: 13.9 %. */
 const pct = (v: number | null) => fmtValue(v, '%');
@@ -106,11 +116,12 @@ type TieLabel = { item: DisasterItem; lon: number; lat: number; text: string };
  * on the map where the story shows them; the lowest scores first, and a label that would overlap one already placed is
  * left out at this zoom (every partner keeps its reason in the list and the tooltip).
  */
-function tieLabels(ctx: AppContext): TieLabel[] {
+function tieLabels(s: DisasterState): TieLabel[] {
+  const { ctx, ranking } = s;
   if (!ranking) return [];
   const origin = ranking.origin;
   const at = new Map(
-    ties
+    s.ties
       .filter((x) => x.kind === 'disaster_aid')
       .map((x) => (x.a.code === origin.code ? x.b : x.a))
       .map((e) => [e.code, e]),
@@ -118,7 +129,7 @@ function tieLabels(ctx: AppContext): TieLabel[] {
   const boxes: { x0: number; y0: number; x1: number; y1: number }[] = [];
   const width = (line: string) => [...line].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 13 : 7.5), 0);
   const out: TieLabel[] = [];
-  for (const item of ranking.existing.filter((e) => isLow(e.score) && at.has(e.code)).sort((a, b) => a.score - b.score)) {
+  for (const item of ranking.existing.filter((e) => isLow(s, e.score) && at.has(e.code)).sort((a, b) => a.score - b.score)) {
     const { lon, lat } = at.get(item.code)!;
     const text = `${item.name} ${t('適性', 'score')} ${item.score.toFixed(3)}\n${reason(item, origin)}`;
     const p = ctx.atlas.map.project([lon, lat]);
@@ -131,7 +142,8 @@ function tieLabels(ctx: AppContext): TieLabel[] {
 }
 
 /** Rings, their labels (recomputed on zoom), existing partners and the origin. */
-function drawLayers(ctx: AppContext): void {
+function drawLayers(s: DisasterState): void {
+  const { ctx, ranking } = s;
   if (!ranking) return;
   const origin = ranking.origin;
   const centre: [number, number] = [origin.lon, origin.lat];
@@ -161,7 +173,7 @@ function drawLayers(ctx: AppContext): void {
     }),
     new ScatterplotLayer<Exchange['a']>({
       id: 'disaster-ties',
-      data: ties.map((x) => (x.a.code === origin.code ? x.b : x.a)),
+      data: s.ties.map((x) => (x.a.code === origin.code ? x.b : x.a)),
       getPosition: (e) => [e.lon, e.lat],
       getRadius: 5,
       radiusUnits: 'pixels',
@@ -172,7 +184,7 @@ function drawLayers(ctx: AppContext): void {
     }),
     new TextLayer<TieLabel>({
       id: 'disaster-tie-labels',
-      data: tieLabels(ctx),
+      data: tieLabels(s),
       getPosition: (x) => [x.lon, x.lat],
       getText: (x) => x.text,
       getSize: 13,
@@ -205,7 +217,8 @@ function drawLayers(ctx: AppContext): void {
   ctx.atlas.setLayers('disaster', layers);
 }
 
-function drawMap(ctx: AppContext): void {
+function drawMap(s: DisasterState): void {
+  const { ctx, ranking } = s;
   if (!ranking) {
     ctx.atlas.setFillColours(null);
     ctx.atlas.setLayers('disaster', null);
@@ -213,51 +226,58 @@ function drawMap(ctx: AppContext): void {
     return;
   }
   const breaks = classBreaks(ranking);
-  const colourOf = (s: number) => scoreColours[breaks.findIndex((b) => s <= b)] ?? scoreColours[scoreColours.length - 1];
-  ctx.atlas.setFillColours(new Map(Object.entries(ranking.scores).map(([code, s]) => [code, colourOf(s)])));
+  const colourOf = (score: number) => scoreColours[breaks.findIndex((b) => score <= b)] ?? scoreColours[scoreColours.length - 1];
+  ctx.atlas.setFillColours(new Map(Object.entries(ranking.scores).map(([code, score]) => [code, colourOf(score)])));
   ctx.atlas.setSelected([ranking.origin.code]);
-  drawLayers(ctx);
+  drawLayers(s);
   const lower = [0, ...breaks.slice(0, -1)];
   const legend = document.createElement('div');
-  legend.innerHTML = `<h4>${t('応援相手としての適性', 'Suitability as aid partner')} <small>(0–1)</small></h4>
-    ${breaks.map((b, i) => `<div class="row"><span class="sw" data-colour="${scoreColours[i]}"></span>${lower[i].toFixed(2)} – ${b.toFixed(2)}</div>`).join('')}
+  setHtml(
+    legend,
+    html`<h4>${t('応援相手としての適性', 'Suitability as aid partner')} <small>(0–1)</small></h4>
+    ${breaks.map((b, i) => html`<div class="row"><span class="sw" data-colour="${scoreColours[i]}"></span>${lower[i].toFixed(2)} – ${b.toFixed(2)}</div>`)}
     <div class="note">${t(`区分は最高値（${breaks[4].toFixed(2)}）の5等分`, `Classes: fifths of the best score (${breaks[4].toFixed(2)})`)}</div>
     <div class="row"><span class="sw pt-tie-sw"></span>${t('既存の協定先（災害協定の相手は低い理由を表示）', 'Existing partner (for aid partners scoring low: why)')}</div>
-    <div class="note">${t('円：50・100・300・500・1,000 km', 'Rings: 50, 100, 300, 500, 1,000 km')}</div>`;
+    <div class="note">${t('円：50・100・300・500・1,000 km', 'Rings: 50, 100, 300, 500, 1,000 km')}</div>`,
+  );
   for (const sw of legend.querySelectorAll<HTMLElement>('[data-colour]')) sw.style.background = sw.dataset.colour!;
   ctx.setLegend(legend);
 }
 
 /** The hazard figures of the chosen municipality, its zones and, for an island, its port. */
-function originLines(o: DisasterRanking['origin']): string {
+function originLines(o: DisasterRanking['origin']): Html {
   const h = o.hazard;
-  const zones = [
-    ...o.zones.map((z) => `<span class="badge est">${esc(label('hazardZone', z))}</span>`),
-    ...o.possibleZones.map(
-      (z) =>
-        `<span class="badge" title="${esc(t('県の一部のみ指定（対象市町村は未収録）', 'prefecture partly designated (members not listed)'))}">${t('区域の可能性', 'maybe in')}: ${esc(label('hazardZone', z))}</span>`,
-    ),
-  ].join(' ');
-  return `<p class="sub ds-hazard" data-testid="origin-hazard">${t('30年以内に震度6弱以上', 'JMA 6− or stronger within 30 years')}: <b>${h.quakeProb30 === null ? t('値なし（県の中央値で計算）', 'no value (prefecture median used)') : pct(h.quakeProb30)}</b>
+  const zones = joinHtml(
+    [
+      ...o.zones.map((z) => html`<span class="badge est">${label('hazardZone', z)}</span>`),
+      ...o.possibleZones.map(
+        (z) =>
+          html`<span class="badge" title="${t('県の一部のみ指定（対象市町村は未収録）', 'prefecture partly designated (members not listed)')}">${t('区域の可能性', 'maybe in')}: ${label('hazardZone', z)}</span>`,
+      ),
+    ],
+    ' ',
+  );
+  const anyZone = o.zones.length + o.possibleZones.length > 0;
+  return html`<p class="sub ds-hazard" data-testid="origin-hazard">${t('30年以内に震度6弱以上', 'JMA 6− or stronger within 30 years')}: <b>${h.quakeProb30 === null ? t('値なし（県の中央値で計算）', 'no value (prefecture median used)') : pct(h.quakeProb30)}</b>
       · ${t('浸水想定', 'flood')} ${pct(h.floodShare)} · ${t('津波', 'tsunami')} ${pct(h.tsunamiShare)}
-      <span class="badge est" title="${esc(t('J-SHIS 2024・ハザードマップポータルを加工した派生値（公式統計ではない）。0 %は地図が未公表の場合もある。', 'Derived from J-SHIS 2024 and the Hazard Map Portal (not official statistics); 0 % can mean no map was published.'))}">${t('派生値', 'derived')}</span>
-      ${zones ? `<br>${t('想定地震の区域', 'Designated zones')}: ${zones}` : ''}</p>
+      <span class="badge est" title="${t('J-SHIS 2024・ハザードマップポータルを加工した派生値（公式統計ではない）。0 %は地図が未公表の場合もある。', 'Derived from J-SHIS 2024 and the Hazard Map Portal (not official statistics); 0 % can mean no map was published.')}">${t('派生値', 'derived')}</span>
+      ${anyZone ? html`<br>${t('想定地震の区域', 'Designated zones')}: ${zones}` : ''}</p>
     ${
       o.island && o.port
-        ? `<p class="sub ds-island" data-testid="origin-island"><span class="badge ds-sea">${t('離島', 'island')}</span> ${t(
-            `応援は海を渡り、最寄りの本土・${esc(o.port.name)}（海上約${fmtInt(o.port.seaKm)} km）から。到達性は港経由の距離と船の乗り継ぎで計算しています。`,
-            `Help crosses the sea from the nearest mainland, ${esc(o.port.name)} (about ${fmtInt(o.port.seaKm)} km by sea); reachability counts the way through the port and the ferry.`,
+        ? html`<p class="sub ds-island" data-testid="origin-island"><span class="badge ds-sea">${t('離島', 'island')}</span> ${t(
+            `応援は海を渡り、最寄りの本土・${o.port.name}（海上約${fmtInt(o.port.seaKm)} km）から。到達性は港経由の距離と船の乗り継ぎで計算しています。`,
+            `Help crosses the sea from the nearest mainland, ${o.port.name} (about ${fmtInt(o.port.seaKm)} km by sea); reachability counts the way through the port and the ferry.`,
           )}</p>`
         : ''
     }`;
 }
 
 /** One candidate: name, score, factor bars, the hazard figures used, ties and crossings. */
-function itemHtml(i: DisasterItem, origin: DisasterRanking['origin'], rank?: number): string {
+function itemHtml(s: DisasterState, i: DisasterItem, origin: DisasterRanking['origin'], rank?: number): Html {
   const f = i.factors;
-  return `
-      <li data-code="${i.code}" tabindex="0"${rank ? ` data-rank="${rank}"` : ''}>
-        <div class="pt-head">${rank ? `<span class="ds-rank">${t(`${fmtInt(rank)}位`, `#${fmtInt(rank)}`)}</span>` : ''}<b>${esc(i.name)}</b> <small>${esc(i.prefName)}</small> <span class="pt-km">${fmtInt(i.distanceKm)} km</span>
+  return html`
+      <li data-code="${i.code}" tabindex="0"${rank ? html` data-rank="${rank}"` : ''}>
+        <div class="pt-head">${rank ? html`<span class="ds-rank">${t(`${fmtInt(rank)}位`, `#${fmtInt(rank)}`)}</span>` : ''}<b>${i.name}</b> <small>${i.prefName}</small> <span class="pt-km">${fmtInt(i.distanceKm)} km</span>
           <span class="pt-score" data-testid="score">${i.score.toFixed(3)}</span></div>
         <span class="bar pt-scorebar"><span data-w="${i.score}"></span></span>
         ${factorBar(t('同じ地震を避ける', 'Not the same quake'), 1 - f.sameQuake, t('1 − 同じ地震で被災する見込み（距離・両者のJ-SHIS確率・区域）', '1 − chance of the same earthquake (distance, both J-SHIS probabilities, zones)'))}
@@ -265,38 +285,42 @@ function itemHtml(i: DisasterItem, origin: DisasterRanking['origin'], rank?: num
         ${f.sameStorm >= 0.01 ? factorBar(t('同じ豪雨を避ける', 'Not the same storm'), 1 - f.sameStorm, t('1 − 同じ豪雨・台風で浸水する見込み', '1 − chance of the same flood')) : ''}
         ${factorBar(t('到達性', 'Reachability'), f.reachability, i.seaCrossing ? t(`港経由 ${fmtInt(f.routeKm)} km・船${f.crossings}回`, `${fmtInt(f.routeKm)} km via ports, ${f.crossings} ferry`) : '')}
         ${factorBar(t('応援力', 'Capacity'), f.capacity, t('人口比から', 'from the population ratio'))}
-        <div class="chips"><span class="badge" title="${esc(t('J-SHIS 2024（派生値）', 'J-SHIS 2024 (derived)'))}">${t('震度6弱+ 30年', 'JMA 6− 30 yr')} ${pct(f.hazard.quakeProb30)}</span>
-          ${i.seaCrossing ? `<span class="badge ds-sea">${t('海を渡る（船）', 'sea crossing (ferry)')}</span>` : ''}
-          ${i.existingTies.map((k) => `<span class="badge pt-tie">✓ ${esc(label('exchangeKind', k))}</span>`).join('')}
-          ${f.sharedZones.map((z) => `<span class="badge est">${t('同じ区域', 'same zone')}: ${esc(label('hazardZone', z))}</span>`).join('')}
-          ${f.possibleZones.map((z) => `<span class="badge" title="${esc(t('県の一部のみ指定（対象市町村は未収録）', 'prefecture partly designated (members not known)'))}">${t('区域の可能性', 'maybe zone')}: ${esc(label('hazardZone', z))}</span>`).join('')}</div>
-        ${isLow(i.score) ? `<p class="ds-reason" data-testid="reason">${t('低い理由', 'Held down by')}: ${esc(reason(i, origin))}</p>` : ''}
+        <div class="chips"><span class="badge" title="${t('J-SHIS 2024（派生値）', 'J-SHIS 2024 (derived)')}">${t('震度6弱+ 30年', 'JMA 6− 30 yr')} ${pct(f.hazard.quakeProb30)}</span>
+          ${i.seaCrossing ? html`<span class="badge ds-sea">${t('海を渡る（船）', 'sea crossing (ferry)')}</span>` : ''}
+          ${i.existingTies.map((k) => html`<span class="badge pt-tie">✓ ${label('exchangeKind', k)}</span>`)}
+          ${f.sharedZones.map((z) => html`<span class="badge est">${t('同じ区域', 'same zone')}: ${label('hazardZone', z)}</span>`)}
+          ${f.possibleZones.map((z) => html`<span class="badge" title="${t('県の一部のみ指定（対象市町村は未収録）', 'prefecture partly designated (members not known)')}">${t('区域の可能性', 'maybe zone')}: ${label('hazardZone', z)}</span>`)}</div>
+        ${isLow(s, i.score) ? html`<p class="ds-reason" data-testid="reason">${t('低い理由', 'Held down by')}: ${reason(i, origin)}</p>` : ''}
       </li>`;
 }
 
 /** Partners A already has: where they rank and, for a low score, why (a documented tie is not silently "unsuitable"). */
-function existingHtml(r: DisasterRanking): string {
-  const listed = new Set(ties.map((x) => (x.a.code === r.origin.code ? x.b.code : x.a.code)));
+function existingHtml(s: DisasterState, r: DisasterRanking): Html {
+  const listed = new Set(s.ties.map((x) => (x.a.code === r.origin.code ? x.b.code : x.a.code)));
   const mine = r.existing.filter((e) => listed.has(e.code));
-  if (!mine.length) return '';
-  const low = mine.filter((e) => isLow(e.score)).length;
-  return `<details class="pt-explain ds-existing" data-testid="existing"><summary>${t(`既存の協定先 ${mine.length}団体`, `Existing partners: ${mine.length}`)}${low ? t(`（うち${low}団体は適性が低い：理由を表示）`, ` (${low} score low: see why)`) : ''}</summary>
+  if (!mine.length) return html``;
+  const low = mine.filter((e) => isLow(s, e.score)).length;
+  return html`<details class="pt-explain ds-existing" data-testid="existing"><summary>${t(`既存の協定先 ${mine.length}団体`, `Existing partners: ${mine.length}`)}${low ? t(`（うち${low}団体は適性が低い：理由を表示）`, ` (${low} score low: see why)`) : ''}</summary>
       <p class="sub">${t('協定は交流・縁組・疎開先など災害時応援の適性とは別の理由でも結ばれます。低い適性はその相手が同時被災・規模・距離の点で弱いことを示すだけで、協定の価値を否定するものではありません。', 'Agreements are also made for exchange, family ties or evacuation: a low score only says where the partner is weak for mutual aid (same disaster, size, distance), not that the tie has no value.')}</p>
-      <ol class="pt-rank ds-existing-list">${mine.map((e) => itemHtml(e, r.origin, e.rank)).join('')}</ol></details>`;
+      <ol class="pt-rank ds-existing-list">${mine.map((e) => itemHtml(s, e, r.origin, e.rank))}</ol></details>`;
 }
 
-function drawList(ctx: AppContext, panel: HTMLElement): void {
+function drawList(s: DisasterState): void {
+  const { ctx, panel, ranking } = s;
   const box = panel.querySelector<HTMLElement>('#ds-list')!;
   if (!ranking) {
-    box.innerHTML = `<p class="empty">${t('地図をクリックするか、上の欄で市区町村を選んでください。', 'Click the map or choose a municipality above.')}</p>`;
+    setHtml(box, html`<p class="empty">${t('地図をクリックするか、上の欄で市区町村を選んでください。', 'Click the map or choose a municipality above.')}</p>`);
     return;
   }
   const o = ranking.origin;
-  box.innerHTML = `
-    <h3>${esc(o.name)} ${t('の応援相手候補', ': best aid partners')} <small class="sub">${t(`全${fmtInt(ranking.total)}団体から`, `of ${fmtInt(ranking.total)}`)}</small></h3>
+  setHtml(
+    box,
+    html`
+    <h3>${o.name} ${t('の応援相手候補', ': best aid partners')} <small class="sub">${t(`全${fmtInt(ranking.total)}団体から`, `of ${fmtInt(ranking.total)}`)}</small></h3>
     ${originLines(o)}
-    ${existingHtml(ranking)}
-    <ol class="pt-rank" data-testid="disaster-ranking">${ranking.items.map((i) => itemHtml(i, o)).join('')}</ol>`;
+    ${existingHtml(s, ranking)}
+    <ol class="pt-rank" data-testid="disaster-ranking">${ranking.items.map((i) => itemHtml(s, i, o))}</ol>`,
+  );
   applyWidths(box);
   for (const li of box.querySelectorAll<HTMLElement>('li[data-code]')) {
     const go = () => ctx.select(li.dataset.code!, { fly: false });
@@ -305,25 +329,24 @@ function drawList(ctx: AppContext, panel: HTMLElement): void {
   }
 }
 
-async function refresh(ctx: AppContext): Promise<void> {
-  const panel = current?.panel;
-  if (!panel) return;
+async function refresh(s: DisasterState): Promise<void> {
+  const { ctx, panel } = s;
   const origin = ctx.state.get('origin');
   if (!origin || !ctx.munis.has(origin)) {
-    ranking = null;
-    drawList(ctx, panel);
-    drawMap(ctx);
+    s.ranking = null;
+    drawList(s);
+    drawMap(s);
     return;
   }
-  await load(
+  await s.load(
     panel.querySelector('#ds-status')!,
     () => Promise.all([api<DisasterRanking>(`/api/partners/${origin}?${query(ctx, 30)}`), api<ExchangeList>(`/api/exchanges?code=${origin}`)]),
     ([r, x]) => {
-      if (!current) return;
-      ranking = r;
-      ties = x.items;
-      drawList(ctx, panel);
-      drawMap(ctx);
+      if (!s.alive) return;
+      s.ranking = r;
+      s.ties = x.items;
+      drawList(s);
+      drawMap(s);
     },
   );
 }
@@ -387,11 +410,16 @@ async function exportCsv(ctx: AppContext): Promise<void> {
   );
 }
 
-export const disasterView: ViewBody = {
-  mount(ctx, panel) {
-    current = { ctx, panel };
+class DisasterView implements ViewBody {
+  private s: DisasterState | null = null;
+
+  mount(ctx: AppContext, panel: HTMLElement): Promise<void> {
+    const s: DisasterState = { ctx, panel, alive: true, ranking: null, ties: [], load: latestOnly(), detach: [] };
+    this.s = s;
     const params = paramsFromUrl(ctx, disasterParamSpecs);
-    panel.innerHTML = `
+    setHtml(
+      panel,
+      html`
       <h2>${t('災害時相互応援の相手を探す', 'Find disaster mutual-aid partners')}</h2>
       ${originPicker(ctx, 'ds-origin', t('市区町村', 'Municipality'), ctx.state.get('origin'), (code) => ctx.state.set({ origin: code }))}
       <p class="sub">${t('地図のクリックでも選べます。', 'Or click the map.')}</p>
@@ -415,12 +443,13 @@ export const disasterView: ViewBody = {
       </details>
       <div class="btn-row"><button type="button" class="btn secondary" id="ds-csv">${t('順位をCSVで書き出す', 'Export ranking (CSV)')}</button></div>
       <p id="ds-status" class="sub" aria-live="polite"></p>
-      <div id="ds-list"></div>`;
+      <div id="ds-list"></div>`,
+    );
     wireSliders(ctx, panel, disasterParamSpecs);
     panel.querySelector('#ds-example')!.addEventListener('click', () => ctx.state.set({ origin: '13219' }));
     panel.querySelector('#ds-reset')!.addEventListener('click', () => ctx.state.set(Object.fromEntries(paramKeys.map((k) => [k, null]))));
     panel.querySelector('#ds-csv')!.addEventListener('click', () => void exportCsv(ctx).catch((err: Error) => ctx.toast(err.message)));
-    unsubscribe = ctx.state.subscribe((changed) => {
+    const unsubscribe = ctx.state.subscribe((changed) => {
       if (!['origin', ...paramKeys].some((k) => changed.has(k))) return;
       const now = paramsFromUrl(ctx, disasterParamSpecs);
       for (const [k, v] of Object.entries(now)) {
@@ -432,36 +461,41 @@ export const disasterView: ViewBody = {
         }
       }
       showInPicker(ctx, panel, 'ds-origin', ctx.state.get('origin'));
-      void refresh(ctx);
+      void refresh(s);
     });
-    onZoom = () => drawLayers(ctx);
+    const onZoom = () => drawLayers(s);
     ctx.atlas.map.on('zoomend', onZoom);
-    return refresh(ctx);
-  },
-  unmount(ctx) {
-    unsubscribe?.();
-    unsubscribe = null;
-    if (onZoom) ctx.atlas.map.off('zoomend', onZoom);
-    onZoom = null;
-    current = null;
-    ranking = null;
-    ties = [];
+    s.detach.push(unsubscribe, () => ctx.atlas.map.off('zoomend', onZoom));
+    return refresh(s);
+  }
+
+  unmount(ctx: AppContext): void {
+    if (this.s) {
+      for (const undo of this.s.detach) undo();
+      this.s.alive = false;
+    }
+    this.s = null;
     ctx.atlas.setFillColours(null);
     ctx.atlas.setLayers('disaster', null);
     ctx.atlas.setSelected([]);
     ctx.setLegend(null);
-  },
-  onMapClick(code) {
-    current?.ctx.state.set({ origin: code });
+  }
+
+  onMapClick(code: string): boolean {
+    this.s?.ctx.state.set({ origin: code });
     return true;
-  },
-  tooltip(m) {
+  }
+
+  tooltip(m: Municipality): Html | null {
+    const ranking = this.s?.ranking;
     if (!ranking) return null;
-    if (m.code === ranking.origin.code) return t('選択中の市区町村', 'Chosen municipality');
-    const s = ranking.scores[m.code];
+    if (m.code === ranking.origin.code) return html`${t('選択中の市区町村', 'Chosen municipality')}`;
+    const score = ranking.scores[m.code];
     const tied = ranking.existing.find((e) => e.code === m.code);
     if (tied)
-      return `${t('既存の協定先', 'Existing partner')} · ${t('適性', 'Score')}: <b>${tied.score.toFixed(3)}</b> (${t(`${fmtInt(tied.rank)}位`, `#${fmtInt(tied.rank)}`)})<br>${esc(reason(tied, ranking.origin))}`;
-    return s === undefined ? null : `${t('適性', 'Score')}: <b>${s.toFixed(3)}</b>`;
-  },
-};
+      return html`${t('既存の協定先', 'Existing partner')} · ${t('適性', 'Score')}: <b>${tied.score.toFixed(3)}</b> (${t(`${fmtInt(tied.rank)}位`, `#${fmtInt(tied.rank)}`)})<br>${reason(tied, ranking.origin)}`;
+    return score === undefined ? null : html`${t('適性', 'Score')}: <b>${score.toFixed(3)}</b>`;
+  }
+}
+
+export const disasterView: ViewBody = new DisasterView();

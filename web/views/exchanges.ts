@@ -9,11 +9,13 @@ import { haversineKm } from '../../domain/geo.ts';
 import { ArcLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { PickingInfo } from '@deck.gl/core';
 import type { Exchange, ExchangeKind, ExchangeList, ImportReport } from '../../domain/records/exchanges.ts';
+import type { Municipality } from '../../domain/records/municipalities.ts';
 import { exchangeKinds } from '../../domain/records/exchanges.ts';
 import { type ApiClientError, api, canWrite } from '../api.ts';
 import type { AppContext, ViewBody } from '../context.ts';
-import { esc, fmtInt } from '../format.ts';
+import { fmtInt } from '../format.ts';
 import { label, t } from '../i18n.ts';
+import { type Html, html, joinHtml, setHtml } from '../ui/html.ts';
 import { rgb } from '../palette.ts';
 import './exchanges.css';
 
@@ -29,19 +31,27 @@ export const exchangeKindColour: Record<ExchangeKind, string> = {
   other: '#56B4E9',
 };
 
-let all: Exchange[] | null = null;
-let unsubscribe: (() => void) | null = null;
-let panelEl: HTMLElement | null = null;
-let current: AppContext | null = null;
-let pointer = { x: 0, y: 0 };
-let onMove: ((e: { point: { x: number; y: number } }) => void) | null = null;
-let onZoom: (() => void) | null = null;
-let drawnWidthScale = 0;
+/** Every agreement, kept across visits of the tab (reloaded after an import). */
+interface AgreementStore {
+  all: Exchange[] | null;
+}
 
-/** All agreements (cached; reloaded after an import). */
-async function loadAll(force = false): Promise<Exchange[]> {
-  if (!all || force) all = (await api<ExchangeList>('/api/exchanges')).items;
-  return all;
+/** What the view holds while mounted. */
+interface ExchangesState {
+  ctx: AppContext;
+  panel: HTMLElement;
+  store: AgreementStore;
+  /** Where the pointer is on the map (an arc under it wins a click). */
+  pointer: { x: number; y: number };
+  /** The arc width factor last drawn: a zoom redraws only when it changes. */
+  drawnWidthScale: number;
+  /** Undo what mount attached to the URL state and the map. */
+  detach: (() => void)[];
+}
+
+async function loadAll(store: AgreementStore, force = false): Promise<Exchange[]> {
+  if (!store.all || force) store.all = (await api<ExchangeList>('/api/exchanges')).items;
+  return store.all;
 }
 
 /** The kinds and year range in the URL. */
@@ -95,54 +105,57 @@ export function arcWidthScale(zoom: number): number {
   return Math.min(1, Math.max(0.6, (zoom - 3) / 4));
 }
 
-function arcTooltip(x: Exchange): string {
+function arcTooltip(x: Exchange): Html {
   const year = x.sinceYear ? ` · ${x.sinceYear}${t('年', '')}` : '';
-  return `<b>${esc(x.a.name)}</b> – <b>${esc(x.b.name)}</b><br>${esc(label('exchangeKind', x.kind))}${esc(year)}${x.pairCount > 1 ? `<br>${t(`この2者間の協定 ${x.pairCount}件`, `${x.pairCount} agreements between the two`)}` : ''}`;
+  return html`<b>${x.a.name}</b> – <b>${x.b.name}</b><br>${label('exchangeKind', x.kind)}${year}${x.pairCount > 1 ? html`<br>${t(`この2者間の協定 ${x.pairCount}件`, `${x.pairCount} agreements between the two`)}` : ''}`;
 }
 
 /** The right panel for a pair: every agreement between the two, with its source. */
-function showPair(ctx: AppContext, x: Exchange): void {
-  const items = (all ?? []).filter((y) => pairId(y) === pairId(x)).sort((p, q) => (p.sinceYear ?? 9999) - (q.sinceYear ?? 9999));
+function showPair(s: ExchangesState, x: Exchange): void {
+  const { ctx } = s;
+  const items = (s.store.all ?? []).filter((y) => pairId(y) === pairId(x)).sort((p, q) => (p.sinceYear ?? 9999) - (q.sinceYear ?? 9999));
   const km = haversineKm(x.a.lon, x.a.lat, x.b.lon, x.b.lat);
   const side = (e: Exchange['a']) =>
-    `${esc(e.name)} <small>${e.prefName !== e.name ? esc(e.prefName) : ''}</small>${e.formerName ? ` <span class="badge" title="${esc(t('協定締結時の名称', 'name when the agreement was made'))}">${t('旧', 'formerly')} ${esc(e.formerName)}</span>` : ''}`;
+    html`${e.name} <small>${e.prefName !== e.name ? e.prefName : ''}</small>${e.formerName ? html` <span class="badge" title="${t('協定締結時の名称', 'name when the agreement was made')}">${t('旧', 'formerly')} ${e.formerName}</span>` : ''}`;
   const source = (s: string) =>
-    s
-      .split(' ; ')
-      .map((part) => (/^https?:\/\//.test(part) ? `<a href="${esc(part)}" target="_blank" rel="noopener">${esc(part.replace(/^https?:\/\//, '').slice(0, 48))}</a>` : esc(part)))
-      .join('<br>');
-  ctx.showPanel(`
+    joinHtml(
+      s
+        .split(' ; ')
+        .map((part) => (/^https?:\/\//.test(part) ? html`<a href="${part}" target="_blank" rel="noopener">${part.replace(/^https?:\/\//, '').slice(0, 48)}</a>` : part)),
+      html`<br>`,
+    );
+  ctx.showPanel(html`
     <h2 data-testid="pair-title">${side(x.a)} – ${side(x.b)}</h2>
     <p class="sub">${t('直線距離', 'Great-circle distance')} ${fmtInt(km)} km · ${t(`協定 ${items.length}件`, `${items.length} agreement(s)`)}</p>
-    ${items
-      .map(
-        (y) => `
+    ${items.map(
+      (y) => html`
       <div class="xc-agreement xk-${y.kind}">
-        <div><span class="badge xk-badge xk-${y.kind}">${esc(label('exchangeKind', y.kind))}</span>
-          ${y.sinceYear ? `<b>${y.sinceYear}</b>${t('年', '')}` : `<span class="sub">${t('年不明', 'year unknown')}</span>`}
-          ${y.origin === 'user' ? `<span class="badge est">${t('利用者登録', 'imported')}</span>` : ''}</div>
-        ${y.agreement ? `<div>${esc(y.agreement)}</div>` : ''}
-        ${y.network ? `<div class="sub">${t('多者間協定', 'Multilateral pact')}: ${esc(y.network.name)}</div>` : ''}
-        ${y.note ? `<div class="sub">${esc(y.note)}</div>` : ''}
+        <div><span class="badge xk-badge xk-${y.kind}">${label('exchangeKind', y.kind)}</span>
+          ${y.sinceYear ? html`<b>${y.sinceYear}</b>${t('年', '')}` : html`<span class="sub">${t('年不明', 'year unknown')}</span>`}
+          ${y.origin === 'user' ? html`<span class="badge est">${t('利用者登録', 'imported')}</span>` : ''}</div>
+        ${y.agreement ? html`<div>${y.agreement}</div>` : ''}
+        ${y.network ? html`<div class="sub">${t('多者間協定', 'Multilateral pact')}: ${y.network.name}</div>` : ''}
+        ${y.note ? html`<div class="sub">${y.note}</div>` : ''}
         <div class="xc-source">${t('出典', 'Source')}: ${source(y.source)}</div>
       </div>`,
-      )
-      .join('')}
+    )}
     <div class="btn-row">
-      <button type="button" class="btn secondary" data-go="${esc(x.a.code)}">${esc(x.a.name)}</button>
-      <button type="button" class="btn secondary" data-go="${esc(x.b.code)}">${esc(x.b.name)}</button>
+      <button type="button" class="btn secondary" data-go="${x.a.code}">${x.a.name}</button>
+      <button type="button" class="btn secondary" data-go="${x.b.code}">${x.b.name}</button>
     </div>`);
   for (const b of document.querySelectorAll<HTMLButtonElement>('#right-body [data-go]')) {
     b.addEventListener('click', () => ctx.munis.has(b.dataset.go!) && ctx.select(b.dataset.go!, { fly: false }));
   }
 }
 
-function draw(ctx: AppContext): void {
+function draw(s: ExchangesState): void {
+  const { ctx } = s;
+  const all = s.store.all;
   if (!all) return;
   const items = visible(ctx, all);
   const sel = ctx.state.get('sel');
   const onClick = (info: PickingInfo<Exchange>) => {
-    if (info.object) showPair(ctx, info.object);
+    if (info.object) showPair(s, info.object);
     return Boolean(info.object);
   };
   const ends = sel
@@ -167,7 +180,7 @@ function draw(ctx: AppContext): void {
       getTargetColor: (x) => [...rgb(exchangeKindColour[x.kind]), alpha],
       getWidth: (x) => 1 + 1.5 * (x.pairCount - 1),
       widthUnits: 'pixels',
-      widthScale: (drawnWidthScale = arcWidthScale(ctx.atlas.map.getZoom())),
+      widthScale: (s.drawnWidthScale = arcWidthScale(ctx.atlas.map.getZoom())),
       widthMinPixels: 0.5,
       getHeight: (x) => arcHeight(arcKm(x)),
       // Tilted flat onto the map: arcs read as gentle curves from straight above, never rising off the page.
@@ -194,49 +207,61 @@ function draw(ctx: AppContext): void {
   const counts = new Map<ExchangeKind, number>();
   for (const x of items) counts.set(x.kind, (counts.get(x.kind) ?? 0) + 1);
   const selName = sel ? (ctx.munis.get(sel)?.name ?? all.find((x) => x.a.code === sel)?.a.name ?? sel) : null;
-  ctx.setLegend(`
+  ctx.setLegend(html`
     <h4>${t('交流・協定の種別', 'Kind of exchange')}</h4>
-    ${exchangeKinds.map((k) => `<div class="row"><span class="sw xk-sw xk-${k}"></span><span>${esc(label('exchangeKind', k))}</span><span class="xc-n">${fmtInt(counts.get(k) ?? 0)}</span></div>`).join('')}
+    ${exchangeKinds.map((k) => html`<div class="row"><span class="sw xk-sw xk-${k}"></span><span>${label('exchangeKind', k)}</span><span class="xc-n">${fmtInt(counts.get(k) ?? 0)}</span></div>`)}
     <div class="note">${t('線の太さ＝2者間の協定数', 'Line width = agreements between the pair')}</div>
-    ${selName ? `<div class="note">${esc(selName)} ${t('の交流のみ表示', 'only')}</div>` : ''}`);
-  const status = panelEl?.querySelector('#xc-count');
+    ${selName ? html`<div class="note">${selName} ${t('の交流のみ表示', 'only')}</div>` : ''}`);
+  const status = s.panel.querySelector('#xc-count');
   if (status)
-    status.innerHTML = `${t(`表示中 ${fmtInt(items.length)}件 / 全${fmtInt(all.length)}件`, `Showing ${fmtInt(items.length)} of ${fmtInt(all.length)}`)}${selName ? ` · <b>${esc(selName)}</b> <button type="button" class="linkish" id="xc-clear">${t('選択解除', 'clear')}</button>` : ''}`;
-  panelEl?.querySelector('#xc-clear')?.addEventListener('click', () => ctx.select(null));
+    setHtml(
+      status,
+      html`${t(`表示中 ${fmtInt(items.length)}件 / 全${fmtInt(all.length)}件`, `Showing ${fmtInt(items.length)} of ${fmtInt(all.length)}`)}${selName ? html` · <b>${selName}</b> <button type="button" class="linkish" id="xc-clear">${t('選択解除', 'clear')}</button>` : ''}`,
+    );
+  s.panel.querySelector('#xc-clear')?.addEventListener('click', () => ctx.select(null));
 }
 
 /** The report table of an import or dry run. */
-function reportHtml(r: ImportReport): string {
-  const who = (e: ImportReport['rows'][number]['a']) => (e ? `${esc(e.prefName !== e.name ? e.prefName : '')}${esc(e.name)}` : '—');
-  return `
+function reportHtml(r: ImportReport): Html {
+  const who = (e: ImportReport['rows'][number]['a']) => (e ? `${e.prefName !== e.name ? e.prefName : ''}${e.name}` : '—');
+  return html`
     <p class="sub" data-testid="import-summary">${r.dryRun ? t('確認のみ（未登録）', 'Dry run (nothing written)') : t(`${r.imported}件を登録しました`, `${r.imported} imported`)} ·
       ${t(`有効 ${r.valid}件・エラー ${r.invalid}件`, `${r.valid} valid, ${r.invalid} with problems`)} · ${r.encoding === 'shift_jis' ? 'Shift_JIS' : 'UTF-8'}</p>
     <div class="xc-report"><table class="data">
       <thead><tr><th>${t('行', 'Line')}</th><th>A</th><th>B</th><th>${t('種別', 'Kind')}</th><th>${t('年', 'Year')}</th><th>${t('結果', 'Result')}</th></tr></thead>
-      <tbody>${r.rows
-        .map(
-          (row) => `<tr class="${row.status}"><td class="num">${row.line}</td><td>${who(row.a)}</td><td>${who(row.b)}</td>
-        <td>${row.kind ? esc(label('exchangeKind', row.kind)) : '—'}</td><td>${row.sinceYear ?? ''}</td>
-        <td>${row.status === 'ok' ? `✓ ${row.id ? esc(row.id) : t('登録可', 'ok')}` : row.problems.map((p) => `<span title="${esc(p.message)}">✗ ${esc(label('importProblem', p.code))}</span><br><small>${esc(p.message)}</small>`).join('<br>')}</td></tr>`,
-        )
-        .join('')}</tbody>
+      <tbody>${r.rows.map(
+        (row) => html`<tr class="${row.status}"><td class="num">${row.line}</td><td>${who(row.a)}</td><td>${who(row.b)}</td>
+        <td>${row.kind ? label('exchangeKind', row.kind) : '—'}</td><td>${row.sinceYear ?? ''}</td>
+        <td>${
+          row.status === 'ok'
+            ? `✓ ${row.id ? row.id : t('登録可', 'ok')}`
+            : joinHtml(
+                row.problems.map((p) => html`<span title="${p.message}">✗ ${label('importProblem', p.code)}</span><br><small>${p.message}</small>`),
+                html`<br>`,
+              )
+        }</td></tr>`,
+      )}</tbody>
     </table></div>`;
 }
 
-function installImport(ctx: AppContext, panel: HTMLElement): void {
+function installImport(s: ExchangesState): void {
+  const { ctx, panel } = s;
   const box = panel.querySelector<HTMLElement>('#xc-import')!;
   const writable = canWrite();
-  box.innerHTML = `
+  setHtml(
+    box,
+    html`
     <h3>${t('自分の協定を読み込む', 'Load your own agreements')}</h3>
     <p class="sub">${t('CSV（UTF-8 または Shift_JIS）。列：a_name（例 東京都世田谷区）または a_code、b_name または b_code、kind（姉妹都市・友好都市・災害時相互応援協定 など）、year。', 'CSV (UTF-8 or Shift_JIS). Columns: a_name (e.g. 東京都世田谷区) or a_code, b_name or b_code, kind (sister, friendship, disaster_aid …), year.')}</p>
-    ${writable ? '' : `<p class="xc-warn" data-testid="no-token">${t('書き込み用トークンがありません。サーバー起動時に表示された「?token=…」付きのURLで開き直すと読み込めます。', 'No write token in this session. Reopen the atlas with the "?token=…" link printed when the server started to load agreements.')}</p>`}
+    ${writable ? '' : html`<p class="xc-warn" data-testid="no-token">${t('書き込み用トークンがありません。サーバー起動時に表示された「?token=…」付きのURLで開き直すと読み込めます。', 'No write token in this session. Reopen the atlas with the "?token=…" link printed when the server started to load agreements.')}</p>`}
     <label class="field" for="xc-file">${t('CSVファイル', 'CSV file')}</label>
     <input id="xc-file" type="file" accept=".csv,text/csv" ${writable ? '' : 'disabled'} />
     <div class="btn-row">
       <button type="button" class="btn secondary" id="xc-dry" disabled>${t('内容を確認', 'Check (dry run)')}</button>
       <button type="button" class="btn" id="xc-go" disabled>${t('登録する', 'Import')}</button>
     </div>
-    <div id="xc-report"></div>`;
+    <div id="xc-report"></div>`,
+  );
   const file = box.querySelector<HTMLInputElement>('#xc-file')!;
   const dry = box.querySelector<HTMLButtonElement>('#xc-dry')!;
   const go = box.querySelector<HTMLButtonElement>('#xc-go')!;
@@ -245,23 +270,26 @@ function installImport(ctx: AppContext, panel: HTMLElement): void {
   const send = async (dryRun: boolean) => {
     if (!bytes) return;
     dry.disabled = go.disabled = true;
-    out.innerHTML = `<p class="empty">${t('確認中…', 'Checking…')}</p>`;
+    setHtml(out, html`<p class="empty">${t('確認中…', 'Checking…')}</p>`);
     try {
       const report = await api<ImportReport>(`/api/exchanges/import${dryRun ? '?dryRun=1' : ''}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: bytes });
-      out.innerHTML = reportHtml(report);
+      setHtml(out, reportHtml(report));
       dry.disabled = false;
       go.disabled = !dryRun || report.valid === 0;
       if (!dryRun) {
         bytes = null;
         file.value = '';
         dry.disabled = true;
-        await loadAll(true);
-        draw(ctx);
+        await loadAll(s.store, true);
+        draw(s);
         ctx.toast(t(`${report.imported}件の協定を登録しました`, `${report.imported} agreement(s) imported`));
       }
     } catch (err) {
       const e = err as ApiClientError;
-      out.innerHTML = `<p class="xc-warn">${esc(e.status === 401 ? t('書き込み用トークンが無効です。サーバー起動時のURLで開き直してください。', 'The write token was refused. Reopen the atlas with the link printed at server start.') : e.message)}</p>`;
+      setHtml(
+        out,
+        html`<p class="xc-warn">${e.status === 401 ? t('書き込み用トークンが無効です。サーバー起動時のURLで開き直してください。', 'The write token was refused. Reopen the atlas with the link printed at server start.') : e.message}</p>`,
+      );
       dry.disabled = false;
     }
   };
@@ -276,16 +304,21 @@ function installImport(ctx: AppContext, panel: HTMLElement): void {
   go.addEventListener('click', () => void send(false));
 }
 
-export const exchangesView: ViewBody = {
-  async mount(ctx, panel) {
-    panelEl = panel;
-    current = ctx;
+class ExchangesView implements ViewBody {
+  private readonly store: AgreementStore = { all: null };
+  private s: ExchangesState | null = null;
+
+  async mount(ctx: AppContext, panel: HTMLElement): Promise<void> {
+    const s: ExchangesState = { ctx, panel, store: this.store, pointer: { x: 0, y: 0 }, drawnWidthScale: 0, detach: [] };
+    this.s = s;
     const f = filters(ctx);
-    panel.innerHTML = `
+    setHtml(
+      panel,
+      html`
       <h2>${t('自治体間の交流・協定', 'Exchanges between municipalities')}</h2>
       <p class="sub">${t('姉妹都市・友好都市・災害時相互応援などの協定を弧で表示します。弧をクリックすると協定の一覧と出典、市区町村をクリックするとその交流だけを表示します。', 'Sister-city, friendship, disaster-aid and other agreements as arcs. Click an arc for the agreements and their sources; click a municipality to show its arcs only.')}</p>
       <fieldset class="xc-kinds"><legend>${t('種別', 'Kinds')}</legend>
-        ${exchangeKinds.map((k) => `<label><input type="checkbox" value="${k}" ${f.kinds.has(k) ? 'checked' : ''}/><span class="sw xk-sw xk-${k}"></span>${esc(label('exchangeKind', k))}</label>`).join('')}
+        ${exchangeKinds.map((k) => html`<label><input type="checkbox" value="${k}" ${f.kinds.has(k) ? 'checked' : ''}/><span class="sw xk-sw xk-${k}"></span>${label('exchangeKind', k)}</label>`)}
       </fieldset>
       <div class="xc-years">
         <label class="field" for="xc-from">${t('締結年（から）', 'Year from')}</label><input id="xc-from" type="number" min="1850" max="2100" placeholder="1950" value="${f.from ?? ''}" />
@@ -293,7 +326,8 @@ export const exchangesView: ViewBody = {
       </div>
       <p class="sub">${t('年を指定すると締結年不明の協定は表示されません。', 'With a year range, agreements of unknown year are hidden.')}</p>
       <p id="xc-count" class="sub" aria-live="polite">${t('読み込み中…', 'Loading…')}</p>
-      <div id="xc-import"></div>`;
+      <div id="xc-import"></div>`,
+    );
     panel.querySelector('.xc-kinds')!.addEventListener('change', () => {
       const checked = [...panel.querySelectorAll<HTMLInputElement>('.xc-kinds input:checked')].map((i) => i.value);
       ctx.state.set({ kinds: checked.length === exchangeKinds.length ? null : checked.join(',') || 'none' });
@@ -304,47 +338,56 @@ export const exchangesView: ViewBody = {
         ctx.state.set({ [key]: /^\d{4}$/.test(v) ? v : null });
       });
     }
-    installImport(ctx, panel);
-    unsubscribe = ctx.state.subscribe((changed) => {
-      if (['kinds', 'from', 'to', 'sel'].some((k) => changed.has(k))) draw(ctx);
+    installImport(s);
+    const unsubscribe = ctx.state.subscribe((changed) => {
+      if (['kinds', 'from', 'to', 'sel'].some((k) => changed.has(k))) draw(s);
     });
-    onMove = (e) => (pointer = e.point);
+    const onMove = (e: { point: { x: number; y: number } }) => {
+      s.pointer = e.point;
+    };
     ctx.atlas.map.on('mousemove', onMove);
-    onZoom = () => arcWidthScale(ctx.atlas.map.getZoom()) !== drawnWidthScale && draw(ctx);
+    const onZoom = () => arcWidthScale(ctx.atlas.map.getZoom()) !== s.drawnWidthScale && draw(s);
     ctx.atlas.map.on('zoomend', onZoom);
+    s.detach.push(
+      unsubscribe,
+      () => ctx.atlas.map.off('mousemove', onMove),
+      () => ctx.atlas.map.off('zoomend', onZoom),
+    );
     ctx.atlas.overlay.setProps({
-      getTooltip: (info: PickingInfo) => (info.layer?.id === 'exchange-arcs' && info.object ? { html: arcTooltip(info.object as Exchange), className: 'xc-tooltip' } : null),
+      getTooltip: (info: PickingInfo) => (info.layer?.id === 'exchange-arcs' && info.object ? { html: arcTooltip(info.object as Exchange).markup, className: 'xc-tooltip' } : null),
     } as never);
     try {
-      await loadAll();
+      await loadAll(this.store);
     } catch (err) {
       panel.querySelector('#xc-count')!.textContent = (err as Error).message;
       return;
     }
-    draw(ctx);
-  },
-  unmount(ctx) {
-    unsubscribe?.();
-    unsubscribe = null;
-    if (onMove) ctx.atlas.map.off('mousemove', onMove);
-    onMove = null;
-    if (onZoom) ctx.atlas.map.off('zoomend', onZoom);
-    onZoom = null;
-    panelEl = null;
-    current = null;
+    if (this.s === s) draw(s);
+  }
+
+  unmount(ctx: AppContext): void {
+    for (const undo of this.s?.detach ?? []) undo();
+    this.s = null;
     ctx.atlas.overlay.setProps({ getTooltip: null } as never);
     ctx.atlas.setLayers('exchanges', null);
     ctx.setLegend(null);
-  },
-  onMapClick() {
+  }
+
+  onMapClick(): boolean {
+    const s = this.s;
+    if (!s) return false;
     // An arc under the pointer wins over the municipality beneath it (deck's onClick opens its panel).
-    const picked = current?.atlas.overlay.pickObject({ x: pointer.x, y: pointer.y, radius: 3, layerIds: ['exchange-arcs'] });
-    if (picked?.object && current) showPair(current, picked.object as Exchange);
+    const picked = s.ctx.atlas.overlay.pickObject({ x: s.pointer.x, y: s.pointer.y, radius: 3, layerIds: ['exchange-arcs'] });
+    if (picked?.object) showPair(s, picked.object as Exchange);
     return Boolean(picked?.object);
-  },
-  tooltip(m) {
-    if (!all) return null;
+  }
+
+  tooltip(m: Municipality): Html | null {
+    const all = this.store.all;
+    if (!all || !this.s) return null;
     const n = all.filter((x) => x.a.code === m.code || x.b.code === m.code).length;
-    return n ? t(`交流・協定 ${n}件`, `${n} agreement(s)`) : null;
-  },
-};
+    return n ? html`${t(`交流・協定 ${n}件`, `${n} agreement(s)`)}` : null;
+  }
+}
+
+export const exchangesView: ViewBody = new ExchangesView();

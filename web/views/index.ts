@@ -29,7 +29,7 @@ export const views: View[] = [
   lazyView(
     'regions',
     () => t('圏域', 'Regions'),
-    () => import('./regions.ts').then((m) => m.regionsView),
+    () => import('./regions/index.ts').then((m) => m.regionsView),
   ),
   lazyView(
     'exchanges',
@@ -49,6 +49,6 @@ export const views: View[] = [
   lazyView(
     'present',
     () => t('発表', 'Present'),
-    () => import('./present.ts').then((m) => m.presentView),
+    () => import('./present/index.ts').then((m) => m.presentView),
   ),
 ];

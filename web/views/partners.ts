@@ -12,18 +12,27 @@ import type { ComplementRanking } from '../../domain/records/partners.ts';
 import { complementAxes, complementParamSpecs } from '../../domain/records/partners.ts';
 import { api } from '../api.ts';
 import type { AppContext, ViewBody } from '../context.ts';
-import { esc, fmtInt, fmtMetric } from '../format.ts';
+import { fmtInt, fmtMetric } from '../format.ts';
 import { label, t } from '../i18n.ts';
+import { type Html, html, joinHtml, setHtml } from '../ui/html.ts';
 import { applyWidths, factorBar, findMunicipality, latestOnly, originPicker, paramsFromUrl, rankingQuery, showInPicker, sliders, wireSliders } from '../ui/ranking-controls.ts';
 import { scoreBreaks, scoreColour } from './disaster.ts';
 import './disaster.css';
 
 const paramKeys = Object.keys(complementParamSpecs);
 
-let current: { ctx: AppContext; panel: HTMLElement } | null = null;
-let ranking: ComplementRanking | null = null;
-let unsubscribe: (() => void) | null = null;
-const load = latestOnly();
+/** What the view holds while mounted. */
+interface PartnersState {
+  ctx: AppContext;
+  panel: HTMLElement;
+  /** False once the view is unmounted: rankings that arrive later are dropped. */
+  alive: boolean;
+  ranking: ComplementRanking | null;
+  /** Keeps only the newest ranking answer while sliders move. */
+  load: ReturnType<typeof latestOnly>;
+  /** Stops following the URL. */
+  unsubscribe: () => void;
+}
 
 const query = (ctx: AppContext, limit: number) => rankingQuery(ctx, 'complement', complementParamSpecs, limit);
 
@@ -59,7 +68,7 @@ export function difference(unit: string, a: number | null, b: number | null): st
 /** The right panel comparing two municipalities: every metric in two columns, differences highlighted, distance. */
 async function showCompare(ctx: AppContext, a: Municipality, b: Municipality): Promise<void> {
   const km = haversineKm(a.lon, a.lat, b.lon, b.lat);
-  const body = ctx.showPanel(`<p class="empty">${t('読み込み中…', 'Loading…')}</p>`);
+  const body = ctx.showPanel(html`<p class="empty">${t('読み込み中…', 'Loading…')}</p>`);
   let kinds: ExchangeKind[] = [];
   try {
     kinds = [...new Set((await api<ExchangeList>(`/api/exchanges?code=${a.code}`)).items.filter((x) => x.a.code === b.code || x.b.code === b.code).map((x) => x.kind))];
@@ -71,22 +80,32 @@ async function showCompare(ctx: AppContext, a: Municipality, b: Municipality): P
     `Outside Tokyo, estimated from jobs per employed resident (off by ${ctx.sources.dayNightEstimateErrorPoints} points on average on Tokyo's cities)`,
   );
   const cell = (info: (typeof metrics)[keyof typeof metrics], m: Municipality, v: number | null) =>
-    `${esc(fmtMetric(info, v))}${info.estimated && m.dayNightEstimated && v !== null ? ` <span class="badge est" title="${esc(estTitle)}">${t('推計', 'estimate')}</span>` : ''}`;
+    html`${fmtMetric(info, v)}${info.estimated && m.dayNightEstimated && v !== null ? html` <span class="badge est" title="${estTitle}">${t('推計', 'estimate')}</span>` : ''}`;
   const rows = metricIds.map((id) => {
     const info = metrics[id];
     const va = a[id as keyof Municipality] as number | null;
     const vb = b[id as keyof Municipality] as number | null;
-    return `<tr class="${differs(info.unit, va, vb) ? 'big' : ''}"><td>${esc(label('metric', info.id))}</td><td>${cell(info, a, va)}</td><td>${cell(info, b, vb)}</td><td class="diff">${esc(difference(info.unit, va, vb))}</td></tr>`;
+    return html`<tr class="${differs(info.unit, va, vb) ? 'big' : ''}"><td>${label('metric', info.id)}</td><td>${cell(info, a, va)}</td><td>${cell(info, b, vb)}</td><td class="diff">${difference(info.unit, va, vb)}</td></tr>`;
   });
-  body.innerHTML = `
+  setHtml(
+    body,
+    html`
     <h2>${t('2つの市区町村を比較', 'Compare two municipalities')}</h2>
     <p class="sub" data-testid="compare-distance">${t('直線距離', 'Great-circle distance')} <b>${fmtInt(km)} km</b>
-      ${kinds.length ? ` · ${t('既存の協定', 'Existing ties')}: ${kinds.map((k) => `<span class="badge pt-tie">${esc(label('exchangeKind', k))}</span>`).join(' ')}` : ` · ${t('既存の協定なし', 'no existing agreement')}`}</p>
+      ${
+        kinds.length
+          ? html` · ${t('既存の協定', 'Existing ties')}: ${joinHtml(
+              kinds.map((k) => html`<span class="badge pt-tie">${label('exchangeKind', k)}</span>`),
+              ' ',
+            )}`
+          : ` · ${t('既存の協定なし', 'no existing agreement')}`
+      }</p>
     <table class="pt-compare" data-testid="compare-table">
-      <thead><tr><th></th><th>${esc(a.name)}<br><small>${esc(a.prefName)}</small></th><th>${esc(b.name)}<br><small>${esc(b.prefName)}</small></th><th title="${esc(t('割合はBとAの差（ポイント）、その他はBがAの何倍か', 'Shares: B minus A in points; other figures: B as a multiple of A'))}">${t('BとAの差', 'B vs A')}</th></tr></thead>
-      <tbody>${rows.join('')}</tbody>
+      <thead><tr><th></th><th>${a.name}<br><small>${a.prefName}</small></th><th>${b.name}<br><small>${b.prefName}</small></th><th title="${t('割合はBとAの差（ポイント）、その他はBがAの何倍か', 'Shares: B minus A in points; other figures: B as a multiple of A')}">${t('BとAの差', 'B vs A')}</th></tr></thead>
+      <tbody>${rows}</tbody>
     </table>
-    <p class="sub">${t('色付きの行：割合は5ポイント以上、その他は2倍以上の差。', 'Highlighted: shares differing by 5 points or more, other figures by a factor of 2 or more.')}${[a, b].some((m) => m.dayNightEstimated && m.dayNightRatio !== null) ? ` <span class="badge est">${t('推計', 'estimate')}</span> ${esc(estTitle)}${t('。', '.')}` : ''}</p>`;
+    <p class="sub">${t('色付きの行：割合は5ポイント以上、その他は2倍以上の差。', 'Highlighted: shares differing by 5 points or more, other figures by a factor of 2 or more.')}${[a, b].some((m) => m.dayNightEstimated && m.dayNightRatio !== null) ? html` <span class="badge est">${t('推計', 'estimate')}</span> ${estTitle}${t('。', '.')}` : ''}</p>`,
+  );
 }
 
 function compareFromUrl(ctx: AppContext): void {
@@ -94,14 +113,15 @@ function compareFromUrl(ctx: AppContext): void {
   if (a && b) void showCompare(ctx, a, b);
 }
 
-function drawMap(ctx: AppContext): void {
+function drawMap(s: PartnersState): void {
+  const { ctx, ranking } = s;
   if (!ranking) {
     ctx.atlas.setFillColours(null);
     ctx.atlas.setLayers('partners', null);
     ctx.setLegend(null);
     return;
   }
-  ctx.atlas.setFillColours(new Map(Object.entries(ranking.scores).map(([code, s]) => [code, scoreColour(s)])));
+  ctx.atlas.setFillColours(new Map(Object.entries(ranking.scores).map(([code, score]) => [code, scoreColour(score)])));
   ctx.atlas.setSelected([ranking.origin.code]);
   const via = ranking.viaPartners.map((v) => ctx.munis.get(v.code)).filter((m): m is Municipality => Boolean(m));
   ctx.atlas.setLayers('partners', [
@@ -119,7 +139,7 @@ function drawMap(ctx: AppContext): void {
     new ScatterplotLayer({
       id: 'partners-origin',
       data: [ranking.origin],
-      getPosition: () => [ranking!.origin.lon, ranking!.origin.lat],
+      getPosition: (o: ComplementRanking['origin']) => [o.lon, o.lat],
       getRadius: 7,
       radiusUnits: 'pixels',
       getFillColor: [240, 160, 0, 255],
@@ -130,48 +150,50 @@ function drawMap(ctx: AppContext): void {
   ]);
   const lower = [0, ...scoreBreaks.slice(0, -1)];
   const legend = document.createElement('div');
-  legend.innerHTML = `<h4>${t('補完性（都市↔農山村の違い）', 'Complementarity (urban↔rural difference)')}</h4>
-    ${scoreBreaks.map((b, i) => `<div class="row"><span class="sw" data-colour="${scoreColour(b)}"></span>${lower[i].toFixed(1)} – ${b.toFixed(1)}</div>`).join('')}
-    <div class="note">${t('青い円：協定先の協定先', 'Blue rings: partners of partners')}</div>`;
+  setHtml(
+    legend,
+    html`<h4>${t('補完性（都市↔農山村の違い）', 'Complementarity (urban↔rural difference)')}</h4>
+    ${scoreBreaks.map((b, i) => html`<div class="row"><span class="sw" data-colour="${scoreColour(b)}"></span>${lower[i].toFixed(1)} – ${b.toFixed(1)}</div>`)}
+    <div class="note">${t('青い円：協定先の協定先', 'Blue rings: partners of partners')}</div>`,
+  );
   for (const sw of legend.querySelectorAll<HTMLElement>('[data-colour]')) sw.style.background = sw.dataset.colour!;
   ctx.setLegend(legend);
 }
 
-function drawLists(ctx: AppContext, panel: HTMLElement): void {
+function drawLists(s: PartnersState): void {
+  const { ctx, panel, ranking } = s;
   const box = panel.querySelector<HTMLElement>('#pt-list')!;
   if (!ranking) {
-    box.innerHTML = `<p class="empty">${t('地図をクリックするか、上の欄で市区町村を選んでください。', 'Click the map or choose a municipality above.')}</p>`;
+    setHtml(box, html`<p class="empty">${t('地図をクリックするか、上の欄で市区町村を選んでください。', 'Click the map or choose a municipality above.')}</p>`);
     return;
   }
   const o = ranking.origin;
-  box.innerHTML = `
-    <h3>${esc(o.name)} ${t('と補い合う相手', ': complementary partners')}</h3>
-    <ol class="pt-rank" data-testid="complement-ranking">${ranking.items
-      .map(
-        (i) => `
-      <li data-code="${i.code}" tabindex="0" title="${esc(t('クリックで比較', 'Click to compare'))}">
-        <div class="pt-head"><b>${esc(i.name)}</b> <small>${esc(i.prefName)}</small> <span class="pt-km">${fmtInt(i.distanceKm)} km</span><span class="pt-score">${i.score.toFixed(3)}</span></div>
+  setHtml(
+    box,
+    html`
+    <h3>${o.name} ${t('と補い合う相手', ': complementary partners')}</h3>
+    <ol class="pt-rank" data-testid="complement-ranking">${ranking.items.map(
+      (i) => html`
+      <li data-code="${i.code}" tabindex="0" title="${t('クリックで比較', 'Click to compare')}">
+        <div class="pt-head"><b>${i.name}</b> <small>${i.prefName}</small> <span class="pt-km">${fmtInt(i.distanceKm)} km</span><span class="pt-score">${i.score.toFixed(3)}</span></div>
         <span class="bar pt-scorebar"><span data-w="${i.score}"></span></span>
-        ${complementAxes.map((a) => factorBar(label('complementAxis', a), i.factors[a].factor, i.factors[a].diffSd === null ? t('データなし', 'no data') : `${i.factors[a].diffSd! > 0 ? '+' : i.factors[a].diffSd! < 0 ? '−' : ''}${Math.abs(i.factors[a].diffSd!)} SD`)).join('')}
-        <div class="chips">${i.existingTies.map((k) => `<span class="badge pt-tie">✓ ${esc(label('exchangeKind', k))}</span>`).join('')}</div>
+        ${complementAxes.map((a) => factorBar(label('complementAxis', a), i.factors[a].factor, i.factors[a].diffSd === null ? t('データなし', 'no data') : `${i.factors[a].diffSd! > 0 ? '+' : i.factors[a].diffSd! < 0 ? '−' : ''}${Math.abs(i.factors[a].diffSd!)} SD`))}
+        <div class="chips">${i.existingTies.map((k) => html`<span class="badge pt-tie">✓ ${label('exchangeKind', k)}</span>`)}</div>
       </li>`,
-      )
-      .join('')}</ol>
+    )}</ol>
     <h3>${t('協定先の協定先', 'Partners of partners')} <small class="sub">(${ranking.viaPartners.length})</small></h3>
     <p class="sub">${t('既存の協定先を介してつながる自治体。例：流山市は姉妹都市の信濃町と相馬市を結びつけました。', 'Municipalities linked through an existing partner — as 流山市 linked its sister cities 信濃町 and 相馬市.')}</p>
     ${
       ranking.viaPartners.length
-        ? `<ul class="pt-rank pt-via" data-testid="via-partners">${ranking.viaPartners
-            .slice(0, 20)
-            .map(
-              (
-                v,
-              ) => `<li data-code="${v.code}"><div class="pt-head"><b>${esc(v.name)}</b> <small>${esc(v.prefName)}</small>${v.direct ? ` <span class="badge pt-tie">${t('協定済み', 'already a partner')}</span>` : ''}<span class="pt-km">${fmtInt(v.distanceKm)} km</span></div>
-        <div class="sub">${t('経由', 'via')} ${v.via.map((p) => `${esc(p.name)} (${p.kinds.map((k) => esc(label('exchangeKind', k))).join('・')})`).join('、')}</div></li>`,
-            )
-            .join('')}</ul>`
-        : `<p class="empty">${t('既存の協定先がないため表示できません。', 'None: no known partner yet.')}</p>`
-    }`;
+        ? html`<ul class="pt-rank pt-via" data-testid="via-partners">${ranking.viaPartners.slice(0, 20).map(
+            (
+              v,
+            ) => html`<li data-code="${v.code}"><div class="pt-head"><b>${v.name}</b> <small>${v.prefName}</small>${v.direct ? html` <span class="badge pt-tie">${t('協定済み', 'already a partner')}</span>` : ''}<span class="pt-km">${fmtInt(v.distanceKm)} km</span></div>
+        <div class="sub">${t('経由', 'via')} ${v.via.map((p) => `${p.name} (${p.kinds.map((k) => label('exchangeKind', k)).join('・')})`).join('、')}</div></li>`,
+          )}</ul>`
+        : html`<p class="empty">${t('既存の協定先がないため表示できません。', 'None: no known partner yet.')}</p>`
+    }`,
+  );
   applyWidths(box);
   for (const li of box.querySelectorAll<HTMLElement>('li[data-code]')) {
     const go = () => ctx.state.set({ compare: `${o.code},${li.dataset.code}` });
@@ -180,33 +202,37 @@ function drawLists(ctx: AppContext, panel: HTMLElement): void {
   }
 }
 
-async function refresh(ctx: AppContext): Promise<void> {
-  const panel = current?.panel;
-  if (!panel) return;
+async function refresh(s: PartnersState): Promise<void> {
+  const { ctx, panel } = s;
   const origin = ctx.state.get('origin');
   if (!origin || !ctx.munis.has(origin)) {
-    ranking = null;
-    drawLists(ctx, panel);
-    drawMap(ctx);
+    s.ranking = null;
+    drawLists(s);
+    drawMap(s);
     return;
   }
-  await load(
+  await s.load(
     panel.querySelector('#pt-status')!,
     () => api<ComplementRanking>(`/api/partners/${origin}?${query(ctx, 25)}`),
     (r) => {
-      if (!current) return;
-      ranking = r;
-      drawLists(ctx, panel);
-      drawMap(ctx);
+      if (!s.alive) return;
+      s.ranking = r;
+      drawLists(s);
+      drawMap(s);
     },
   );
 }
 
-export const partnersView: ViewBody = {
-  mount(ctx, panel) {
-    current = { ctx, panel };
+class PartnersView implements ViewBody {
+  private s: PartnersState | null = null;
+
+  mount(ctx: AppContext, panel: HTMLElement): Promise<void> {
+    const s: PartnersState = { ctx, panel, alive: true, ranking: null, load: latestOnly(), unsubscribe: () => undefined };
+    this.s = s;
     const [ca, cb] = (ctx.state.get('compare') ?? '').split(',');
-    panel.innerHTML = `
+    setHtml(
+      panel,
+      html`
       <h2>${t('補い合う交流相手を探す', 'Find complementary partners')}</h2>
       ${originPicker(ctx, 'pt-origin', t('市区町村', 'Municipality'), ctx.state.get('origin'), (code) => ctx.state.set({ origin: code }))}
       <details class="pt-explain"><summary>${t('考え方', 'How the score works')}</summary>
@@ -222,7 +248,8 @@ export const partnersView: ViewBody = {
       ${originPicker(ctx, 'pt-cb', 'B', cb ?? null, () => undefined)}
       <div class="btn-row"><button type="button" class="btn" id="pt-compare">${t('比較する', 'Compare')}</button></div>
       <p id="pt-status" class="sub" aria-live="polite"></p>
-      <div id="pt-list"></div>`;
+      <div id="pt-list"></div>`,
+    );
     wireSliders(ctx, panel, complementParamSpecs);
     panel.querySelector('#pt-example')!.addEventListener('click', () => ctx.state.set({ origin: '20583' }));
     panel.querySelector('#pt-compare')!.addEventListener('click', () => {
@@ -232,33 +259,40 @@ export const partnersView: ViewBody = {
       if (a && b) ctx.state.set({ compare: `${a.code},${b.code}` });
       else ctx.toast(t('AとBの両方を候補から選んでください。', 'Pick both A and B from the suggestions.'));
     });
-    unsubscribe = ctx.state.subscribe((changed) => {
+    s.unsubscribe = ctx.state.subscribe((changed) => {
       if (changed.has('compare')) compareFromUrl(ctx);
       if (['origin', ...paramKeys].some((k) => changed.has(k))) {
         showInPicker(ctx, panel, 'pt-origin', ctx.state.get('origin'));
-        void refresh(ctx);
+        void refresh(s);
       }
     });
     compareFromUrl(ctx);
-    return refresh(ctx);
-  },
-  unmount(ctx) {
-    unsubscribe?.();
-    unsubscribe = null;
-    current = null;
-    ranking = null;
+    return refresh(s);
+  }
+
+  unmount(ctx: AppContext): void {
+    if (this.s) {
+      this.s.unsubscribe();
+      this.s.alive = false;
+    }
+    this.s = null;
     ctx.atlas.setFillColours(null);
     ctx.atlas.setLayers('partners', null);
     ctx.atlas.setSelected([]);
     ctx.setLegend(null);
-  },
-  onMapClick(code) {
-    current?.ctx.state.set({ origin: code });
+  }
+
+  onMapClick(code: string): boolean {
+    this.s?.ctx.state.set({ origin: code });
     return true;
-  },
-  tooltip(m) {
+  }
+
+  tooltip(m: Municipality): Html | null {
+    const ranking = this.s?.ranking;
     if (!ranking) return null;
-    const s = ranking.scores[m.code];
-    return s === undefined ? null : `${t('補完性', 'Complementarity')}: <b>${s.toFixed(3)}</b>`;
-  },
-};
+    const score = ranking.scores[m.code];
+    return score === undefined ? null : html`${t('補完性', 'Complementarity')}: <b>${score.toFixed(3)}</b>`;
+  }
+}
+
+export const partnersView: ViewBody = new PartnersView();

@@ -1,0 +1,122 @@
+/** The regions view's right panel for one region. */
+import { bbox } from '@turf/turf';
+import type { RegionDetail } from '../../../domain/records/regions.ts';
+import { api, canWrite } from '../../api.ts';
+import { fmtInt, fmtValue } from '../../format.ts';
+import { label, t } from '../../i18n.ts';
+import { downloadCsv, downloadGeoJson } from '../../ui/export.ts';
+import { html, setHtml } from '../../ui/html.ts';
+import { paint } from './colours.ts';
+import { loadRegions } from './list.ts';
+import { type RegionsState, tokenMessage } from './state.ts';
+
+/** The right panel for a region: totals, members with roles and join dates, source, exports; `fly` fits the map to it. */
+export async function showRegion(s: RegionsState, id: string, fly = false): Promise<void> {
+  const { ctx } = s;
+  const body = ctx.showPanel(html`<p class="empty">${t('読み込み中…', 'Loading…')}</p>`);
+  let r: RegionDetail;
+  try {
+    r = await api<RegionDetail>(`/api/regions/${encodeURIComponent(id)}`);
+  } catch (err) {
+    setHtml(body, html`<p class="empty">${(err as Error).message}</p>`);
+    return;
+  }
+  if (!s.alive) return;
+  const max = Math.max(...r.members.map((m) => m.population), 1);
+  const source = /^https?:\/\//.test(r.source) ? html`<a href="${r.source.split(/\s/)[0]}" target="_blank" rel="noopener">${r.source}</a>` : r.source;
+  const row = (name: string, value: string) => html`<tr><th>${name}</th><td>${value}</td></tr>`;
+  const current = r.members.filter((m) => m.status === r.status);
+  setHtml(
+    body,
+    html`
+    <div data-testid="region-panel">
+    <h2 data-testid="region-name">${r.name}</h2>
+    <p class="sub"><span class="badge">${label('regionType', r.type)}</span> <span class="badge">${label('regionStatus', r.status)}</span> ${r.id}</p>
+    <table class="kv" data-testid="region-totals">
+      ${row(t('人口（2020年）', 'Population (2020)'), fmtValue(r.population, '人'))}
+      ${row(t('面積', 'Area'), fmtValue(r.areaKm2, 'km²'))}
+      ${row(t('構成市町村数', 'Members'), fmtInt(r.memberCount))}
+      ${r.centerShare !== null ? row(t('中心市の人口割合', "Centre's share of population"), fmtValue(r.centerShare, '%')) : ''}
+      ${r.asOf ? row(t('時点', 'As of'), r.asOf) : ''}
+    </table>
+    ${r.note ? html`<p class="sub gap">${r.note}</p>` : ''}
+    <h3>${t('構成市町村', 'Members')} (${current.length}${r.members.length > current.length ? ` + ${r.members.length - current.length}` : ''})</h3>
+    <table class="data member-bars" data-testid="region-members"><thead><tr><th>${t('名称', 'Name')}</th><th>${t('参加', 'Joined')}</th><th class="num">${t('人口', 'Population')}</th><th></th></tr></thead><tbody>
+    ${r.members.map(
+      (m) =>
+        html`<tr><td class="mname"><span class="nm">${m.name}</span>${m.role === 'center' ? html`<span class="role" title="${t('中心市', 'Centre city')}">${t('中心', 'centre')}</span>` : ''}${m.status !== r.status ? html`<span class="badge est">${label('regionStatus', m.status)}</span>` : ''}<small class="pref">${m.prefecture}</small></td>${
+          m.joined ? html`<td class="joined" title="${m.joined}">` : html`<td class="joined">`
+        }${m.joined ? m.joined.slice(0, 7) : '—'}</td><td class="num">${fmtInt(m.population)}</td><td class="barcell"><div class="bar"><span data-w="${((m.population / max) * 100).toFixed(1)}%"></span></div></td></tr>`,
+    )}
+    </tbody></table>
+    <h3>${t('出典', 'Source')}</h3><p class="sub source">${source}</p>
+    <div class="btn-row">
+      <button type="button" class="btn secondary" data-act="csv">${t('構成市町村 CSV', 'Members CSV')}</button>
+      <button type="button" class="btn secondary" data-act="geojson">${t('範囲 GeoJSON', 'Outline GeoJSON')}</button>
+      <button type="button" class="btn secondary" data-act="whatif">${t('仮想グループにコピー', 'Copy to what-if')}</button>
+      ${r.type === 'custom' ? html`<button type="button" class="btn secondary" data-act="delete">${t('削除', 'Delete')}</button>` : ''}
+    </div><p class="msg" data-role="msg" hidden></p></div>`,
+  );
+  paint(body);
+  body.querySelector('[data-act="csv"]')!.addEventListener('click', () =>
+    downloadCsv(
+      `${r.id}-members.csv`,
+      ['region_id', 'region_name', 'code', 'name', 'prefecture', 'role', 'joined', 'status', 'population', 'area_km2'],
+      r.members.map((m) => [r.id, r.name, m.code, m.name, m.prefecture, m.role, m.joined, m.status, m.population, m.areaKm2]),
+    ),
+  );
+  body.querySelector('[data-act="geojson"]')!.addEventListener('click', () =>
+    downloadGeoJson(`${r.id}.geojson`, {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          geometry: r.outline,
+          properties: {
+            id: r.id,
+            name: r.name,
+            type: r.type,
+            population: r.population,
+            areaKm2: r.areaKm2,
+            memberCount: r.memberCount,
+            memberCodes: r.memberCodes,
+            source: r.source,
+          },
+        },
+      ],
+    }),
+  );
+  body.querySelector('[data-act="whatif"]')!.addEventListener('click', () => {
+    s.whatIf = true;
+    ctx.state.set({ group: r.memberCodes.join(','), gname: `${r.name} ${t('（変更案）', '(variant)')}` });
+  });
+  body.querySelector('[data-act="delete"]')?.addEventListener('click', async () => {
+    const msg = body.querySelector<HTMLElement>('[data-role="msg"]')!;
+    msg.hidden = false;
+    if (!canWrite()) {
+      msg.className = 'msg warn';
+      msg.textContent = tokenMessage();
+      return;
+    }
+    try {
+      await api(`/api/regions/${encodeURIComponent(r.id)}`, { method: 'DELETE' });
+      ctx.toast(t(`「${r.name}」を削除しました`, `Deleted “${r.name}”`));
+      ctx.closePanel();
+      ctx.state.set({ region: null });
+      await loadRegions(s);
+    } catch (err) {
+      msg.className = 'msg warn';
+      msg.textContent = (err as Error).message;
+    }
+  });
+  if (fly) {
+    const [w, s, e, n] = bbox(r.outline);
+    ctx.atlas.map.fitBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding: { top: 40, bottom: 40, left: 40, right: 380 }, maxZoom: 10, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 1200 },
+    );
+  }
+}
