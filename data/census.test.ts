@@ -3,7 +3,8 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { DataFileError, csvRecords } from './csv.ts';
 import { decodeShiftJis, deriveCensusMetrics, parseSsdse, ssdseItems } from './census.ts';
-import { candidatePaths, sourceFiles } from './sources.ts';
+import { sourceFiles } from './sources.ts';
+import { besideSource, localSource } from '../tests/helpers/sources.ts';
 
 const codes = Object.values(ssdseItems);
 function fixture(dataRows: string[]): string {
@@ -58,20 +59,13 @@ describe('deriveCensusMetrics', () => {
 });
 
 describe('the real SSDSE-A 2026 file', () => {
-  const path = candidatePaths(sourceFiles.census2020).find((p) => {
-    try {
-      readFileSync(p);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  it.runIf(path)('matches the 2020 census total and the publisher-side derived indicators', () => {
-    const rows = parseSsdse(decodeShiftJis(readFileSync(path!)), 'SSDSE-A-2026.csv');
+  it('matches the 2020 census total and the publisher-side derived indicators', () => {
+    const path = localSource(sourceFiles.census2020);
+    const rows = parseSsdse(decodeShiftJis(readFileSync(path)), 'SSDSE-A-2026.csv');
     expect(rows.size).toBe(1741);
     const total = [...rows.values()].reduce((s, r) => s + r.items.population, 0);
     expect(total).toBe(126_146_099);
-    const indicators = csvRecords(readFileSync(path!.replace('raw/SSDSE-A-2026.csv', 'municipality_indicators.csv'), 'utf8'));
+    const indicators = csvRecords(readFileSync(besideSource(sourceFiles.census2020, /raw\/SSDSE-A-2026\.csv$/, 'municipality_indicators.csv'), 'utf8'));
     for (const { values } of indicators.slice(0, 200)) {
       const m = deriveCensusMetrics(rows.get(values.code)!, Number(values.pop_2015));
       expect(m.population).toBe(Number(values.pop_2020));

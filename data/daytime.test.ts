@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { estimateDaytime, parseTokyoDaytime, ratioErrorPoints } from './daytime.ts';
-import { candidatePaths, sourceFiles } from './sources.ts';
+import { sourceFiles } from './sources.ts';
+import { localSource } from '../tests/helpers/sources.ts';
 
 describe('estimateDaytime / ratioErrorPoints', () => {
   it('adds jobs located there and removes residents who work', () => {
@@ -22,16 +23,8 @@ describe('estimateDaytime / ratioErrorPoints', () => {
 });
 
 describe('the Tokyo daytime table', () => {
-  const path = candidatePaths(sourceFiles.tokyoDaytime).find((p) => {
-    try {
-      readFileSync(p);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  it.runIf(path)('has 62 municipalities; 千代田区 1,355.4 %', () => {
-    const rows = parseTokyoDaytime(readFileSync(path!, 'utf8'), 'tokyo.csv');
+  it('has 62 municipalities; 千代田区 1,355.4 %', () => {
+    const rows = parseTokyoDaytime(readFileSync(localSource(sourceFiles.tokyoDaytime), 'utf8'), 'tokyo.csv');
     expect(rows.size).toBe(62);
     expect(rows.get('13101')).toMatchObject({ daytime: 903_780, resident: 66_680, ratioPct: 1355.4 });
     expect([...rows.values()].reduce((s, r) => s + r.resident, 0)).toBe(14_047_594);

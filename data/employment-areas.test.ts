@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeShiftJis, parseSsdse } from './census.ts';
 import { type EmploymentAreaFiles, parseEmploymentAreas } from './employment-areas.ts';
-import { candidatePaths, sourceFiles } from './sources.ts';
+import { sourceFiles } from './sources.ts';
+import { localSource } from '../tests/helpers/sources.ts';
 
 const centreHeader = 'MEA,都市圏名,MEA Name,center,中心都市,Center Name,DID Population,Center Population,Employment Residence Ratio';
 const suburbHeader =
@@ -68,17 +69,16 @@ describe('parseEmploymentAreas', () => {
 });
 
 describe('the published 2020 files', () => {
-  const path = (key: keyof typeof sourceFiles) => candidatePaths(sourceFiles[key]).find((p) => existsSync(p));
-  const census = path('census2020');
-  const all = [path('ueaMea'), path('ueaMeaCentres'), path('ueaMcea'), path('ueaMceaCentres')];
-  it.skipIf(!census || all.some((p) => !p))('join every code to the 1,741 municipalities: 211 areas, 特別区部 as the 23 wards, 福山市 with its suburbs', () => {
-    const munisAll = [...parseSsdse(decodeShiftJis(readFileSync(census!)), census!, ['population']).values()].map((r) => ({
+  it('join every code to the 1,741 municipalities: 211 areas, 特別区部 as the 23 wards, 福山市 with its suburbs', () => {
+    const census = localSource(sourceFiles.census2020);
+    const all = [localSource(sourceFiles.ueaMea), localSource(sourceFiles.ueaMeaCentres), localSource(sourceFiles.ueaMcea), localSource(sourceFiles.ueaMceaCentres)];
+    const munisAll = [...parseSsdse(decodeShiftJis(readFileSync(census)), census, ['population']).values()].map((r) => ({
       code: r.code,
       name: r.name,
       population: r.items.population,
     }));
     const read = (p: string) => ({ file: p, text: decodeShiftJis(readFileSync(p)) });
-    const { areas, links } = parseEmploymentAreas({ MEA: { suburbs: read(all[0]!), centres: read(all[1]!) }, MCEA: { suburbs: read(all[2]!), centres: read(all[3]!) } }, munisAll);
+    const { areas, links } = parseEmploymentAreas({ MEA: { suburbs: read(all[0]), centres: read(all[1]) }, MCEA: { suburbs: read(all[2]), centres: read(all[3]) } }, munisAll);
     expect(areas).toHaveLength(211);
     expect(areas.filter((a) => a.kind === 'MEA')).toHaveLength(103);
     expect(links.filter((l) => l.unitCode === '13100').map((l) => l.code)).toHaveLength(23);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../domain/csv.ts';
 import { DataFileError } from './csv.ts';
 import { aggregateHazards, parseHazardFile } from './hazard-figures.ts';
-import { candidatePaths, sourceFiles } from './sources.ts';
+import { sourceFiles } from './sources.ts';
+import { besideSource, localSource } from '../tests/helpers/sources.ts';
 
 /** A muni.json with the given units (figures in file order: quake, flood, flood3, surge, tsunami, sabo). */
 function file(units: [string, number, ...(number | null)[]][]) {
@@ -69,18 +70,11 @@ describe('aggregateHazards', () => {
 });
 
 describe('the published file', () => {
-  const path = candidatePaths(sourceFiles.hazards).find((p) => {
-    try {
-      readFileSync(p);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  it.skipIf(!path)('agrees with the readable table of SOURCES.md unit by unit (高知市 78.4, 静岡市 wards 73–81)', () => {
-    const units = parseHazardFile(JSON.parse(readFileSync(path!, 'utf8')), path!);
+  it('agrees with the readable table of SOURCES.md unit by unit (高知市 78.4, 静岡市 wards 73–81)', () => {
+    const path = localSource(sourceFiles.hazards);
+    const units = parseHazardFile(JSON.parse(readFileSync(path, 'utf8')), path);
     expect(units).toHaveLength(1898);
-    const table = parseCsv(readFileSync(path!.replace(/raw\/muni\.json$/, 'hazards_2024.csv'), 'utf8'), 'hazards_2024.csv').records;
+    const table = parseCsv(readFileSync(besideSource(sourceFiles.hazards, /raw\/muni\.json$/, 'hazards_2024.csv'), 'utf8'), 'hazards_2024.csv').records;
     const header = table[0];
     const col = (name: string) => header.indexOf(name);
     const byCode = new Map(units.map((u) => [u.code, u]));

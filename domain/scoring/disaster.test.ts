@@ -252,7 +252,18 @@ describe('ranking order', () => {
 
 describe('disaster parameters', () => {
   it('fills defaults and coerces query strings', () => {
-    expect(disasterParamsSchema.parse({})).toEqual(p);
+    // The documented defaults (README, disaster view), written out: a changed default must change this line too.
+    expect(disasterParamsSchema.parse({})).toEqual({
+      decayKm: 100,
+      zonePenalty: 0.5,
+      possibleZoneWeight: 0.5,
+      ownHazardWeight: 1,
+      stormDecayKm: 300,
+      reachMidKm: 700,
+      reachWidthKm: 150,
+      ferryPenaltyKm: 200,
+      capacityRatio: 1,
+    });
     expect(disasterParamsSchema.parse({ decayKm: '50' }).decayKm).toBe(50);
   });
   it('refuses values out of range, naming the range and unit', () => {

@@ -9,7 +9,6 @@ import {
   outsideBigMetro,
   settlementCriteria,
   summariseGroup,
-  thresholds,
   verdictOf,
 } from './eligibility.ts';
 
@@ -84,7 +83,10 @@ describe('連携中枢都市 (要綱第3)', () => {
     expect(cs.map((c) => c.id)).toEqual(['kind', 'day_night_ratio', 'outside_big_metro']);
     expect(verdictOf(cs)).toBe('eligible');
     expect(find(cs, 'day_night_ratio')).toMatchObject({ value: 99.9, met: true, note: expect.stringContaining('おおむね') });
-    expect(thresholds.dayNightRatioApprox).toBe(95);
+    // おおむね1 read as "rounds to 1.0": 0.95 is accepted and marked, 0.949 is a near miss.
+    const at = (ratio: number) => find(centralCityCriteria(core, rules([core], [centre('34207', '34207', ratio)])), 'day_night_ratio');
+    expect(at(0.95)).toMatchObject({ value: 95, met: true, note: expect.stringContaining('おおむね') });
+    expect(at(0.949)).toMatchObject({ value: 94.9, met: false, near: true });
     const low = centralCityCriteria(core, rules([core], [centre('34207', '34207', 0.93)]));
     expect(find(low, 'day_night_ratio')).toMatchObject({ met: false, near: true });
     const small = centralCityCriteria({ ...core, kind: 'city', population: 600_000 }, data);

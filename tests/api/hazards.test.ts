@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetricValues } from '../../domain/records/metrics.ts';
 import type { DataSource } from '../../domain/records/municipalities.ts';
-import { candidatePaths, sourceFiles } from '../../data/sources.ts';
+import { sourceFiles } from '../../data/sources.ts';
 import { json, openTestApp } from '../helpers/app.ts';
+import { besideSource } from '../helpers/sources.ts';
 
 let app: Hono;
 let close: () => Promise<void>;
@@ -34,11 +35,8 @@ describe('hazard figures in /api/metrics', () => {
 });
 
 describe('hazard sources in /api/sources', () => {
-  const sourcesMd = candidatePaths(sourceFiles.hazards)
-    .map((p) => p.replace(/raw\/muni\.json$/, 'SOURCES.md'))
-    .find(existsSync);
-  it.skipIf(!sourcesMd)('credits each underlying source with the attribution line exactly as SOURCES.md gives it', async () => {
-    const lines = [...readFileSync(sourcesMd!, 'utf8').matchAll(/^- (「.+」を加工して作成.*)$/gm)].map((m) => m[1]);
+  it('credits each underlying source with the attribution line exactly as SOURCES.md gives it', async () => {
+    const lines = [...readFileSync(besideSource(sourceFiles.hazards, /raw\/muni\.json$/, 'SOURCES.md'), 'utf8').matchAll(/^- (「.+」を加工して作成.*)$/gm)].map((m) => m[1]);
     expect(lines).toHaveLength(3);
     const { body } = await json<{ items: DataSource[] }>(app.request('/api/sources'));
     const attributions = body.items.map((s) => s.attribution);

@@ -47,25 +47,46 @@ describe('explore view in headless Chromium', () => {
     await page.close();
   });
 
-  it('reloading the URL restores metric, selection and camera', async () => {
-    const page = await openAtlas(session.browser, session.server.url, '/?metric=dayNightRatio&method=jenks&classes=7&sel=13112&c=139.64,35.64,10,0,0');
-    const url = page.url();
-    await page.reload();
-    await page.waitForFunction(() => (window as unknown as { atlas?: { ready: boolean } }).atlas?.ready === true);
-    await waitForIdleMap(page);
-    expect(await page.locator('#metric').inputValue()).toBe('dayNightRatio');
-    expect(await page.locator('#method').inputValue()).toBe('jenks');
-    expect(await page.locator('#classes').inputValue()).toBe('7');
+  it('writes metric, selection and camera into the URL, and a new page opened on that URL restores them', async () => {
+    const page = await openAtlas(session.browser, session.server.url);
+    await page.selectOption('#metric', 'dayNightRatio');
+    await page.selectOption('#method', 'jenks');
+    await page.selectOption('#classes', '7');
+    await page.click('#search');
+    await page.keyboard.type('せたがや');
+    await page.waitForSelector('#search-list li');
+    await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="muni-name"]');
-    expect(await page.locator('[data-testid="muni-name"]').innerText()).toBe('世田谷区');
-    const cam = await page.evaluate(() => {
+    await waitForIdleMap(page);
+    await page.evaluate(() => (window as unknown as { atlas: { map: { jumpTo(o: object): void } } }).atlas.map.jumpTo({ center: [139.64, 35.64], zoom: 10 }));
+    // The state the app wrote into the address, not the one it was opened with.
+    await page.waitForFunction(() => {
+      const p = new URL(location.href).searchParams;
+      return (
+        p.get('metric') === 'dayNightRatio' &&
+        p.get('method') === 'jenks' &&
+        p.get('classes') === '7' &&
+        p.get('sel') === '13112' &&
+        (p.get('c') ?? '').startsWith('139.64,35.64,10')
+      );
+    });
+    const written = new URL(page.url());
+    await page.close();
+
+    const fresh = await openAtlas(session.browser, session.server.url, `${written.pathname}${written.search}`);
+    expect(await fresh.locator('#metric').inputValue()).toBe('dayNightRatio');
+    expect(await fresh.locator('#method').inputValue()).toBe('jenks');
+    expect(await fresh.locator('#classes').inputValue()).toBe('7');
+    await fresh.waitForSelector('[data-testid="muni-name"]');
+    expect(await fresh.locator('[data-testid="muni-name"]').innerText()).toBe('世田谷区');
+    const cam = await fresh.evaluate(() => {
       const m = (window as unknown as { atlas: { map: { getZoom(): number; getCenter(): { lng: number; lat: number } } } }).atlas.map;
       return { zoom: m.getZoom(), ...m.getCenter() };
     });
     expect(cam.zoom).toBeCloseTo(10, 1);
     expect(cam.lng).toBeCloseTo(139.64, 2);
-    expect(new URL(page.url()).searchParams.get('metric')).toBe(new URL(url).searchParams.get('metric'));
-    await page.close();
+    expect(cam.lat).toBeCloseTo(35.64, 2);
+    await fresh.close();
   });
 
   it('switches to English', async () => {

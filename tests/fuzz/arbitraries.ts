@@ -128,6 +128,8 @@ export const pathValueArb: fc.Arbitrary<string> = fc.oneof(
       'share65plus',
       'ccr-34207',
       'pref-13',
+      'setagaya',
+      'bingo',
       '1',
       '..',
       '%2e%2e',
@@ -242,9 +244,10 @@ export const csvArb: fc.Arbitrary<string> = fc
   )
   .map(([header, rows, eol]) => [header, ...rows.map((r) => r.join(','))].join(eol));
 
-/** `/api/municipalities/:code` with each `:param` replaced by a generated segment. */
-export function pathArb(route: AnyRoute): fc.Arbitrary<string> {
+/** `/api/municipalities/:code` with each `:param` replaced by a generated segment, or now and then one of `examples` (valid paths). */
+export function pathArb(route: AnyRoute, examples: readonly string[] = []): fc.Arbitrary<string> {
   const names = [...route.path.matchAll(/:([A-Za-z_]\w*)/g)].map((m) => m[1]);
   if (!names.length) return fc.constant(route.path);
-  return fc.tuple(...names.map(() => pathValueArb)).map((values) => names.reduce((p, n, i) => p.replace(`:${n}`, values[i]), route.path));
+  const generated = fc.tuple(...names.map(() => pathValueArb)).map((values) => names.reduce((p, n, i) => p.replace(`:${n}`, values[i]), route.path));
+  return examples.length ? fc.oneof({ weight: 4, arbitrary: generated }, { weight: 1, arbitrary: fc.constantFrom(...examples) }) : generated;
 }

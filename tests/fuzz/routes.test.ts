@@ -18,8 +18,18 @@ const seed = Number(process.env.FUZZ_SEED ?? 20240611);
 
 let app: Hono;
 let close: () => Promise<void>;
+/** Valid paths the fuzzer cannot guess (a tile URL carries the archive's version), learnt from the app itself. */
+const examples = new Map<string, string[]>();
 beforeAll(async () => {
   ({ app, close } = await openTestApp());
+  const tilejson = (await (await app.request('/api/tiles')).json()) as { tiles: string[]; minzoom: number; center: [number, number, number] };
+  const [lon, lat] = tilejson.center;
+  const z = tilejson.minzoom + 2;
+  const x = Math.floor(((lon + 180) / 360) * 2 ** z);
+  const y = Math.floor(((1 - Math.asinh(Math.tan((lat * Math.PI) / 180)) / Math.PI) / 2) * 2 ** z);
+  const tile = (zxy: string) => tilejson.tiles[0].replace(/^https?:\/\/[^/]+/, '').replace('{z}/{x}/{y}', zxy);
+  // The centre's tile, and one in the open Pacific (204, no content).
+  examples.set('/api/tiles/:version/:z/:x/:y', [tile(`${z}/${x}/${y}`), tile(`${z}/0/0`)]);
 });
 // Status counts per route, printed at the end and checked: fuzzing that never gets past validation proves little.
 const seen = new Map<string, Record<number, number>>();
@@ -27,6 +37,22 @@ afterAll(async () => {
   console.log(`fuzz: ${[...seen].map(([r, counts]) => `${r} ${JSON.stringify(counts)}`).join('\n      ')}`);
   await close();
 });
+
+/**
+ * What the fuzzing of one route must have seen: hostile input refused (a 4xx) and, for reads and POSTs, some
+ * answers that passed validation and came from the handler (a 2xx); a DELETE at least some answers that got past
+ * validation (its targets are random ids, so success needs a region the fuzzer cannot know).
+ * @returns the unmet expectations, empty when the route was fuzzed usefully
+ */
+function fuzzGaps(method: string, counts: Record<number, number> | undefined): string[] {
+  const statuses = Object.keys(counts ?? {}).map(Number);
+  const gaps: string[] = [];
+  if (!statuses.some((s) => s >= 400 && s < 500)) gaps.push('no hostile input was refused (no 4xx)');
+  if (method === 'delete') {
+    if (!statuses.some((s) => ![400, 413, 415].includes(s))) gaps.push('no request got past validation');
+  } else if (!statuses.some((s) => s >= 200 && s < 300)) gaps.push('no request got past validation to a 2xx');
+  return gaps;
+}
 
 /** The contract every answer keeps: no 5xx; errors are JSON {error:{code,message}} with a readable message and no internals. */
 async function checkAnswer(res: Response, what: string, route?: AnyRoute): Promise<void> {
@@ -38,8 +64,9 @@ async function checkAnswer(res: Response, what: string, route?: AnyRoute): Promi
   expect(res.status, what).toBeLessThan(500);
   if (res.status === 304) return;
   const type = res.headers.get('content-type') ?? '';
+  if (res.status === 204) return;
   if (res.status < 400) {
-    expect(type, what).toMatch(/application\/json|text\/html/);
+    expect(type, what).toMatch(/application\/json|text\/html|application\/vnd\.mapbox-vector-tile/);
     await res.arrayBuffer();
     return;
   }
@@ -75,7 +102,7 @@ describe('every route is declared with schemas for its inputs', () => {
 describe.each(reads.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('fuzz %s', (_name, route) => {
   it(`answers ${readRuns} hostile requests without a 5xx, errors as JSON`, async () => {
     await fc.assert(
-      fc.asyncProperty(pathArb(route), queryArb(route), async (path, query) => {
+      fc.asyncProperty(pathArb(route, examples.get(route.path)), queryArb(route), async (path, query) => {
         const url = query ? `${path}?${query}` : path;
         const res = safeRequest(url);
         if (!res) return;
@@ -88,12 +115,16 @@ describe.each(reads.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as con
 
 describe.each(writes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('fuzz %s', (_name, route) => {
   const method = route.method.toUpperCase();
-  const contentType = fc.constantFrom('application/json', 'text/plain', 'text/csv', 'application/x-www-form-urlencoded', '');
+  // Mostly the type the route reads, so bodies get past the media-type check and reach validation and the handler.
+  const contentType = fc.oneof(
+    { weight: 3, arbitrary: fc.constant(route.body ? 'application/json' : 'text/csv') },
+    { weight: 2, arbitrary: fc.constantFrom('application/json', 'text/plain', 'text/csv', 'application/x-www-form-urlencoded', '') },
+  );
 
   it.runIf(route.write)(`refuses ${writeRuns} hostile bodies without the token: 401, never a write`, async () => {
     await fc.assert(
       fc.asyncProperty(
-        pathArb(route),
+        pathArb(route, examples.get(route.path)),
         bodyArb(route),
         contentType,
         fc.constantFrom(undefined, 'Bearer wrong', 'Bearer ', testToken, `Basic ${testToken}`),
@@ -116,7 +147,7 @@ describe.each(writes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as co
 
   it(`answers ${writeRuns} hostile bodies with the token without a 5xx`, async () => {
     await fc.assert(
-      fc.asyncProperty(pathArb(route), queryArb(route), bodyArb(route), contentType, async (path, query, body, type) => {
+      fc.asyncProperty(pathArb(route, examples.get(route.path)), queryArb(route), bodyArb(route), contentType, async (path, query, body, type) => {
         const url = query ? `${path}?${query}` : path;
         const headers: Record<string, string> = { authorization: `Bearer ${testToken}`, ...(type ? { 'content-type': type } : {}) };
         const res = safeRequest(url, { method, body, headers });
@@ -144,5 +175,18 @@ describe('unknown routes and methods', () => {
       ),
       { numRuns: 300, seed },
     );
+  });
+});
+
+// Runs after the fuzzing above (tests of a file run in order).
+describe('fuzzing reached every handler', () => {
+  it.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s', (name, route) => {
+    expect(fuzzGaps(route.method, seen.get(name)), JSON.stringify(seen.get(name))).toEqual([]);
+  });
+  it('spots a route that never got past validation', () => {
+    expect(fuzzGaps('get', { 400: 250 })).toEqual(['no request got past validation to a 2xx']);
+    expect(fuzzGaps('post', { 200: 3, 415: 10 })).toEqual([]);
+    expect(fuzzGaps('delete', { 400: 99, 415: 1 })).toEqual(['no request got past validation']);
+    expect(fuzzGaps('get', { 200: 250 })).toEqual(['no hostile input was refused (no 4xx)']);
   });
 });
