@@ -7,7 +7,11 @@
  *     future change of defaults can be chosen on one half and judged on the other, held-out half. The pacts every
  *     designated or core city joins by designation (21大都市, 中核市) are reported apart: nobody chose those partners.
  *  2. Own hazard of the proposals: for every origin, the median J-SHIS probability of its top-10 partners against its own.
+ * Run alone with `npx tsx bench/model-check.ts` (writes bench/results/model-check-latest.md and a JSON beside it), or as
+ * a section of `npm run bench`.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { DisasterRanking } from '../domain/records/partners.ts';
 import { defaultDisasterParams } from '../domain/scoring/disaster.ts';
 import { AtlasDb } from '../server/db.ts';
@@ -92,7 +96,8 @@ export async function modelCheck(dbPath: string, log: (m: string) => void = () =
       });
     const percentiles: [number[], number[]] = [[], []];
     for (const [a, b] of pairs) percentiles[half(a, b)].push(...both(a, b));
-    const byDesignation = designated.flatMap((r) => both(String(r.a), String(r.b)));
+    // 東京都 (13000) is a party of the 21大都市 pact but not a municipality: only pairs of two municipalities count.
+    const byDesignation = designated.filter((r) => byCode.has(String(r.a)) && byCode.has(String(r.b))).flatMap((r) => both(String(r.a), String(r.b)));
     const top10Prob = (r: DisasterRanking) => median(r.items.map((i) => byCode.get(i.code)!.disaster.quakeProb * 100));
     const own = (code: string) => byCode.get(code)!.disaster.quakeProb * 100;
     const all = [...rankings.values()];
@@ -146,4 +151,16 @@ export function modelCheckMarkdown(r: ModelCheckResult): string {
     ...r.cities.map((c) => `| ${c.name} (${c.code}) | ${c.quakeProb30 === null ? '—' : pct(c.quakeProb30)} | ${pct(c.top10MedianProb)} | ${c.top3.join('、')} |`),
     '',
   ].join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = resolve(import.meta.dirname, '..');
+  const result = await modelCheck(join(root, 'data', 'build', 'atlas.duckdb'), (m) => console.log(`bench: ${m}`));
+  const at = new Date().toISOString();
+  const dir = join(root, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'model-check-latest.json'), `${JSON.stringify({ at, ...result }, null, 2)}\n`);
+  const md = `# Disaster-aid model check ${at}\n\nReproduce: \`npx tsx bench/model-check.ts\` (also a section of \`npm run bench\`).\n\n${modelCheckMarkdown(result)}\n`;
+  writeFileSync(join(dir, 'model-check-latest.md'), md);
+  console.log(md);
 }
