@@ -1,10 +1,11 @@
 /**
- * Benchmark 1: disaster-aid suitability for all 1,741 × 1,740 ordered pairs, in DuckDB (the atlas's engine) against
- * PostgreSQL + PostGIS, same inputs and parameters, same aggregate answer. The score's SQL is not written here: it is
- * the one definition of domain/scoring/disaster.ts (disasterTerms) rendered with sqlOps, over the places the API
- * scores (server/routes/partners.ts), and the TypeScript form of the same definition is summed over the same pairs
- * as a check. Each engine computes the great-circle distance its best way: DuckDB the haversine (as a chord of unit
- * vectors, radius of domain/geo.ts), PostGIS ST_Distance on geography (sphere).
+ * Benchmark 1: disaster-aid suitability for all 1,741 × 1,740 ordered pairs with the production scorer — the
+ * compiled form of domain/scoring/disaster.ts (disaster-kernel.ts) that /api/partners and the partner matrix run,
+ * over the places they score (server/routes/partners.ts) — against PostgreSQL + PostGIS running the same
+ * definition rendered as SQL (sqlOps) over the same inputs and parameters, and DuckDB running that SQL too, for
+ * scale. All three must give the same Σ score; a sample of pairs is checked against disasterScore (the definition
+ * in plain numbers). Each engine computes the great-circle distance its best way: the kernel and DuckDB by the chord
+ * of unit vectors (the haversine rearranged, radius of domain/geo.ts), PostGIS ST_Distance on geography (sphere).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,17 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { type DisasterParams, type PairTerms, type PlaceTerms, defaultDisasterParams, disasterScore, disasterTerms, sqlOps } from '../domain/scoring/disaster.ts';
+import {
+  type DisasterParams,
+  type DisasterPlace,
+  type PairTerms,
+  type PlaceTerms,
+  defaultDisasterParams,
+  disasterScore,
+  disasterTerms,
+  sqlOps,
+} from '../domain/scoring/disaster.ts';
+import { type KernelPlaces, disasterAllPairs, disasterRow } from '../domain/scoring/disaster-kernel.ts';
 import { earthRadiusKm, haversineKm } from '../domain/geo.ts';
 import type { HazardZone } from '../domain/records/hazards.ts';
 import { AtlasDb } from '../server/db.ts';
@@ -20,10 +31,13 @@ import { partnerPlaces } from '../server/routes/partners.ts';
 
 export interface ScoringResult {
   pairs: number;
+  /** The production scorer (the compiled kernel the API runs). */
+  productionMs: number;
   duckdbMs: number;
   postgisMs: number | null;
+  /** PostGIS ÷ production. */
   ratio: number | null;
-  checksum: { duckdb: number; postgis: number | null; typescript: number };
+  checksum: { production: number; duckdb: number; postgis: number | null };
   postgisVersion: string | null;
   note?: string;
 }
@@ -97,18 +111,15 @@ export function scoringSql(dist: (x: string, y: string) => string, geometry: rea
     SELECT sum(n) AS pairs, sum(total) AS total, sum(best) AS best FROM best`;
 }
 
-/**
- * The places as the API scores them (server/routes/partners.ts), as numbers, with Σ score over all ordered pairs in
- * TypeScript (disasterScore, the same definition) for the engines to agree with.
- */
-async function readPlaces(dbPath: string): Promise<{ places: BenchPlace[]; typescriptTotal: number }> {
+/** The places as the API scores them (server/routes/partners.ts): as the kernel's columns and as rows for the SQL engines. */
+async function readPlaces(dbPath: string): Promise<{ places: BenchPlace[]; list: DisasterPlace[]; kernel: KernelPlaces }> {
   const db = await AtlasDb.open(dbPath, { readers: 1 });
   try {
-    const list = [...(await partnerPlaces(db)).byCode.values()].sort((x, y) => x.code.localeCompare(y.code));
-    const bit = new Map([...new Set(list.flatMap((x) => [...x.zones, ...x.partialZones]))].sort().map((z, i) => [z, 1 << i]));
+    const { list: all, kernel } = await partnerPlaces(db);
+    const bit = new Map([...new Set(all.flatMap((x) => [...x.zones, ...x.partialZones]))].sort().map((z, i) => [z, 1 << i]));
     const mask = (zones: readonly HazardZone[]) => zones.reduce((m, z) => m | bit.get(z)!, 0);
-    const land = new Map([...new Set(list.map((x) => x.disaster.landmass))].sort().map((l, i) => [l, i]));
-    const places = list.map(({ code, disaster: d }) => ({
+    const land = new Map([...new Set(all.map((x) => x.disaster.landmass))].sort().map((l, i) => [l, i]));
+    const places = all.map(({ code, disaster: d }) => ({
       code,
       lon: d.lon,
       lat: d.lat,
@@ -124,12 +135,41 @@ async function readPlaces(dbPath: string): Promise<{ places: BenchPlace[]; types
       glat: d.gateway.lat,
       gkm: d.island ? haversineKm(d.lon, d.lat, d.gateway.lon, d.gateway.lat) : 0,
     }));
-    let typescriptTotal = 0;
-    for (const a of list) for (const b of list) if (a !== b) typescriptTotal += disasterScore(a.disaster, b.disaster, p).score;
-    return { places, typescriptTotal };
+    return { places, list: all.map((x) => x.disaster), kernel };
   } finally {
     await db.close();
   }
+}
+
+/** The production scorer over every ordered pair, best of `runs`, with Σ score and Σ best score per origin. */
+function timeProduction(kernel: KernelPlaces, runs: number): { ms: number; total: number; pairs: number } {
+  let best = Infinity;
+  let total = 0;
+  let pairs = 0;
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    total = 0;
+    pairs = 0;
+    disasterAllPairs(kernel, p, (i, score) => {
+      for (let j = 0; j < kernel.n; j++) {
+        if (j === i) continue;
+        total += score[j];
+        pairs++;
+      }
+    });
+    best = Math.min(best, performance.now() - t0);
+  }
+  return { ms: best, total, pairs };
+}
+
+/** The largest gap between the kernel and disasterScore (the definition in plain numbers) over a sample of pairs. */
+function referenceGap(list: DisasterPlace[], kernel: KernelPlaces): number {
+  let gap = 0;
+  for (let i = 0; i < list.length; i += 97) {
+    const row = disasterRow(kernel, i, p);
+    for (let j = 0; j < list.length; j += 13) if (j !== i) gap = Math.max(gap, Math.abs(row.score[j] - disasterScore(list[i], list[j], p).score));
+  }
+  return gap;
 }
 
 async function timeDuckDb(places: BenchPlace[], runs: number): Promise<{ ms: number; total: number; pairs: number }> {
@@ -264,24 +304,29 @@ async function timePostgis(
 }
 
 /**
- * Times the all-pairs scoring in both engines (best of `runs`) and checks they agree.
- * @example const r = await benchScoring('data/build/atlas.duckdb', 3, console.log); r.ratio // e.g. 25
+ * Times the all-pairs scoring with the production scorer, DuckDB and PostGIS (best of `runs`) and checks they agree.
+ * @example const r = await benchScoring('data/build/atlas.duckdb', 3, console.log); r.ratio // PostGIS ÷ production
  */
 export async function benchScoring(dbPath: string, runs: number, log: (m: string) => void): Promise<ScoringResult> {
-  const { places, typescriptTotal } = await readPlaces(dbPath);
-  log(`scoring: ${places.length} places, ${places.length * (places.length - 1)} ordered pairs (Σ score in TypeScript ${typescriptTotal.toFixed(3)})`);
+  const { places, list, kernel } = await readPlaces(dbPath);
+  const gap = referenceGap(list, kernel);
+  if (gap > 1e-9) throw new Error(`the compiled scorer differs from disasterScore by up to ${gap}`);
+  const production = timeProduction(kernel, runs);
+  log(`scoring: ${places.length} places, ${production.pairs} ordered pairs; production scorer ${production.ms.toFixed(1)} ms (Σ score ${production.total.toFixed(3)})`);
+  const agree = (total: number, tolerance: number) => Math.abs(total - production.total) <= tolerance * production.total;
   const duck = await timeDuckDb(places, runs);
   log(`scoring: DuckDB ${duck.ms.toFixed(1)} ms (Σ score ${duck.total.toFixed(3)})`);
-  const agree = (total: number) => Math.abs(total - typescriptTotal) <= 1e-6 * typescriptTotal;
-  if (!agree(duck.total)) throw new Error(`the SQL and TypeScript forms of the score disagree: DuckDB Σ ${duck.total}, TypeScript Σ ${typescriptTotal}`);
-  const checksum = { duckdb: duck.total, postgis: null as number | null, typescript: typescriptTotal };
+  if (duck.pairs !== production.pairs || !agree(duck.total, 1e-6)) throw new Error(`DuckDB disagrees with the production scorer: Σ ${duck.total} vs ${production.total}`);
+  const base = { pairs: production.pairs, productionMs: production.ms, duckdbMs: duck.ms };
+  const checksum = { production: production.total, duckdb: duck.total, postgis: null as number | null };
   const pg = await timePostgis(places, runs, log);
   if ('missing' in pg) {
     log(`scoring: PostGIS skipped: ${pg.missing}`);
-    return { pairs: duck.pairs, duckdbMs: duck.ms, postgisMs: null, ratio: null, checksum, postgisVersion: null, note: pg.missing };
+    return { ...base, postgisMs: null, ratio: null, checksum, postgisVersion: null, note: pg.missing };
   }
   log(`scoring: PostGIS ${pg.ms.toFixed(1)} ms (Σ score ${pg.total.toFixed(3)}, ${pg.version})`);
-  if (pg.pairs !== duck.pairs || Math.abs(pg.total - duck.total) > 1e-4 * duck.total)
-    throw new Error(`the engines disagree: DuckDB ${duck.pairs} pairs Σ ${duck.total}, PostGIS ${pg.pairs} pairs Σ ${pg.total}`);
-  return { pairs: duck.pairs, duckdbMs: duck.ms, postgisMs: pg.ms, ratio: pg.ms / duck.ms, checksum: { ...checksum, postgis: pg.total }, postgisVersion: pg.version };
+  // PostGIS measures on the sphere by its own formula: distances agree to a metre, sums to 1e-4.
+  if (pg.pairs !== production.pairs || !agree(pg.total, 1e-4))
+    throw new Error(`PostGIS disagrees with the production scorer: ${pg.pairs} pairs Σ ${pg.total} vs ${production.total}`);
+  return { ...base, postgisMs: pg.ms, ratio: pg.ms / production.ms, checksum: { ...checksum, postgis: pg.total }, postgisVersion: pg.version };
 }

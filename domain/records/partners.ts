@@ -196,3 +196,28 @@ export interface ComplementRanking {
   scores: Record<string, number>;
   viaPartners: ViaPartner[];
 }
+
+/** A best partner in the national partner table. */
+export interface MatrixPartner {
+  code: string;
+  name: string;
+  prefName: string;
+  score: number;
+  distanceKm: number;
+  /** True when each is among the other's best: a pair both sides would choose. */
+  mutual: boolean;
+  /** True when the two already have an agreement or share a pact. */
+  tied: boolean;
+}
+
+/** GET /api/partners/matrix: every municipality's best partners, in code order. */
+export interface PartnerMatrix {
+  purpose: PartnerPurpose;
+  params: DisasterParams | ComplementParams;
+  /** Partners listed per municipality. */
+  top: number;
+  total: number;
+  /** Pairs that are each other's choice (each counted once). */
+  mutualPairs: number;
+  items: { code: string; name: string; prefName: string; partners: MatrixPartner[] }[];
+}

@@ -12,7 +12,7 @@
  * over the axes with data on both sides. Similarity is not rewarded; existing ties and partners of partners
  * (流山市 linking its partners 信濃町 and 相馬市) are shown beside the score as a separate signal.
  */
-import type { AxisFactor, ComplementAxis, ComplementFactors, ComplementParams } from '../records/partners.ts';
+import type { ComplementAxis, ComplementFactors, ComplementParams } from '../records/partners.ts';
 import { complementAxes, complementParamSpecs } from '../records/partners.ts';
 
 export { complementAxes };
@@ -57,6 +57,50 @@ export function axisValues(m: AxisSource): AxisValues {
   return { density: log10OrNull(m.density), primary: m.sharePrimary, aged: m.share65plus, dayNight: m.dayNightRatio, size: log10OrNull(m.population) };
 }
 
+/** One axis's factor 0..1, or null where either side (or the spread) has no figure. */
+function axisFactor(a: number | null, b: number | null, spread: number | null, saturationSd: number): number | null {
+  if (a === null || b === null || spread === null || !(spread > 0)) return null;
+  return 1 - Math.exp(-Math.abs((b - a) / spread) / saturationSd);
+}
+
+/** Places' positions on every axis in national standard deviations (NaN where there is no figure), as columns. */
+export interface ComplementColumns {
+  axes: Float64Array[];
+}
+
+/**
+ * The columns of a list of places (in its order), for scoring many pairs.
+ * @example complementColumns([a, b], sd).axes.length // 5
+ */
+export function complementColumns(values: readonly AxisValues[], sd: AxisValues): ComplementColumns {
+  return {
+    axes: complementAxes.map((axis) => {
+      const spread = sd[axis];
+      return Float64Array.from(values, (v) => (v[axis] === null || spread === null || !(spread > 0) ? Number.NaN : v[axis] / spread));
+    }),
+  };
+}
+
+/** The axis weights of a parameter set, in the order of complementAxes. */
+export const axisWeights = (p: ComplementParams): number[] => complementAxes.map((axis) => p[axisWeight[axis]]);
+
+/**
+ * Complementarity of place j for place i: the weighted mean, over the axes with data on both sides, of
+ * 1 − exp(−|Δ| / saturationSd) (0 when no axis has). The one definition of the score; nothing allocated, so a
+ * matrix of every pair stays cheap.
+ */
+export function complementAt(c: ComplementColumns, i: number, j: number, weights: readonly number[], saturationSd: number): number {
+  let weighted = 0;
+  let total = 0;
+  for (let k = 0; k < c.axes.length; k++) {
+    const diff = c.axes[k][j] - c.axes[k][i];
+    if (Number.isNaN(diff)) continue;
+    weighted += weights[k] * (1 - Math.exp(-Math.abs(diff) / saturationSd));
+    total += weights[k];
+  }
+  return total > 0 ? weighted / total : 0;
+}
+
 /**
  * Complementarity of `candidate` for `origin`, with every axis's factor.
  * @example
@@ -64,22 +108,12 @@ export function axisValues(m: AxisSource): AxisValues {
  * complementScore(v, v, sd, defaultComplementParams).score // 0
  */
 export function complementScore(origin: AxisValues, candidate: AxisValues, sd: AxisValues, p: ComplementParams): { score: number; factors: ComplementFactors } {
-  let weighted = 0;
-  let weights = 0;
   const factors = {} as ComplementFactors;
   for (const axis of complementAxes) {
     const a = origin[axis];
     const b = candidate[axis];
-    const spread = sd[axis];
-    let f: AxisFactor = { origin: a, candidate: b, diffSd: null, factor: 0 };
-    if (a !== null && b !== null && spread !== null && spread > 0) {
-      const diffSd = (b - a) / spread;
-      f = { origin: a, candidate: b, diffSd, factor: 1 - Math.exp(-Math.abs(diffSd) / p.saturationSd) };
-      const w = p[axisWeight[axis]];
-      weighted += w * f.factor;
-      weights += w;
-    }
-    factors[axis] = f;
+    const factor = axisFactor(a, b, sd[axis], p.saturationSd);
+    factors[axis] = factor === null ? { origin: a, candidate: b, diffSd: null, factor: 0 } : { origin: a, candidate: b, diffSd: (b! - a!) / sd[axis]!, factor };
   }
-  return { score: weights > 0 ? weighted / weights : 0, factors };
+  return { score: complementAt(complementColumns([origin, candidate], sd), 0, 1, axisWeights(p), p.saturationSd), factors };
 }

@@ -1,17 +1,28 @@
 /**
  * GET /api/partners/{code}: every other municipality ranked as a partner of `code`, for disaster mutual aid
- * or for complementary (urban↔rural) exchange, with each factor of the score and the ties that already exist.
+ * or for complementary (urban↔rural) exchange, with each factor of the score and the ties that already exist;
+ * GET /api/partners/matrix: every municipality's best partners at once (the national partner table).
  *
  * Each municipality's figures, hazard zones, hazard figures and landmass are read once per database; per request one
- * query gives the existing agreements (and, for complementarity, the great-circle distances in SQL), and the pure
- * scoring functions of domain/scoring/ rank every candidate.
+ * query gives the existing agreements, and the scorers of domain/scoring/ rank every candidate — the disaster score
+ * through its compiled form (disaster-kernel.ts), the same code for one ranking, the matrix and the benchmark.
  */
 import { z } from 'zod';
 import type { AtlasDb } from '../db.ts';
 import { ApiError } from '../errors.ts';
 import { codeSchema, defineRoute, describeIssues, queryString } from '../route.ts';
-import { type AxisValues, axisValues, complementAxes, complementParamsSchema, complementScore } from '../../domain/scoring/complement.ts';
-import { type DisasterPlace, byDisasterRank, disasterParamsSchema, disasterScore, limitingFactor } from '../../domain/scoring/disaster.ts';
+import {
+  type AxisValues,
+  axisValues,
+  axisWeights,
+  complementAt,
+  complementAxes,
+  complementColumns,
+  complementParamsSchema,
+  complementScore,
+} from '../../domain/scoring/complement.ts';
+import { type DisasterPlace, byDisasterRank, disasterParamsSchema, limitingFactor, zonesOf } from '../../domain/scoring/disaster.ts';
+import { type KernelPlaces, disasterAllPairs, disasterRow, kernelPlaces } from '../../domain/scoring/disaster-kernel.ts';
 import { type ExchangeKind, nonTieKinds } from '../../domain/records/exchanges.ts';
 import type { HazardZone } from '../../domain/records/hazards.ts';
 import {
@@ -21,11 +32,14 @@ import {
   type DisasterParams,
   type DisasterRanking,
   type HazardFigures,
+  type MatrixPartner,
+  type PartnerMatrix,
+  type PartnerPurpose,
   type ViaPartner,
   complementParamSpecs,
   disasterParamSpecs,
 } from '../../domain/records/partners.ts';
-import { haversineKm, haversineSql } from '../../domain/geo.ts';
+import { haversineKm } from '../../domain/geo.ts';
 
 /** What never changes while the server runs: each municipality's figures and hazard zones (read once per database). */
 export interface Place {
@@ -50,6 +64,9 @@ export interface Place {
 
 export interface Places {
   byCode: Map<string, Place>;
+  /** Every place in code order, and the same places as the scoring kernel's columns (same order). */
+  list: Place[];
+  kernel: KernelPlaces;
   /** National standard deviation of each complementarity axis. */
   spread: AxisValues;
 }
@@ -122,7 +139,8 @@ export function partnerPlaces(db: AtlasDb): Promise<Places> {
             port: island ? { code: String(r.port_code), seaKm: round(haversineKm(lon, lat, port.lon, port.lat), 1) } : null,
           };
         });
-        return { byCode: new Map(list.map((p) => [p.code, p])), spread: axisSpread(list.map((p) => p.axes)) };
+        list.sort((a, b) => a.code.localeCompare(b.code));
+        return { byCode: new Map(list.map((p) => [p.code, p])), list, kernel: kernelPlaces(list.map((p) => p.disaster)), spread: axisSpread(list.map((p) => p.axes)) };
       });
     // A failed read (e.g. a database without the hazard tables) is not kept.
     cached.catch(() => placesCache.delete(db));
@@ -141,12 +159,6 @@ function axisSpread(values: AxisValues[]): AxisValues {
   }
   return out;
 }
-
-/** Every other municipality's great-circle distance from $1 in km (haversine in SQL). */
-const distancesSql = `
-  SELECT m.code, ${haversineSql('o.lon', 'o.lat', 'm.lon', 'm.lat')} AS distance_km
-  FROM municipalities m CROSS JOIN (SELECT lon, lat FROM municipalities WHERE code = $1) o
-  WHERE m.code <> $1`;
 
 /**
  * The kinds of agreement between $1 and each of its partners, and the pacts they share: agreements between the two
@@ -168,17 +180,18 @@ interface Candidate {
 }
 
 async function candidates(db: AtlasDb, code: string): Promise<{ origin: Place; others: Candidate[]; spread: AxisValues }> {
-  const { byCode, spread } = await partnerPlaces(db);
+  const { byCode, list, spread } = await partnerPlaces(db);
   const origin = byCode.get(code);
   if (!origin) throw new ApiError(404, 'not_found', `no municipality has code ${code}`);
-  // Two small queries on two reader connections at once beat one query joining both.
-  const [distances, ties] = await Promise.all([db.all(distancesSql, [code]), tiesOf(db, code)]);
-  const others = distances.map((r) => ({
-    place: byCode.get(String(r.code))!,
-    distanceKm: Number(r.distance_km),
-    ties: ties.get(String(r.code))?.kinds ?? [],
-    tieNetworks: ties.get(String(r.code))?.networks ?? [],
-  }));
+  const ties = await tiesOf(db, code);
+  const others = list
+    .filter((c) => c !== origin)
+    .map((c) => ({
+      place: c,
+      distanceKm: haversineKm(origin.lon, origin.lat, c.lon, c.lat),
+      ties: ties.get(c.code)?.kinds ?? [],
+      tieNetworks: ties.get(c.code)?.networks ?? [],
+    }));
   return { origin, others, spread };
 }
 
@@ -197,14 +210,31 @@ async function tiesOf(db: AtlasDb, code: string): Promise<Map<string, { kinds: E
  * @example (await disasterRanking(db, '13219', defaults, 10)).items[0].name
  */
 export async function disasterRanking(db: AtlasDb, code: string, params: DisasterParams, limit: number): Promise<DisasterRanking> {
-  const { byCode } = await partnerPlaces(db);
+  const { byCode, list, kernel } = await partnerPlaces(db);
   const origin = byCode.get(code);
   if (!origin) throw new ApiError(404, 'not_found', `no municipality has code ${code}`);
   const ties = await tiesOf(db, code);
-  const scored = [...byCode.values()]
-    .filter((c) => c.code !== code)
-    .map((c) => {
-      const s = disasterScore(origin.disaster, c.disaster, params);
+  // The compiled score (domain/scoring/disaster-kernel.ts), the one the partner matrix and the benchmark run.
+  const row = disasterRow(kernel, list.indexOf(origin), params);
+  const scored = list
+    .map((c, j) => ({ c, j }))
+    .filter(({ c }) => c !== origin)
+    .map(({ c, j }) => {
+      const zones = zonesOf(origin.disaster, c.disaster);
+      const s = {
+        score: row.score[j],
+        risk: row.risk[j],
+        sameQuake: row.sameQuake[j],
+        sameStorm: row.sameStorm[j],
+        ownHazard: row.ownHazard[j],
+        reachability: row.reachability[j],
+        capacity: row.capacity[j],
+        routeKm: row.routeKm[j],
+        crossings: row.crossings[j],
+        distanceKm: row.distanceKm[j],
+        sharedZones: zones.shared,
+        possibleZones: zones.possible,
+      };
       const item: DisasterItem = {
         code: c.code,
         name: c.name,
@@ -322,8 +352,119 @@ export async function complementRanking(db: AtlasDb, code: string, params: Compl
   };
 }
 
+/** Every pair already tied: an agreement between the two (not a company's link) or a pact both are parties to. */
+const allTiesSql = `
+  SELECT a_code AS a, b_code AS b FROM exchanges WHERE kind NOT IN (${nonTieKinds.map((k) => `'${k}'`).join(', ')})
+  UNION SELECT o.code, n.code FROM exchange_networks o JOIN exchange_networks n ON n.network = o.network AND n.code <> o.code`;
+
+/**
+ * The national partner table: every municipality's `top` best partners for one purpose, in one pass over all
+ * 3 million ordered pairs with the production scorers (the compiled disaster score, complementValue), ranked
+ * exactly as the single rankings are; pairs that choose each other are flagged, and pairs already tied.
+ * @example (await partnerMatrix(db, 'disaster', defaults, 3)).items[0].partners[0].code
+ */
+export async function partnerMatrix(db: AtlasDb, purpose: PartnerPurpose, params: DisasterParams | ComplementParams, top: number): Promise<PartnerMatrix> {
+  const [{ list, kernel, spread }, tieRows] = await Promise.all([partnerPlaces(db), db.all(allTiesSql)]);
+  const n = list.length;
+  const best = new Int32Array(n * top).fill(-1);
+  const bestScore = new Float64Array(n * top);
+  const bestKm = new Float64Array(n * top);
+  /** True when candidate j (score s, distance d) ranks above the k-th kept one of origin i. */
+  const above = (i: number, j: number, s: number, d: number, k: number): boolean => {
+    const at = i * top + k;
+    const other = best[at];
+    if (other < 0) return true;
+    if (purpose === 'disaster') {
+      // byDisasterRank: score to 4 decimals, then less own hazard, larger, nearer, code (list order).
+      const a = Math.round(s * 1e4);
+      const b = Math.round(bestScore[at] * 1e4);
+      if (a !== b) return a > b;
+      if (kernel.quakeProb[j] !== kernel.quakeProb[other]) return kernel.quakeProb[j] < kernel.quakeProb[other];
+      if (kernel.population[j] !== kernel.population[other]) return kernel.population[j] > kernel.population[other];
+      if (d !== bestKm[at]) return d < bestKm[at];
+    } else {
+      // The complement ranking's order: score to 4 decimals, then distance to 0.1 km (as shown), then code.
+      const a = Math.round(s * 1e4);
+      const b = Math.round(bestScore[at] * 1e4);
+      if (a !== b) return a > b;
+      const da = Math.round(d * 10);
+      const db = Math.round(bestKm[at] * 10);
+      if (da !== db) return da < db;
+    }
+    return j < other;
+  };
+  const last = top - 1;
+  const keep = (i: number, score: Float64Array, distanceOf: (j: number) => number) => {
+    for (let j = 0; j < n; j++) {
+      // Both orders start with the score to 4 decimals: most candidates fall out on it, before any distance.
+      if (j === i || (best[i * top + last] >= 0 && Math.round(score[j] * 1e4) < Math.round(bestScore[i * top + last] * 1e4))) continue;
+      const d = distanceOf(j);
+      if (!above(i, j, score[j], d, last)) continue;
+      // Insert in order, pushing the last one out.
+      let k = last;
+      while (k > 0 && above(i, j, score[j], d, k - 1)) {
+        best[i * top + k] = best[i * top + k - 1];
+        bestScore[i * top + k] = bestScore[i * top + k - 1];
+        bestKm[i * top + k] = bestKm[i * top + k - 1];
+        k--;
+      }
+      best[i * top + k] = j;
+      bestScore[i * top + k] = score[j];
+      bestKm[i * top + k] = d;
+    }
+  };
+  if (purpose === 'disaster') disasterAllPairs(kernel, params as DisasterParams, (i, score, distance) => keep(i, score, (j) => distance[j]));
+  else {
+    const p = params as ComplementParams;
+    const columns = complementColumns(
+      list.map((x) => x.axes),
+      spread,
+    );
+    const weights = axisWeights(p);
+    const score = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) score[j] = complementAt(columns, i, j, weights, p.saturationSd);
+      keep(i, score, (j) => haversineKm(list[i].lon, list[i].lat, list[j].lon, list[j].lat));
+    }
+  }
+  const tied = new Set(tieRows.flatMap((r) => [`${r.a} ${r.b}`, `${r.b} ${r.a}`]));
+  const chosen = (i: number, j: number) => best.subarray(i * top, i * top + top).includes(j);
+  let mutualPairs = 0;
+  const items = list.map((a, i) => ({
+    code: a.code,
+    name: a.name,
+    prefName: a.prefName,
+    partners: [...best.subarray(i * top, i * top + top)]
+      .map((j, k): MatrixPartner | null => {
+        if (j < 0) return null;
+        const b = list[j];
+        const mutual = chosen(j, i);
+        if (mutual && i < j) mutualPairs++;
+        return {
+          code: b.code,
+          name: b.name,
+          prefName: b.prefName,
+          score: round(bestScore[i * top + k], 4),
+          distanceKm: round(bestKm[i * top + k], 1),
+          mutual,
+          tied: tied.has(`${a.code} ${b.code}`),
+        };
+      })
+      .filter((p): p is MatrixPartner => p !== null),
+  }));
+  return { purpose, params, top, total: n, mutualPairs, items };
+}
+
 const disasterKeys = Object.keys(disasterParamSpecs);
 const complementKeys = Object.keys(complementParamSpecs);
+
+const matrixQuery = z
+  .object({
+    purpose: z.enum(['disaster', 'complement'], { error: 'must be disaster or complement' }).default('disaster'),
+    top: z.coerce.number({ error: 'must be a whole number 1–10' }).int('must be a whole number 1–10').min(1, 'must be 1–10').max(10, 'must be 1–10').default(3),
+    ...Object.fromEntries([...disasterKeys, ...complementKeys].map((k) => [k, queryString(30).optional()])),
+  })
+  .strict();
 
 const partnerQuery = z
   .object({
@@ -343,6 +484,25 @@ function purposeParams<T>(query: Record<string, unknown>, own: string[], other: 
 }
 
 export const partnerRoutes = [
+  // Before /api/partners/:code, which would take "matrix" for a code.
+  defineRoute({
+    method: 'get',
+    path: '/api/partners/matrix',
+    tag: 'partners',
+    summary:
+      "The national partner table: every municipality's best partners for purpose=disaster or complement (same parameters and order as /api/partners/{code}), all pairs scored in one pass; pairs that choose each other flagged mutual, pairs already tied flagged tied.",
+    returns:
+      '{purpose, params, top, total, mutualPairs, items:[{code,name,prefName,partners:[{code,name,prefName,score,distanceKm,mutual,tied}]}]}; 400 for parameters out of range',
+    query: matrixQuery,
+    handle({ deps, query }) {
+      const q = query as Record<string, unknown> & { purpose: PartnerPurpose; top: number };
+      const params =
+        q.purpose === 'disaster'
+          ? purposeParams(q, disasterKeys, complementKeys, disasterParamsSchema, 'disaster')
+          : purposeParams(q, complementKeys, disasterKeys, complementParamsSchema, 'complement');
+      return partnerMatrix(deps.db, q.purpose, params, q.top);
+    },
+  }),
   defineRoute({
     method: 'get',
     path: '/api/partners/:code',

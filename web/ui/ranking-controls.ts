@@ -1,12 +1,14 @@
 /**
  * Controls shared by the ranking views (disaster aid, partners): a municipality picker, parameter sliders
- * kept in the URL, factor bars, and a loader that keeps only the newest answer.
+ * kept in the URL, factor bars, the national partner table, and a loader that keeps only the newest answer.
  */
 import type { Municipality } from '../../domain/records/municipalities.ts';
-import type { ParamSpec, PartnerPurpose } from '../../domain/records/partners.ts';
+import type { ParamSpec, PartnerMatrix, PartnerPurpose } from '../../domain/records/partners.ts';
+import { api } from '../api.ts';
 import type { AppContext } from '../context.ts';
 import { t } from '../i18n.ts';
 import { type Html, html, setHtml } from './html.ts';
+import { downloadCsv } from './export.ts';
 
 /** Sets widths from `data-w` (0..1): the page's CSP forbids inline style attributes, not CSSOM. */
 export function applyWidths(root: ParentNode): void {
@@ -38,6 +40,35 @@ export function rankingQuery<K extends string>(ctx: AppContext, purpose: Partner
   const q = new URLSearchParams({ purpose, limit: String(limit) });
   for (const [k, v] of Object.entries(paramsFromUrl(ctx, specs)) as [K, number][]) if (v !== specs[k].default) q.set(k, String(v));
   return q.toString();
+}
+
+/**
+ * Downloads the national partner table (GET /api/partners/matrix: every municipality's three best partners, with
+ * the parameters in the URL) as CSV, one row per municipality and rank, pairs that choose each other marked.
+ */
+export async function downloadPartnerTable<K extends string>(ctx: AppContext, purpose: PartnerPurpose, specs: Record<K, ParamSpec>): Promise<void> {
+  const q = new URLSearchParams(rankingQuery(ctx, purpose, specs, 1));
+  q.delete('limit');
+  q.set('top', '3');
+  const table = await api<PartnerMatrix>(`/api/partners/matrix?${q}`);
+  const yes = (v: boolean) => (v ? t('はい', 'yes') : '');
+  downloadCsv(
+    `renkei-atlas-partner-table-${purpose}.csv`,
+    [
+      t('団体コード', 'code'),
+      t('都道府県', 'prefecture'),
+      t('市区町村', 'municipality'),
+      t('順位', 'rank'),
+      t('相手の団体コード', 'partner code'),
+      t('相手の都道府県', 'partner prefecture'),
+      t('相手', 'partner'),
+      t('適性', 'score'),
+      t('距離 (km)', 'distance (km)'),
+      t('互いに最適', 'mutual'),
+      t('協定あり', 'already tied'),
+    ],
+    table.items.flatMap((m) => m.partners.map((p, n) => [m.code, m.prefName, m.name, n + 1, p.code, p.prefName, p.name, p.score, p.distanceKm, yes(p.mutual), yes(p.tied)])),
+  );
 }
 
 /**

@@ -19,7 +19,7 @@ import { label, t } from '../i18n.ts';
 import { type Html, html, joinHtml, setHtml } from '../ui/html.ts';
 import { sequential } from '../palette.ts';
 import { downloadCsv } from '../ui/export.ts';
-import { applyWidths, factorBar, latestOnly, originPicker, paramsFromUrl, rankingQuery, showInPicker, sliders, wireSliders } from '../ui/ranking-controls.ts';
+import { applyWidths, downloadPartnerTable, factorBar, latestOnly, originPicker, paramsFromUrl, rankingQuery, showInPicker, sliders, wireSliders } from '../ui/ranking-controls.ts';
 import './disaster.css';
 
 /** Distance rings around the chosen municipality, km. */
@@ -441,7 +441,8 @@ class DisasterView implements ViewBody {
         ${sliders(ctx, disasterParamSpecs, params)}
         <div class="btn-row"><button type="button" class="btn secondary" id="ds-reset">${t('既定値に戻す', 'Reset')}</button></div>
       </details>
-      <div class="btn-row"><button type="button" class="btn secondary" id="ds-csv">${t('順位をCSVで書き出す', 'Export ranking (CSV)')}</button></div>
+      <div class="btn-row"><button type="button" class="btn secondary" id="ds-csv">${t('順位をCSVで書き出す', 'Export ranking (CSV)')}</button>
+        <button type="button" class="btn secondary" id="ds-table" title="${t('全市区町村それぞれの上位3つの相手（互いに最適な組を表示）', 'Every municipality’s three best partners, pairs that choose each other marked')}">${t('全国の相手表（CSV）', 'National partner table (CSV)')}</button></div>
       <p id="ds-status" class="sub" aria-live="polite"></p>
       <div id="ds-list"></div>`,
     );
@@ -449,6 +450,7 @@ class DisasterView implements ViewBody {
     panel.querySelector('#ds-example')!.addEventListener('click', () => ctx.state.set({ origin: '13219' }));
     panel.querySelector('#ds-reset')!.addEventListener('click', () => ctx.state.set(Object.fromEntries(paramKeys.map((k) => [k, null]))));
     panel.querySelector('#ds-csv')!.addEventListener('click', () => void exportCsv(ctx).catch((err: Error) => ctx.toast(err.message)));
+    panel.querySelector('#ds-table')!.addEventListener('click', () => void downloadPartnerTable(ctx, 'disaster', disasterParamSpecs).catch((err: Error) => ctx.toast(err.message)));
     const unsubscribe = ctx.state.subscribe((changed) => {
       if (!['origin', ...paramKeys].some((k) => changed.has(k))) return;
       const now = paramsFromUrl(ctx, disasterParamSpecs);
