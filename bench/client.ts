@@ -1,17 +1,24 @@
 /**
- * Benchmark 3: what the browser gets — JS bundle and boundary payload sizes (raw and gzip), and the time to
- * the first fully drawn atlas map in headless Chromium against an empty MapLibre page in the same browser.
+ * Benchmark 3: what the browser gets and how soon it draws — in headless Chromium (WebGL on SwiftShader), cold cache,
+ * median of paired runs (the pages take turns, so a busy machine slows each alike):
+ *  - the first fully drawn atlas map (tiles loaded, coloured, labelled, idle) against an empty MapLibre page (a
+ *    background layer, MapLibre's own files served gzip), and the bytes the first view moved (page, scripts, styles,
+ *    API answers, tiles, as sent over the wire);
+ *  - the JavaScript the first page loads, gzip, apart from MapLibre's own (its main chunk and worker);
+ *  - how the first render grows with geometry: the same page over databases built from 0.1 %, 1 % and 4× the 1 %
+ *    file's vertices (bench/geometry.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../tests/helpers/browser.ts';
-import { startServer } from '../tests/helpers/server.ts';
+import { type RunningServer, startServer } from '../tests/helpers/server.ts';
+import type { GeometryVariant } from './geometry.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -19,18 +26,25 @@ export interface ClientResult {
   jsBytes: number;
   jsGzipBytes: number;
   jsFiles: number;
-  boundaryBytes: number;
-  boundaryGzipBytes: number;
+  /** JavaScript the first page loaded (gzip -9 of each file), MapLibre's own (main chunk + worker), the rest. */
+  firstPageJsGzip: number;
+  maplibreJsGzip: number;
+  beyondMaplibreJsGzip: number;
+  /** Bytes over the wire until the first map was drawn, and the part that was tiles. */
+  firstViewBytes: number;
+  firstViewTileBytes: number;
   atlasMapMs: number;
   emptyMapMs: number;
   ratio: number;
   runs: number;
+  geometry: { name: string; vertices: number; firstMapMs: number; ratioTo1pct: number }[];
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const gz = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
 
 /** Builds the client into a fresh folder and returns it. */
-function buildClient(): string {
+export function buildClient(): string {
   const out = mkdtempSync(join(tmpdir(), 'atlas-bench-web-'));
   execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error', '--outDir', out], { cwd: root, stdio: 'inherit' });
   return out;
@@ -38,7 +52,7 @@ function buildClient(): string {
 
 function jsSizes(dir: string): { raw: number; gz: number; files: number } {
   let raw = 0;
-  let gz = 0;
+  let gzip = 0;
   let files = 0;
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
@@ -47,16 +61,16 @@ function jsSizes(dir: string): { raw: number; gz: number; files: number } {
       else if (/\.m?js$/.test(name)) {
         const bytes = readFileSync(p);
         raw += bytes.length;
-        gz += gzipSync(bytes, { level: 9 }).length;
+        gzip += gz(bytes);
         files++;
       }
     }
   };
   walk(dir);
-  return { raw, gz, files };
+  return { raw, gz: gzip, files };
 }
 
-/** A page with nothing but a MapLibre map (background layer only), served from node_modules. */
+/** A page with nothing but a MapLibre map (background layer only), MapLibre's files from node_modules, gzip. */
 async function emptyMapServer(): Promise<{ url: string; close: () => void }> {
   const dist = join(root, 'node_modules', 'maplibre-gl', 'dist');
   const html = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/maplibre-gl.css">
@@ -68,73 +82,113 @@ const map = new maplibregl.Map({ container: 'map', style: { version: 8, sources:
 map.once('idle', () => { window.drawnAt = performance.now(); });
 </script></body></html>`;
   const types: Record<string, string> = { mjs: 'text/javascript', css: 'text/css' };
+  const files = new Map(['maplibre-gl.mjs', 'maplibre-gl-worker.mjs', 'maplibre-gl.css'].map((f) => [f, gzipSync(readFileSync(join(dist, f)), { level: 9 })]));
   const server = createServer((req, res) => {
     const file = /^\/(maplibre-gl[\w-]*\.(mjs|css))$/.exec(req.url ?? '');
-    if (file) res.writeHead(200, { 'content-type': types[file[2]] }).end(readFileSync(join(dist, file[1])));
+    const body = file && files.get(file[1]);
+    if (file && body) res.writeHead(200, { 'content-type': types[file[2]], 'content-encoding': 'gzip' }).end(body);
     else res.writeHead(200, { 'content-type': 'text/html' }).end(html);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
 }
 
-/** Milliseconds from navigation start until `drawn` holds in the page, in a fresh context (cold cache). */
-async function timeToDrawn(browser: Browser, url: string, drawn: () => boolean): Promise<number> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForFunction(drawn, null, { timeout: 120_000, polling: 'raf' });
-  const ms = await page.evaluate(() => (window as unknown as { drawnAt?: number }).drawnAt ?? performance.now());
-  await context.close();
-  return ms;
+interface Load {
+  ms: number;
+  /** Every response until drawn: path, bytes over the wire. */
+  responses: { path: string; bytes: number }[];
 }
 
+/** Milliseconds from navigation start until `drawn` holds in the page (fresh context: cold cache), and what it fetched. */
+async function loadUntilDrawn(browser: Browser, url: string, drawn: () => boolean): Promise<Load> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const pending: Promise<{ path: string; bytes: number }>[] = [];
+  page.on('requestfinished', (request) => {
+    pending.push(request.sizes().then((s) => ({ path: new URL(request.url()).pathname, bytes: s.responseBodySize })));
+  });
+  await page.goto(url);
+  await page.waitForFunction(drawn, null, { timeout: 180_000, polling: 'raf' });
+  const ms = await page.evaluate(() => (window as unknown as { drawnAt: number }).drawnAt);
+  const responses = await Promise.all(pending);
+  await context.close();
+  return { ms, responses };
+}
+
+// Functions, not strings: the atlas's content security policy forbids eval. Each notes the moment it first holds.
+const atlasDrawn = () => {
+  const w = window as unknown as { drawnAt?: number; atlas?: { drawn: boolean; map: { loaded(): boolean; isMoving(): boolean; areTilesLoaded(): boolean } } };
+  const a = w.atlas;
+  if (!a?.drawn || !a.map.loaded() || a.map.isMoving() || !a.map.areTilesLoaded()) return false;
+  w.drawnAt ??= performance.now();
+  return true;
+};
+const emptyDrawn = () => (window as unknown as { drawnAt?: number }).drawnAt !== undefined;
+
 /**
- * Sizes and time to first drawn map (median of `runs` cold loads each, alternating the two pages).
- * @example const c = await benchClient(3, console.log); c.ratio // e.g. 2.5
+ * Sizes, first drawn map against an empty MapLibre page, and first render over each geometry variant (median of
+ * `runs` cold loads each, interleaved).
+ * @example const c = await benchClient(buildClient(), 3, variants, console.log); c.ratio // e.g. 2.5
  */
-export async function benchClient(runs: number, log: (m: string) => void): Promise<ClientResult> {
-  const webDir = buildClient();
+export async function benchClient(webDir: string, runs: number, variants: GeometryVariant[], log: (m: string) => void): Promise<ClientResult> {
   const js = jsSizes(webDir);
-  const boundary = readFileSync(join(root, 'data', 'build', 'boundaries.topo.json'));
-  const boundaryGz = gzipSync(boundary, { level: 9 }).length;
-  log(
-    `client: JS ${js.files} files ${(js.raw / 1024).toFixed(0)} KiB (gzip ${(js.gz / 1024).toFixed(0)} KiB); boundaries ${(boundary.length / 1024).toFixed(0)} KiB (gzip ${(boundaryGz / 1024).toFixed(0)} KiB)`,
-  );
-  const server = await startServer({ webDir });
+  log(`client: JS ${js.files} files ${(js.raw / 1024).toFixed(0)} KiB (gzip ${(js.gz / 1024).toFixed(0)} KiB)`);
+  const servers: RunningServer[] = [];
   const empty = await emptyMapServer();
   const browser = await launchBrowser();
-  const atlasTimes: number[] = [];
-  const emptyTimes: number[] = [];
   try {
-    // Functions, not strings: the atlas's content security policy forbids eval.
-    const atlasDrawn = () => {
-      const a = (window as unknown as { atlas?: { ready: boolean; map: { loaded(): boolean; isMoving(): boolean; areTilesLoaded(): boolean } } }).atlas;
-      return !!a && a.ready && a.map.loaded() && !a.map.isMoving() && a.map.areTilesLoaded();
-    };
-    const emptyDrawn = () => (window as unknown as { drawnAt?: number }).drawnAt !== undefined;
+    const main = await startServer({ webDir });
+    servers.push(main);
+    // The variant built from the shipped 1 % file is the main database: its times are the atlas's own.
+    const variantServers = [];
+    for (const v of variants) variantServers.push(v.dbPath ? await startServer({ webDir, dbPath: v.dbPath }) : main);
+    servers.push(...variantServers);
+    const atlasLoads: Load[] = [];
+    const emptyTimes: number[] = [];
+    const variantTimes = variants.map(() => [] as number[]);
     for (let i = 0; i < runs; i++) {
-      emptyTimes.push(await timeToDrawn(browser, empty.url, emptyDrawn));
-      atlasTimes.push(await timeToDrawn(browser, `${server.url}/`, atlasDrawn));
+      emptyTimes.push((await loadUntilDrawn(browser, empty.url, emptyDrawn)).ms);
+      atlasLoads.push(await loadUntilDrawn(browser, `${main.url}/`, atlasDrawn));
+      for (const [k, server] of variantServers.entries()) {
+        variantTimes[k].push(server === main ? atlasLoads[i].ms : (await loadUntilDrawn(browser, `${server.url}/`, atlasDrawn)).ms);
+      }
     }
+    const atlasMapMs = median(atlasLoads.map((l) => l.ms));
+    const emptyMapMs = median(emptyTimes);
+    // What the first view moved (the median run's), and which scripts it ran.
+    const typical = atlasLoads.find((l) => l.ms === atlasMapMs)!;
+    const scripts = [...new Set(typical.responses.filter((r) => /\.m?js$/.test(r.path)).map((r) => r.path))];
+    const gzipOf = (path: string) => gz(readFileSync(join(webDir, path)));
+    const isMaplibre = (path: string) => /^maplibre-gl-/.test(basename(path));
+    const firstPageJsGzip = scripts.reduce((s, p) => s + gzipOf(p), 0);
+    const maplibreJsGzip = scripts.filter(isMaplibre).reduce((s, p) => s + gzipOf(p), 0);
+    const firstViewBytes = typical.responses.reduce((s, r) => s + r.bytes, 0);
+    const firstViewTileBytes = typical.responses.filter((r) => r.path.startsWith('/api/tiles/')).reduce((s, r) => s + r.bytes, 0);
+    log(
+      `client: first drawn map ${atlasMapMs.toFixed(0)} ms (atlas) vs ${emptyMapMs.toFixed(0)} ms (empty MapLibre); runs ${atlasLoads.map((l) => l.ms.toFixed(0)).join('/')} vs ${emptyTimes.map((t) => t.toFixed(0)).join('/')}; first view ${(firstViewBytes / 1024).toFixed(0)} KiB (tiles ${(firstViewTileBytes / 1024).toFixed(0)} KiB); first-page JS ${(firstPageJsGzip / 1024).toFixed(0)} KiB gzip, beyond MapLibre ${((firstPageJsGzip - maplibreJsGzip) / 1024).toFixed(1)} KiB`,
+    );
+    const oneMs = median(variantTimes[variants.findIndex((v) => v.dbPath === null)] ?? atlasLoads.map((l) => l.ms));
+    const geometry = variants.map((v, k) => ({ name: v.name, vertices: v.vertices, firstMapMs: median(variantTimes[k]), ratioTo1pct: median(variantTimes[k]) / oneMs }));
+    for (const g of geometry)
+      log(`client: first map over ${g.name} (${g.vertices.toLocaleString('en')} vertices) ${g.firstMapMs.toFixed(0)} ms, ${g.ratioTo1pct.toFixed(2)}× the 1 % file`);
+    return {
+      jsBytes: js.raw,
+      jsGzipBytes: js.gz,
+      jsFiles: js.files,
+      firstPageJsGzip,
+      maplibreJsGzip,
+      beyondMaplibreJsGzip: firstPageJsGzip - maplibreJsGzip,
+      firstViewBytes,
+      firstViewTileBytes,
+      atlasMapMs,
+      emptyMapMs,
+      ratio: atlasMapMs / emptyMapMs,
+      runs,
+      geometry,
+    };
   } finally {
     await browser.close();
     empty.close();
-    await server.stop();
+    for (const s of new Set(servers)) await s.stop();
   }
-  const atlasMapMs = median(atlasTimes);
-  const emptyMapMs = median(emptyTimes);
-  log(
-    `client: first drawn map ${atlasMapMs.toFixed(0)} ms (atlas) vs ${emptyMapMs.toFixed(0)} ms (empty MapLibre); runs ${atlasTimes.map((t) => t.toFixed(0)).join('/')} vs ${emptyTimes.map((t) => t.toFixed(0)).join('/')}`,
-  );
-  return {
-    jsBytes: js.raw,
-    jsGzipBytes: js.gz,
-    jsFiles: js.files,
-    boundaryBytes: boundary.length,
-    boundaryGzipBytes: boundaryGz,
-    atlasMapMs,
-    emptyMapMs,
-    ratio: atlasMapMs / emptyMapMs,
-    runs,
-  };
 }

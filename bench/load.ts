@@ -17,12 +17,16 @@ export interface LoadSummary {
   non2xx: number;
 }
 
-/** Sample values for path parameters that need no lookup. */
-const samples: Record<string, string> = { code: '13112', metric: 'population' };
+/** Sample values for path parameters that need no lookup (a tile: zoom 5 over Tokyo). */
+const samples: Record<string, string> = { code: '13112', metric: 'population', z: '5', x: '28', y: '12' };
+
+/** A query for the routes that answer nothing without one. */
+const sampleQueries: Record<string, string> = { '/api/eligibility': '?scheme=central_city_region' };
 
 /**
  * One working URL per GET route (API page and OpenAPI document left out): `:code` → 13112, `:metric` →
- * population, any other `:id` → the first id listed by the route without it. Routes that answer no 200 are skipped.
+ * population, a tile over Tokyo under the current archive version, any other `:id` → the first id listed by the
+ * route without it; routes that need a query get a sample one. Routes that answer no 200 are skipped.
  * @example await sampleUrls('http://127.0.0.1:8787', apiRoutes(deps)) // ['/api/health', …, '/api/partners/13112']
  */
 export async function sampleUrls(base: string, routes: AnyRoute[]): Promise<string[]> {
@@ -32,6 +36,14 @@ export async function sampleUrls(base: string, routes: AnyRoute[]): Promise<stri
     let path = route.path;
     for (const [, name] of route.path.matchAll(/:([A-Za-z_]\w*)/g)) {
       let value = samples[name];
+      if (!value && name === 'version') {
+        // Tiles live under the archive's version, which the TileJSON names.
+        const tilejson = (await fetch(`${base}/api/tiles`).then(
+          (r) => (r.ok ? r.json() : null),
+          () => null,
+        )) as { tiles?: string[] } | null;
+        value = /\/api\/tiles\/([\w-]+)\//.exec(tilejson?.tiles?.[0] ?? '')?.[1] ?? '';
+      }
       if (!value) {
         const list = route.path.slice(0, route.path.indexOf(`/:${name}`));
         const res = await fetch(`${base}${list}`).catch(() => null);
@@ -42,6 +54,7 @@ export async function sampleUrls(base: string, routes: AnyRoute[]): Promise<stri
       path = path.replace(`:${name}`, encodeURIComponent(value));
     }
     if (path.includes(':')) continue;
+    path += sampleQueries[route.path] ?? '';
     const res = await fetch(`${base}${path}`).catch(() => null);
     if (res?.status === 200) urls.push(path);
     await res?.arrayBuffer();

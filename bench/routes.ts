@@ -35,8 +35,7 @@ function timeOne(agent: Agent, base: URL, path: string): Promise<{ ms: number; b
 }
 
 /**
- * Times every path (the static file first) in `rounds` rounds of `perRound` requests each, after one warm-up
- * request per path.
+ * Times every path in `rounds` rounds of `perRound` requests each, after one warm-up request per path.
  * @example const t = await timeRoutes('http://127.0.0.1:8787', ['/bench-1k.txt', '/api/health'], 10, 20)
  */
 export async function timeRoutes(base: string, paths: string[], rounds: number, perRound: number): Promise<RouteTiming[]> {

@@ -130,7 +130,7 @@ export function buildClientTopology(munis: MunicipalityShape[], prefs: Prefectur
   };
   // The typings want non-null properties objects; every feature here has {code}.
   const pre = presimplify(topology({ municipalities: collection }, 1e5) as Topology<Objects<{ code: string }>>);
-  for (const retained of [1, 0.9, 0.8, 0.7, 0.6, 0.5]) {
+  for (const retained of [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.25]) {
     const topo = quantize(simplify(pre, retained === 1 ? 0 : quantile(pre, retained)), 1e5);
     const geometries = (topo.objects.municipalities as GeometryCollection<{ code: string }>).geometries;
     const prefectures = prefs.map((p) => ({
@@ -140,5 +140,5 @@ export function buildClientTopology(munis: MunicipalityShape[], prefs: Prefectur
     const json = JSON.stringify({ ...topo, objects: { ...topo.objects, prefectures: { type: 'GeometryCollection', geometries: prefectures } } });
     if (Buffer.byteLength(json) <= maxBytes) return { json, retained };
   }
-  throw new Error(`boundary asset stays above ${maxBytes} bytes even with half of its points dropped`);
+  throw new Error(`boundary asset stays above ${maxBytes} bytes even with three quarters of its points dropped`);
 }

@@ -171,6 +171,9 @@ export class ResponseCache {
   }
 }
 
+/** An answer sent once and not kept: compressed at gzip's fastest level, where the time matters more than bytes. */
 function toResponse(c: Context, result: unknown): Response {
-  return result instanceof Response ? result : answerJson(c, jsonEntry(JSON.stringify(result) ?? 'null'));
+  if (result instanceof Response) return result;
+  const text = JSON.stringify(result) ?? 'null';
+  return answerJson(c, jsonEntry(text, text.length > gzipWorth && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '') ? 1 : undefined));
 }

@@ -208,8 +208,26 @@ async function leadsOf(db: AtlasDb, scheme: 'central_city_region' | 'settlement_
   return leads;
 }
 
-/** Candidates to lead a region of the scheme, with each criterion and the day/night figure's source. */
-export async function eligibilityList(db: AtlasDb, scheme: 'central_city_region' | 'settlement_zone'): Promise<EligibilityList> {
+const eligibilityLists = new WeakMap<AtlasDb, Map<string, Promise<EligibilityList>>>();
+
+/**
+ * Candidates to lead a region of the scheme, with each criterion and the day/night figure's source. Everything it
+ * reads is built data (the rules, the cities, the regions of the two schemes; users' own groupings are `custom`), so
+ * each scheme's list is computed once per database and a read after a write costs nothing.
+ */
+export function eligibilityList(db: AtlasDb, scheme: 'central_city_region' | 'settlement_zone'): Promise<EligibilityList> {
+  const lists = eligibilityLists.get(db) ?? new Map<string, Promise<EligibilityList>>();
+  eligibilityLists.set(db, lists);
+  let list = lists.get(scheme);
+  if (!list) {
+    list = computeEligibility(db, scheme);
+    list.catch(() => lists.delete(scheme));
+    lists.set(scheme, list);
+  }
+  return list;
+}
+
+async function computeEligibility(db: AtlasDb, scheme: 'central_city_region' | 'settlement_zone'): Promise<EligibilityList> {
   const ref = await reference(db);
   const leads = await leadsOf(db, scheme);
   const centralLeads = scheme === 'settlement_zone' ? await leadsOf(db, 'central_city_region') : new Map<string, LeadRegion>();

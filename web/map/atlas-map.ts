@@ -126,8 +126,9 @@ export class AtlasMap {
       attributionControl: false,
       // Labels appear at once: a fade would draw a dozen more frames of the whole map.
       fadeDuration: 0,
-      // Kept so that "Save image" can read the canvas after it was drawn.
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      // Kept so that "Save image" can read the canvas after it was drawn. No multisampling (MapLibre's default):
+      // lines and labels smooth their own edges, and 4× samples made every frame a fifth slower without a GPU.
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
     });
     this.map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
