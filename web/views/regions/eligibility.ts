@@ -1,6 +1,6 @@
 /** The regions view's eligibility layer: who leads a region, who could lead one, who narrowly misses, criterion by criterion. */
 import type { MunicipalityKind } from '../../../domain/records/municipalities.ts';
-import type { EligibilityCandidate, EligibilityList } from '../../../domain/records/regions.ts';
+import type { EligibilityCandidate, EligibilityCriterion, EligibilityList } from '../../../domain/records/regions.ts';
 import { api } from '../../api.ts';
 import { fmtInt, fmtValue } from '../../format.ts';
 import { label, t } from '../../i18n.ts';
@@ -29,15 +29,21 @@ export async function loadEligibility(s: RegionsState): Promise<void> {
   s.elig = data;
   s.eligByCode = new Map(data.items.map((c) => [c.code, c]));
   const eligible = data.items.filter((c) => c.status === 'eligible');
+  const unsure = data.items.filter((c) => c.status === 'needs_check');
+  const leadsFailing = data.items.filter((c) => c.status === 'lead' && (c.verdict === 'no' || c.verdict === 'near_miss'));
+  const item = (c: EligibilityCandidate) =>
+    html`<li><button type="button" data-cand="${c.code}"><span class="rdot" data-bg="${statusColour[c.status]}"></span><span class="nm">${c.name} <small>${c.prefName}</small></span><small>${fmtValue(c.population, '人')}</small></button></li>`;
   setHtml(
     box,
-    html`<p class="sub">${t(`中心市 ${data.counts.lead} ・ 要件を満たすが圏域なし ${data.counts.eligible} ・ あと一歩 ${data.counts.near_miss}`, `${data.counts.lead} lead · ${data.counts.eligible} could lead but do not · ${data.counts.near_miss} near misses`)}</p>
+    html`<p class="sub" data-testid="elig-counts">${t(
+      `中心市 ${data.counts.lead}（うち要件を満たさない ${leadsFailing.length}）・ 要件を満たすが圏域なし ${data.counts.eligible} ・ 要確認 ${data.counts.needs_check} ・ あと一歩 ${data.counts.near_miss}`,
+      `${data.counts.lead} lead (${leadsFailing.length} of them fail a rule) · ${data.counts.eligible} could lead but do not · ${data.counts.needs_check} need a check · ${data.counts.near_miss} near misses`,
+    )}</p>
       <h4 class="sub-h">${t('要件を満たすが圏域のない市', 'Could lead a region, but do not')}</h4>
-      ${
-        eligible.length
-          ? html`<ul class="region-list" data-testid="elig-list">${eligible.map((c) => html`<li><button type="button" data-cand="${c.code}"><span class="rdot" data-bg="${statusColour.eligible}"></span><span class="nm">${c.name} <small>${c.prefName}</small></span><small>${fmtValue(c.population, '人')}</small></button></li>`)}</ul>`
-          : html`<p class="empty">${t('なし', 'None')}</p>`
-      }`,
+      ${eligible.length ? html`<ul class="region-list" data-testid="elig-list">${eligible.map(item)}</ul>` : html`<p class="empty">${t('なし', 'None')}</p>`}
+      <p class="sub"><small>${t('要件を満たしても、圏域を作るかどうかは市の判断です（総務省の一覧にない＝誤りではありません）。', 'Meeting the rules does not oblige a city to form a region: absence from MIC’s list is a choice, not an error.')}</small></p>
+      ${leadsFailing.length > 0 && html`<h4 class="sub-h">${t('要件を満たさない中心市', 'Leads a region but fails a rule')}</h4><ul class="region-list" data-testid="elig-failing">${leadsFailing.map(item)}</ul>`}
+      ${unsure.length > 0 && html`<details><summary>${t(`要確認 ${unsure.length}市（データで判定できない要件あり）`, `${unsure.length} need a check (the data cannot decide a rule)`)}</summary><ul class="region-list" data-testid="elig-unsure">${unsure.map(item)}</ul></details>`}`,
   );
   paint(box);
   redraw(s);
@@ -45,35 +51,37 @@ export async function loadEligibility(s: RegionsState): Promise<void> {
 }
 
 function criteriaTable(c: EligibilityCandidate): Html {
-  const mark = (x: { met: boolean; near: boolean }) =>
+  const mark = (x: EligibilityCriterion) =>
     x.met
       ? html`<span class="crit-ok">✓</span>`
-      : x.near
-        ? html`<span class="crit-near" title="${t('おおむね・程度の範囲', 'within the "about" margin')}">≈</span>`
-        : html`<span class="crit-no">✗</span>`;
-  const value = (v: number | string | boolean, id: string) => {
-    if (typeof v === 'number') return id.includes('ratio') ? `${v.toFixed(1)}%` : fmtInt(v);
+      : x.needsCheck
+        ? html`<span class="crit-check" title="${t('要確認: データでは判定できない', 'needs a check: the data cannot decide')}">?</span>`
+        : x.near
+          ? html`<span class="crit-near" title="${t('基準のすぐ下', 'just below the threshold')}">≈</span>`
+          : html`<span class="crit-no">✗</span>`;
+  const value = (v: number | string | boolean, x: EligibilityCriterion) => {
+    if (typeof v === 'number') return x.source ? `${v.toFixed(1)}%` : fmtInt(v);
     // A town with no residents has no day/night ratio (the scoring marks it 'no data').
     if (v === 'no data') return t('データなし', 'no data');
-    if (id === 'kind' || id === 'partner_is_city') return label('municipalityKind', v as MunicipalityKind);
-    const metro = /^(inside|outside) \((\d+) km from (.+)\)$/.exec(String(v));
-    if (metro)
-      return metro[1] === 'inside'
-        ? t(`圏内（${metro[3]}から${metro[2]}km）`, `inside (${metro[2]} km from ${metro[3]})`)
-        : t(`圏外（${metro[3]}から${metro[2]}km）`, `outside (${metro[2]} km from ${metro[3]})`);
+    if (x.id === 'kind' || x.id === 'partner_is_city') return label('municipalityKind', v as MunicipalityKind);
     return String(v);
   };
-  const threshold = (x: { id: string; threshold: string }) =>
+  const threshold = (x: EligibilityCriterion) =>
     x.id === 'kind'
-      ? t('指定都市・中核市', 'designated or core city')
+      ? t('指定都市・中核市（第3(1)）', 'designated or core city (第3(1))')
       : x.id.startsWith('outside_big_metro')
-        ? t('三大都市圏の中心から50km超', 'over 50 km from a big-three core')
+        ? t(
+            '11都府県（東京圏・名古屋圏・関西圏）の外、または政令市・特別区への通勤10 %未満',
+            'outside the 11 prefectures of the three metro areas, or < 10 % commuting to 政令市・特別区',
+          )
         : x.id === 'partner_is_city'
-          ? t('隣接する市', 'a neighbouring city')
-          : x.threshold;
+          ? t('隣接する2つの市', 'two adjacent cities')
+          : x.id === 'within_an_hour'
+            ? t('一方が他方へ通勤10 %以上、または同じ雇用圏の中心', 'one commutes ≥ 10 % to the other, or both centre one area')
+            : x.threshold;
   return html`<table class="data" data-testid="criteria"><thead><tr><th></th><th>${t('要件', 'Criterion')}</th><th class="num">${t('値', 'Value')}</th><th>${t('基準', 'Threshold')}</th></tr></thead><tbody>${c.criteria.map(
     (x) =>
-      html`<tr><td>${mark(x)}</td><td>${label('eligibilityCriterion', x.id)}${x.note === 'estimated' ? html` <span class="badge est">${t('推計', 'estimate')}</span>` : x.note === 'measured' ? html` <span class="badge">${t('実測', 'measured')}</span>` : ''}</td><td class="num">${value(x.value, x.id)}</td><td><small>${threshold(x)}</small></td></tr>`,
+      html`<tr><td>${mark(x)}</td><td>${label('eligibilityCriterion', x.id)}${x.source && html` <span class="badge${x.source === 'estimate' ? ' est' : ''}" data-testid="daynight-source">${label('dayNightSource', x.source)}</span>`}${x.note?.includes('おおむね') && html` <span class="badge">${t('おおむね', 'approx.')}</span>`}${x.note === '程度' && html` <span class="badge">${t('程度', 'about')}</span>`}${x.reason && html`<br><small class="reason">${t('要確認: ', 'Check: ')}${x.reason}</small>`}</td><td class="num">${value(x.value, x)}</td><td><small>${threshold(x)}</small></td></tr>`,
   )}</tbody></table>`;
 }
 
@@ -88,8 +96,15 @@ export function showCandidate(s: RegionsState, c: EligibilityCandidate): void {
         c.leadsRegion && html` — <button type="button" class="rlink" data-open="${c.leadsRegion.id}">${c.leadsRegion.name}</button>`
       }</p>
       ${c.path === 'two_city' && partner && html`<p class="sub">${t(`隣接する2市の特例（${partner.name}と）で判定`, `Judged as the two-city case, with ${partner.name}`)}</p>`}
+      <p class="sub" data-testid="daynight-used">${t(
+        `昼夜間の比: ${c.dayNightRatio === null ? 'データなし' : `${c.dayNightRatio.toFixed(1)}%`}（${label('dayNightSource', c.dayNightSource)}）、基準 ${c.dayNightThreshold}% 以上`,
+        `Day/night figure: ${c.dayNightRatio === null ? 'no data' : `${c.dayNightRatio.toFixed(1)} %`} (${label('dayNightSource', c.dayNightSource)}), held to ≥ ${c.dayNightThreshold} %`,
+      )}</p>
       ${criteriaTable(c)}
-      <p class="sub gap">${t('基準: 総務省資料（シード 002）。「おおむね」は昼夜間人口比率95%以上・人口は基準の90%以上を「あと一歩」として表示。三大都市圏は11都府県のうち特別区部・名古屋市・大阪市から50km以内。', 'Criteria from the MIC document (seed 002). "About" is shown as a near miss: ratio ≥ 95 %, population ≥ 90 % of the threshold. Big-three metro areas: within 50 km of 特別区部, 名古屋市 or 大阪市 in the 11 metropolitan prefectures.')}</p></div>`,
+      <p class="sub gap">${t(
+        '基準: 連携中枢都市圏構想推進要綱 第3（指定都市・中核市、昼夜間人口比率おおむね1以上＝0.95以上を「おおむね」として可、三大都市圏の区域外または政令市・特別区への通勤通学10%未満）と第9（隣接2市: 各10万人程度以上・比率1以上・合計20万人以上・概ね1時間以内）、定住自立圏構想推進要綱（中心市: 5万人程度以上（少なくとも4万人超）、比率1以上（合併市は人口最大の旧市）、複眼型中心市）。比率は東京都の実測、なければ2020年都市雇用圏の従業常住比（通勤のみ）、なければ推計。推計が誤差（東京都で平均±8点）の範囲で基準に近いとき、合併市の旧市の値が要るとき、通勤データで判定できないときは「要確認」。',
+        'Rules: 連携中枢都市圏構想推進要綱 第3 (designated or core city; day/night ratio about 1 or more — 0.95 accepted as "about"; outside the three metro areas or < 10 % commuting to 政令市・特別区) and 第9 (two adjacent cities, each ~100,000 and ratio ≥ 1, together ≥ 200,000, within about an hour); 定住自立圏構想推進要綱 (centre: ~50,000 (at least 40,000), ratio ≥ 1 (merged cities: the largest former city), two-centre form). Ratio: Tokyo’s measured figure, else the 2020 jobs ÷ workers ratio of an employment-area centre (commuting only), else our estimate. "Needs a check" where an estimate lies within its error (±8 points on Tokyo) of the threshold, where a merged city’s former city counts, or where the commuting data cannot decide.',
+      )}</p></div>`,
   );
   paint(body);
   body.querySelector<HTMLButtonElement>('[data-open]')?.addEventListener('click', (e) => {

@@ -15,6 +15,7 @@ import { type Html, html, joinHtml, setHtml } from '../../ui/html.ts';
 import { loadEligibility, showCandidate } from './eligibility.ts';
 import { startLasso, stopLasso } from './lasso.ts';
 import { redraw } from './layers.ts';
+import { legend } from './legend.ts';
 import { loadRegions } from './list.ts';
 import { showRegion } from './region-panel.ts';
 import { renderSelection } from './selection.ts';
@@ -193,7 +194,9 @@ class RegionsView implements ViewBody {
       const id = ctx.state.get('region');
       for (const b of s.panel.querySelectorAll<HTMLButtonElement>('#rlist button')) b.setAttribute('aria-current', String(b.dataset.region === id));
       if (id) void showRegion(s, id, !changed.has('sel'));
+      else s.commuting = null;
       redraw(s);
+      legend(s);
     }
     if (changed.has('group')) {
       if (groupCodes(ctx).length) s.whatIf = true;

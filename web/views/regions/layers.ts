@@ -5,7 +5,8 @@ import type { Feature, MultiPolygon } from 'geojson';
 import type { Municipality } from '../../../domain/records/municipalities.ts';
 import type { EligibilityCandidate } from '../../../domain/records/regions.ts';
 import { withAlpha } from './colours.ts';
-import { type RegionsState, currentType } from './state.ts';
+import { flowLayer } from './commuting.ts';
+import { type RegionsState, currentType, shownFlows } from './state.ts';
 import { faintStatuses, statusColour } from './status.ts';
 
 /**
@@ -83,6 +84,8 @@ export function redraw(s: RegionsState): void {
       }),
     );
   }
+  const flows = shownFlows(s);
+  if (flows) layers.push(flowLayer(flows, ctx));
   if (s.group?.memberCount) {
     layers.push(
       new GeoJsonLayer({

@@ -4,7 +4,8 @@ import { label, t } from '../../i18n.ts';
 import { html, setHtml } from '../../ui/html.ts';
 import { categorical } from '../../palette.ts';
 import { paint } from './colours.ts';
-import { type RegionsState, currentScheme, currentType } from './state.ts';
+import { flowColour, flowWidth } from './commuting.ts';
+import { type RegionsState, currentScheme, currentType, shownFlows } from './state.ts';
 import { statusColour, statusTiers, tierCounts } from './status.ts';
 
 /** Replaces the map legend from the view's state. */
@@ -49,6 +50,7 @@ export function legend(s: RegionsState): void {
   el.dataset.testid = 'regions-legend';
   el.className = 'regions-legend';
   const elig = scheme && s.elig;
+  const flows = shownFlows(s);
   setHtml(
     el,
     html`<h4>${label('regionType', type)}</h4>
@@ -60,12 +62,20 @@ export function legend(s: RegionsState): void {
         scheme &&
         elig &&
         html`<h4 class="gap">${label('eligibilityScheme', scheme)}</h4>
-          ${(['lead', 'eligible', 'near_miss'] as const).map(
+          ${(['lead', 'eligible', 'needs_check', 'near_miss'] as const).map(
             (st) => html`<div class="row"><span class="rdot" data-bg="${statusColour[st]}"></span>${label('eligibilityStatus', st)} · ${elig.counts[st]}</div>`,
           )}
-          <div class="note">${t('昼夜間人口比率は東京都以外は推計値', 'Day/night ratios are estimates outside Tokyo')}</div>`
+          <div class="note">${t('昼夜間の比: 東京都は実測、ほかは都市雇用圏の中心なら2020年従業常住比、それ以外は推計', 'Day/night: measured in Tokyo, else the 2020 jobs ÷ workers ratio of employment-area centres, else estimated')}</div>`
       }
-      ${s.group?.memberCount ? html`<div class="row gap"><span class="sw whatif"></span>${t('仮想グループ', 'What-if group')}</div>` : ''}`,
+      ${s.group?.memberCount ? html`<div class="row gap"><span class="sw whatif"></span>${t('仮想グループ', 'What-if group')}</div>` : ''}
+      ${
+        flows &&
+        html`<h4 class="gap">${t('中心市への通勤（2020年）', 'Commuting into the centre (2020)')}</h4>
+          ${flows.members.some((m) => m.rate !== null) && html`<div class="row"><span class="flow-sw" data-bg="${flowColour.member}"></span>${t('構成市町村（10 %以上）', 'Members (≥ 10 %)')}</div>`}
+          ${flows.candidates.length > 0 && html`<div class="row"><span class="flow-sw" data-bg="${flowColour.candidate}"></span>${t('構成外で10 %以上', 'Non-members ≥ 10 %')}</div>`}
+          ${flows.furtherSuburbs.length > 0 && html`<div class="row"><span class="flow-sw" data-bg="${flowColour.further}"></span>${t('構成市町村経由（2次以上の郊外）', 'Through a member (further suburbs)')}</div>`}
+          <div class="note" data-testid="flows-legend">${t(`線の太さ＝通勤率（10 %で${flowWidth(0.1)}px、50 %で${flowWidth(0.5)}px）`, `Width = commuting share (10 % → ${flowWidth(0.1)} px, 50 % → ${flowWidth(0.5)} px)`)}</div>`
+      }`,
   );
   ctx.setLegend(paint(el));
 }

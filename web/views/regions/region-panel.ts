@@ -7,6 +7,9 @@ import { label, t } from '../../i18n.ts';
 import { downloadCsv, downloadGeoJson } from '../../ui/export.ts';
 import { html, setHtml } from '../../ui/html.ts';
 import { paint } from './colours.ts';
+import { commutingSection, employmentAreaSection } from './commuting.ts';
+import { redraw } from './layers.ts';
+import { legend } from './legend.ts';
 import { loadRegions } from './list.ts';
 import { type RegionsState, tokenMessage } from './state.ts';
 
@@ -21,7 +24,10 @@ export async function showRegion(s: RegionsState, id: string, fly = false): Prom
     setHtml(body, html`<p class="empty">${(err as Error).message}</p>`);
     return;
   }
-  if (!s.alive) return;
+  if (!s.alive || ctx.state.get('region') !== id) return;
+  s.commuting = r.commuting ? { id: r.id, comparison: r.commuting } : null;
+  redraw(s);
+  legend(s);
   const max = Math.max(...r.members.map((m) => m.population), 1);
   const source = /^https?:\/\//.test(r.source) ? html`<a href="${r.source.split(/\s/)[0]}" target="_blank" rel="noopener">${r.source}</a>` : r.source;
   const row = (name: string, value: string) => html`<tr><th>${name}</th><td>${value}</td></tr>`;
@@ -49,6 +55,8 @@ export async function showRegion(s: RegionsState, id: string, fly = false): Prom
         }${m.joined ? m.joined.slice(0, 7) : '—'}</td><td class="num">${fmtInt(m.population)}</td><td class="barcell"><div class="bar"><span data-w="${((m.population / max) * 100).toFixed(1)}%"></span></div></td></tr>`,
     )}
     </tbody></table>
+    ${r.commuting && commutingSection(r.commuting, ctx)}
+    ${r.employmentArea && employmentAreaSection(r.employmentArea)}
     <h3>${t('出典', 'Source')}</h3><p class="sub source">${source}</p>
     <div class="btn-row">
       <button type="button" class="btn secondary" data-act="csv">${t('構成市町村 CSV', 'Members CSV')}</button>

@@ -3,7 +3,16 @@
  * Every part of the view takes this object; `alive` turns false at unmount so late answers are dropped.
  */
 import type { Topology } from 'topojson-specification';
-import type { EligibilityCandidate, EligibilityList, EligibilityScheme, GroupSummary, RegionList, RegionSummary, RegionType } from '../../../domain/records/regions.ts';
+import type {
+  CommutingComparison,
+  EligibilityCandidate,
+  EligibilityList,
+  EligibilityScheme,
+  GroupSummary,
+  RegionList,
+  RegionSummary,
+  RegionType,
+} from '../../../domain/records/regions.ts';
 import { regionTypes } from '../../../domain/records/regions.ts';
 import { type EligibilityCity, neighbourMap } from '../../../domain/scoring/eligibility.ts';
 import type { AppContext } from '../../context.ts';
@@ -40,6 +49,8 @@ export interface RegionsState {
   /** The server's what-if answer (schemes need the employment areas and mergers, which only the server holds), by member list. */
   preview: { key: string; summary: GroupSummary } | null;
   selected: string | null;
+  /** The open region beside its centre's 2020 commuting area, drawn as flows; null when none is open. */
+  commuting: { id: string; comparison: CommutingComparison } | null;
   /** Numbers the region-list requests, so only the newest answer is shown. */
   seq: number;
 }
@@ -64,6 +75,7 @@ export function createState(ctx: AppContext, panel: HTMLElement, topology: Topol
     group: null,
     preview: null,
     selected: ctx.state.get('sel'),
+    commuting: null,
     seq: 0,
   };
 }
@@ -75,6 +87,7 @@ export const typeFromId: [string, RegionType][] = [
   ['pref-', 'prefecture'],
   ['seed-', 'seed_grouping'],
   ['custom-', 'custom'],
+  ['uea-', 'employment_area'],
 ];
 
 export function currentType(ctx: AppContext): RegionType {
@@ -102,6 +115,12 @@ export function neighboursOf(topology: Topology): Map<string, string[]> {
   let n = neighbourCache.get(topology);
   if (!n) neighbourCache.set(topology, (n = neighbourMap(topology)));
   return n;
+}
+
+/** The commuting comparison drawn as flows: the what-if grouping's while one is built, else the open region's. */
+export function shownFlows(s: RegionsState): CommutingComparison | undefined {
+  if (s.whatIf) return s.group?.commuting;
+  return s.commuting?.id === s.ctx.state.get('region') ? s.commuting.comparison : undefined;
 }
 
 /** The municipalities as the eligibility rules read them. */

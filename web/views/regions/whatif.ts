@@ -5,6 +5,7 @@ import { ApiClientError, api, canWrite } from '../../api.ts';
 import { fmtInt, fmtValue } from '../../format.ts';
 import { label, t } from '../../i18n.ts';
 import { html, setHtml } from '../../ui/html.ts';
+import { commutingSection } from './commuting.ts';
 import { redraw } from './layers.ts';
 import { legend } from './legend.ts';
 import { type RegionsState, citiesOf, groupCodes, tokenMessage } from './state.ts';
@@ -46,7 +47,8 @@ export function renderWhatIf(s: RegionsState): void {
   const name = ctx.state.get('gname') ?? '';
   const schemes = g
     ? g.schemes.map((scheme) => {
-        const names = (scheme.met ? scheme.centres : scheme.nearMisses)
+        const shown = scheme.met ? scheme.centres : scheme.needsCheck.length ? scheme.needsCheck : scheme.nearMisses;
+        const names = shown
           .map((c) =>
             c
               .split('+')
@@ -54,7 +56,14 @@ export function renderWhatIf(s: RegionsState): void {
               .join('＋'),
           )
           .join('、');
-        return html`<tr><td>${scheme.met ? html`<span class="crit-ok">✓</span>` : scheme.nearMisses.length ? html`<span class="crit-near">≈</span>` : html`<span class="crit-no">✗</span>`}</td><td>${label('eligibilityScheme', scheme.scheme)}</td><td><small>${names || '—'}</small></td></tr>`;
+        const mark = scheme.met
+          ? html`<span class="crit-ok">✓</span>`
+          : scheme.needsCheck.length
+            ? html`<span class="crit-check" title="${t('要確認: データでは判定できない要件あり', 'needs a check: the data cannot decide a rule')}">?</span>`
+            : scheme.nearMisses.length
+              ? html`<span class="crit-near">≈</span>`
+              : html`<span class="crit-no">✗</span>`;
+        return html`<tr><td>${mark}</td><td>${label('eligibilityScheme', scheme.scheme)}</td><td><small>${names || '—'}</small></td></tr>`;
       })
     : '';
   setHtml(
@@ -73,6 +82,7 @@ export function renderWhatIf(s: RegionsState): void {
       </table>
       <h4 class="sub-h">${t('中心市になれる構成市', 'Members that could lead')}</h4>
       <table class="data" data-testid="whatif-criteria"><tbody>${schemes}</tbody></table>
+      ${g.commuting && html`<details class="gap" data-testid="whatif-commuting"><summary>${t('通勤圏との比較（2020年）', 'Beside the commuting area (2020)')}</summary>${commutingSection(g.commuting, ctx)}</details>`}
       <div class="whatif-members" data-testid="whatif-members">${codes.map((c) => html`<button type="button" data-remove="${c}" title="${t('除外', 'Remove')}">${ctx.munis.get(c)!.name} ×</button>`)}</div>`
         : html`<p class="empty">${t('まだ市区町村が選ばれていません。', 'No municipality chosen yet.')}</p>`
     }
