@@ -64,7 +64,16 @@ function criteriaTable(c: EligibilityCandidate): Html {
     // A town with no residents has no day/night ratio (the scoring marks it 'no data').
     if (v === 'no data') return t('データなし', 'no data');
     if (x.id === 'kind' || x.id === 'partner_is_city') return label('municipalityKind', v as MunicipalityKind);
-    return String(v);
+    const text = String(v);
+    const outside = /^outside \((.+) is not one of the 11 都府県\)$/.exec(text);
+    if (outside) return t(`区域外（${outside[1]}）`, text);
+    const apart = /^(\d+) km apart$/.exec(text);
+    if (apart) return t(`${apart[1]} km（通勤の結びつきなし）`, text);
+    const commutes = /^(.+) commutes ([\d.]+ %) to (.+)$/.exec(text);
+    if (commutes) return t(`${commutes[1]}から${commutes[3]}へ ${commutes[2]}`, text);
+    const lead = /^leads (.+)$/.exec(text);
+    if (lead) return lead[1] === 'no 連携中枢都市圏' ? t('なし', text) : t(`${lead[1]}の中心`, text);
+    return text;
   };
   const threshold = (x: EligibilityCriterion) =>
     x.id === 'kind'
@@ -78,7 +87,19 @@ function criteriaTable(c: EligibilityCandidate): Html {
           ? t('隣接する2つの市', 'two adjacent cities')
           : x.id === 'within_an_hour'
             ? t('一方が他方へ通勤10 %以上、または同じ雇用圏の中心', 'one commutes ≥ 10 % to the other, or both centre one area')
-            : x.threshold;
+            : x.id === 'population_self' || x.id === 'population_partner'
+              ? t('10万人程度以上（9万人以上を可）', x.threshold)
+              : x.id === 'population' || (x.id === 'population_total' && !x.threshold.includes('200,000'))
+                ? t('5万人程度以上（少なくとも4万人超）', x.threshold)
+                : x.id === 'population_total'
+                  ? t('20万人以上', x.threshold)
+                  : x.source
+                    ? x.threshold.includes('おおむね')
+                      ? t('おおむね1以上（0.95以上を可）', x.threshold)
+                      : t('1以上', x.threshold)
+                    : x.id.startsWith('not_central_city')
+                      ? t('連携中枢都市でない', x.threshold)
+                      : x.threshold;
   return html`<table class="data" data-testid="criteria"><thead><tr><th></th><th>${t('要件', 'Criterion')}</th><th class="num">${t('値', 'Value')}</th><th>${t('基準', 'Threshold')}</th></tr></thead><tbody>${c.criteria.map(
     (x) =>
       html`<tr><td>${mark(x)}</td><td>${label('eligibilityCriterion', x.id)}${x.source && html` <span class="badge${x.source === 'estimate' ? ' est' : ''}" data-testid="daynight-source">${label('dayNightSource', x.source)}</span>`}${x.note?.includes('おおむね') && html` <span class="badge">${t('おおむね', 'approx.')}</span>`}${x.note === '程度' && html` <span class="badge">${t('程度', 'about')}</span>`}${x.reason && html`<br><small class="reason">${t('要確認: ', 'Check: ')}${x.reason}</small>`}</td><td class="num">${value(x.value, x)}</td><td><small>${threshold(x)}</small></td></tr>`,
