@@ -150,10 +150,10 @@ export const datasets: DataSource[] = [
   },
   {
     id: 'compiled_facts',
-    name: '連携中枢都市圏・定住自立圏・自治体間交流・防災対策推進地域・指定都市（seeds/*.csv）',
+    name: '連携中枢都市圏・定住自立圏・自治体間交流・防災対策推進地域・指定都市（本アトラスの編集データ）',
     vintage: '各行の as_of（2016–2025）; 総務省集計 2024-04-01',
     licence: '公表資料から編集した事実（各行に出典 URL または資料名）',
-    attribution: '圏域・交流・防災区域: 総務省・内閣府・各自治体の公表資料と資料（seeds/）から編集（各行に出典）',
+    attribution: '圏域・交流・防災区域: 総務省・内閣府・各自治体の公表資料から編集（各行に出典）',
     url: 'https://www.soumu.go.jp/main_sosiki/jichi_gyousei/renkeichusutoshiken/index.html',
   },
   // Natural-hazard figures: derived values (aligator527/logistics-map, public/data/muni.json, generated 2026-09-26; the

@@ -747,7 +747,7 @@ export const DESIGNATION_PACTS: readonly DesignationPact[] = [
     designation: 'designated_city',
     extraParties: [{ prefecture: '東京都', note: '[inference] the one masked party of three characters ("xxx") in the only text read; fits 東京都' }],
     source:
-      'https://lawinsider.com/ja/contracts/g0lSZKH0ReL (21大都市災害時相互応援に関する協定, text) ; https://kotobank.jp/word/%E8%87%AA%E6%B2%BB%E4%BD%93%E9%96%93%E3%81%AE%E7%81%BD%E5%AE%B3%E6%99%82%E7%9B%B8%E4%BA%92%E5%BF%9C%E6%8F%B4%E5%8D%94%E5%AE%9A-892427 (朝日新聞キーワード, 2011)',
+      'https://lawinsider.com/ja/contracts/g0lSZKH0ReL (21大都市災害時相互応援に関する協定 本文) ; https://kotobank.jp/word/%E8%87%AA%E6%B2%BB%E4%BD%93%E9%96%93%E3%81%AE%E7%81%BD%E5%AE%B3%E6%99%82%E7%9B%B8%E4%BA%92%E5%BF%9C%E6%8F%B4%E5%8D%94%E5%AE%9A-892427 (朝日新聞キーワード「自治体間の災害時相互応援協定」2011年)',
     note: 'parties: the 20 政令指定都市 and 東京都; signing date of the 21-party version not found (20大都市 version in 2011; 熊本市 designated 2012-04-01); aid: supplies, materials, vehicles, staff',
     inferred: {
       千葉市: '[inference] masked ("xx市") in the only text read; the one designated city missing from the visible names',
@@ -760,7 +760,7 @@ export const DESIGNATION_PACTS: readonly DesignationPact[] = [
     designation: 'core_city',
     extraParties: [],
     source:
-      'https://expydoc.com/doc/7099039/ (協定 text, 資料16 of a municipal plan) ; http://www.city.suita.osaka.jp/home/soshiki/div-gyoseikeiei/chukakushi/_93802.html (吹田市: a new 中核市 concludes the pact; 58 participating cities) ; https://lawinsider.com/zh/contracts/iYWlNfchvhv (municipal plan annex: 2018-04-01, 中核市(全国))',
+      'https://expydoc.com/doc/7099039/ (中核市災害相互応援協定 本文、ある市の地域防災計画 資料16) ; http://www.city.suita.osaka.jp/home/soshiki/div-gyoseikeiei/chukakushi/_93802.html (吹田市 中核市移行: 協定の締結と参加58市) ; https://lawinsider.com/zh/contracts/iYWlNfchvhv (ある市の地域防災計画 協定一覧: 2018-04-01 中核市（全国）)',
     note: 'parties: every 中核市 (a city joins on its designation, per 吹田市); a plan lists it with 2018-04-01 (original signing date not found); used after the 2018 大阪府北部地震',
     inferred: {
       水戸市: '[inference] designated 2020-04-01, after the 58-city list; joins on designation per 吹田市',

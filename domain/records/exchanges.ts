@@ -1,3 +1,5 @@
+import type { Citation } from '../citations.ts';
+
 /**
  * Exchange (交流・協定) types of GET /api/exchanges, POST /api/exchanges/import and the municipality detail,
  * shared by server and client (`import type`).
@@ -35,7 +37,8 @@ export interface MunicipalityExchange {
   partner: { code: string; name: string; prefName: string };
   sinceYear: number | null;
   agreement: string | null;
-  source: string;
+  /** Where the agreement is documented, as readable citations. */
+  sources: Citation[];
 }
 
 /** A multilateral pact a municipality is a party to, as listed in its detail. */
@@ -49,7 +52,7 @@ export interface MunicipalityNetwork {
   sinceYear: number | null;
   /** Date the member list holds for; '' when the source gives none. */
   asOf: string;
-  source: string;
+  sources: Citation[];
   note: string;
 }
 
@@ -72,8 +75,8 @@ export interface Exchange {
   kind: ExchangeKind;
   sinceYear: number | null;
   agreement: string | null;
-  /** A URL or a seed-document file name; several joined with " ; ". */
-  source: string;
+  /** Where the agreement is documented, as readable citations. */
+  sources: Citation[];
   note: string | null;
   origin: ExchangeOrigin;
   /** The multilateral pact this pair belongs to, if any. */

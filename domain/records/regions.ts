@@ -1,4 +1,5 @@
 import type { MultiPolygon } from 'geojson';
+import type { Citation } from '../citations.ts';
 import type { MunicipalityKind } from './municipality-kinds.ts';
 import type { Outlook } from './outlook.ts';
 
@@ -84,7 +85,8 @@ export interface RegionSummary {
   /** Centre cities' share of the region's population, in percent; null without a centre. */
   centerShare: number | null;
   asOf: string;
-  source: string;
+  /** Where the region and its members are documented, as readable citations. */
+  sources: Citation[];
   note: string;
   /** Dissolved outline; only with `?geometry=true` in lists, always in the detail. */
   outline?: MultiPolygon;
@@ -111,7 +113,8 @@ export interface RegionCoverage {
   /** Regions of the type listed here by status, e.g. {active: 37, unconfirmed: 1}; the list's length is their sum. */
   byStatus: Partial<Record<RegionStatus, number>>;
   asOf: string | null;
-  source: string | null;
+  /** The publication of the official counts (empty where there are none). */
+  sources: Citation[];
 }
 
 export interface RegionList {

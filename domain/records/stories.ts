@@ -3,6 +3,7 @@
  * the pipeline) and the API's responses. One schema, so a renamed field breaks the build, not the talk.
  */
 import { z } from 'zod';
+import { type Citation, sourceOf } from '../citations.ts';
 
 /** The views a step can show underneath its caption. */
 export const storyViews = ['explore', 'regions', 'exchanges', 'disaster', 'partners'] as const;
@@ -45,7 +46,7 @@ export const storyStepSchema = z
     caption: japaneseFirst(400),
     /** A short title shown above the caption. */
     title: japaneseFirst(60).optional(),
-    /** The seed document or dataset the caption's facts come from. */
+    /** The seed documents (file names) or other sources the caption's facts come from, joined with "; "; answers cite them (domain/citations.ts). */
     source: text(200),
     /** Callouts pinned to a place and arrows between two places, drawn over the map. */
     annotations: z.array(storyAnnotationSchema).max(12).optional(),
@@ -69,6 +70,19 @@ export type StoryAnnotation = z.infer<typeof storyAnnotationSchema>;
 export type StoryCamera = z.infer<typeof storyCameraSchema>;
 export type StoryStep = z.infer<typeof storyStepSchema>;
 export type Story = z.infer<typeof storySchema>;
+
+/** A step as `GET /api/stories/{id}` answers it: its source as readable citations, never a file name. */
+export type StoryStepAnswer = Omit<StoryStep, 'source'> & { sources: Citation[] };
+/** `GET /api/stories/{id}`. */
+export type StoryAnswer = Omit<Story, 'steps'> & { steps: StoryStepAnswer[] };
+
+/**
+ * The story to send back (PUT, or POST as a copy) from the one answered: each step's citations as a source again.
+ * @example storyFromAnswer(await api('/api/stories/komae-nagaoka')).steps[0].source // '001_0c90d4750b6046d5.txt'
+ */
+export function storyFromAnswer(answer: StoryAnswer): Story {
+  return { ...answer, steps: answer.steps.map(({ sources, ...step }) => ({ ...step, source: sourceOf(sources) })) };
+}
 
 /** `GET /api/stories`: the stories in presentation order, seed stories first, then presenters' own. */
 export interface StoryList {

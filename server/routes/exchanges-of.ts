@@ -1,4 +1,5 @@
 import type { AtlasDb } from '../db.ts';
+import { citationsOf } from '../../domain/citations.ts';
 import type { MunicipalityExchange, MunicipalityNetwork } from '../../domain/records/exchanges.ts';
 
 /** The exchanges a municipality takes part in, ordered by kind then year. */
@@ -18,7 +19,7 @@ export async function exchangesOf(db: AtlasDb, code: string): Promise<Municipali
     partner: { code: String(r.code), name: String(r.name), prefName: String(r.prefName) },
     sinceYear: r.sinceYear === null ? null : Number(r.sinceYear),
     agreement: r.agreement === null ? null : String(r.agreement),
-    source: String(r.source),
+    sources: citationsOf(String(r.source), r.sinceYear === null ? undefined : String(r.sinceYear)),
   }));
 }
 
@@ -41,7 +42,8 @@ export async function networksOf(db: AtlasDb, code: string): Promise<Municipalit
     membership: r.membership as MunicipalityNetwork['membership'],
     sinceYear: r.sinceYear === null ? null : Number(r.sinceYear),
     asOf: String(r.asOf ?? ''),
-    source: String(r.source),
+    // The as-of date is the member list's, not the pages': no year for them.
+    sources: citationsOf(String(r.source)),
     note: String(r.note ?? ''),
   }));
 }

@@ -2,6 +2,7 @@
  * Exchange routes: GET /api/exchanges (every agreement as a pair of points, for arcs) and
  * POST /api/exchanges/import (a user's own agreements from a CSV; the work is in server/services/exchange-import/).
  */
+import { citationsOf } from '../../domain/citations.ts';
 import { z } from 'zod';
 import type { AtlasDb, Row } from '../db.ts';
 import { defineRoute, queryString } from '../route.ts';
@@ -46,7 +47,7 @@ function toExchange(r: Row): Exchange {
     kind: r.kind as ExchangeKind,
     sinceYear: r.since_year === null ? null : Number(r.since_year),
     agreement: r.agreement === null ? null : String(r.agreement),
-    source: String(r.source),
+    sources: citationsOf(String(r.source), r.since_year === null ? undefined : String(r.since_year)),
     note: r.note === null ? null : String(r.note),
     origin: r.origin as Exchange['origin'],
     network: r.network === null ? null : { id: String(r.network), name: String(r.network_name) },
@@ -82,7 +83,7 @@ export const exchangeRoutes = [
     summary:
       'Every known exchange agreement (sister, friendship, partnership, disaster_aid, relationship_population, other) with both partners as points, filtered by partner code, kind, year range and origin.',
     returns:
-      '{items:[{id,a:{code,name,prefName,lon,lat,formerName},b,kind,sinceYear,agreement,source,note,origin,network,pairCount}], total}; with from/to, agreements of unknown year are left out',
+      '{items:[{id,a:{code,name,prefName,lon,lat,formerName},b,kind,sinceYear,agreement,sources:[{title,publisher,year,url}],note,origin,network,pairCount}], total}; with from/to, agreements of unknown year are left out',
     query: listQuery,
     handle: ({ deps, query }) => listExchanges(deps.db, query),
   }),

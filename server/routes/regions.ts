@@ -5,6 +5,7 @@
  * `POST /api/regions/preview` (no token, nothing saved) answers the same summary a saved region would have —
  * population, area, dissolved outline, and which schemes a member could lead — for the live what-if panel.
  */
+import { citationsOf } from '../../domain/citations.ts';
 import type { Topology } from 'topojson-specification';
 import { z } from 'zod';
 import type { AtlasDb } from '../db.ts';
@@ -68,7 +69,7 @@ function toSummary(row: Record<string, unknown>, withOutline: boolean): RegionSu
     membersKnown: (row.members_known ?? 'all') as MembersKnown,
     centerShare: row.center_share === null ? null : Number(row.center_share),
     asOf: String(row.as_of ?? ''),
-    source: String(row.source ?? ''),
+    sources: citationsOf(String(row.source ?? ''), String(row.as_of ?? '')),
     note: String(row.note ?? ''),
     ...(withOutline ? { outline: JSON.parse(String(row.outline)) } : {}),
   };
@@ -107,15 +108,15 @@ export async function coverageOf(db: AtlasDb, type: RegionType | undefined): Pro
   );
   const byStatus = Object.fromEntries(statuses.map((r) => [r.status, Number(r.n)]));
   const all = statuses.reduce((s, r) => s + Number(r.n), 0);
-  const none = { official: null, officialCounts: null, asOf: null, source: null };
+  const none = { official: null, officialCounts: null, asOf: null, sources: [] };
   if (!type) return { known: all, byStatus, ...none };
   if (type === 'prefecture')
-    return { known: all, byStatus, ...none, official: 47, officialCounts: { regions: 47, declaredCities: null, municipalities: null }, source: '地方自治法' };
+    return { known: all, byStatus, ...none, official: 47, officialCounts: { regions: 47, declaredCities: null, municipalities: null }, sources: citationsOf('地方自治法') };
   if (type !== 'central_city_region' && type !== 'settlement_zone') return { known: all, byStatus, ...none };
   const known = byStatus.active ?? 0;
   const official = await officialCounts(db, type);
   if (!official) return { known, byStatus, ...none };
-  return { known, byStatus, official: official.counts.regions, officialCounts: official.counts, asOf: official.asOf, source: official.source };
+  return { known, byStatus, official: official.counts.regions, officialCounts: official.counts, asOf: official.asOf, sources: citationsOf(official.source, official.asOf) };
 }
 
 /** Every region of a type (all types without one), with totals and current member codes. */
@@ -243,7 +244,7 @@ export const regionRoutes = [
     path: '/api/regions',
     tag: 'regions',
     summary: 'Regions of a type (all types without one) with population, area and members; coverage against the official count.',
-    returns: '{items:[RegionSummary], coverage:{known, official, officialCounts:{regions, declaredCities, municipalities}, byStatus, asOf, source}}; outlines with geometry=true',
+    returns: '{items:[RegionSummary], coverage:{known, official, officialCounts:{regions, declaredCities, municipalities}, byStatus, asOf, sources}}; outlines with geometry=true',
     query: z
       .object({
         type: z.enum(regionTypes as [RegionType, ...RegionType[]], { message: `must be one of ${regionTypes.join(', ')}` }).optional(),

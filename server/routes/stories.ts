@@ -1,7 +1,16 @@
 import { z } from 'zod';
-import { type Story, type StoryList, storySchema } from '../../domain/records/stories.ts';
+import { citationsOf } from '../../domain/citations.ts';
+import { type Story, type StoryAnswer, type StoryList, storySchema } from '../../domain/records/stories.ts';
 import { defineRoute } from '../route.ts';
 import { createStory, deleteStory, getStory, listStories, replaceStory } from '../services/stories.ts';
+
+/**
+ * A story as answered: each step's source as readable citations, never a seed document's file name.
+ * @example storyAnswer(story).steps[0].sources[0].publisher // '総務省自治行政局過疎対策室'
+ */
+export function storyAnswer(story: Story): StoryAnswer {
+  return { ...story, steps: story.steps.map(({ source, ...step }) => ({ ...step, sources: citationsOf(source) })) };
+}
 
 const idParams = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a story id such as "komae-nagaoka"') });
 
@@ -19,20 +28,20 @@ export const storyRoutes = [
     method: 'get',
     path: '/api/stories/:id',
     tag: 'stories',
-    summary: 'One story with its steps (camera, view and URL keys, highlights, arcs, annotations, caption, source)',
-    returns: 'Story',
+    summary: 'One story with its steps (camera, view and URL keys, highlights, arcs, annotations, caption, sources as citations)',
+    returns: 'Story with each step’s source as sources:[{title, publisher, year, url}] (sourceOf in domain/citations.ts turns them back for a copy)',
     params: idParams,
-    handle: ({ deps, params }): Promise<Story> => getStory(deps.db, params.id),
+    handle: async ({ deps, params }): Promise<StoryAnswer> => storyAnswer(await getStory(deps.db, params.id)),
   }),
   defineRoute({
     method: 'post',
     path: '/api/stories',
     tag: 'stories',
     summary: 'Saves a presenter’s own story (kept in the user store across restarts and rebuilds). Needs the write token.',
-    returns: '201 Story; 400 naming the field; 409 when the id is taken; 401 without the token',
+    returns: '201 Story (as answered by GET); 400 naming the field; 409 when the id is taken; 401 without the token',
     body: storySchema,
     write: true,
-    handle: async ({ c, deps, body }) => c.json(await createStory(deps.db, body), 201),
+    handle: async ({ c, deps, body }) => c.json(storyAnswer(await createStory(deps.db, body)), 201),
   }),
   defineRoute({
     method: 'put',
@@ -43,7 +52,7 @@ export const storyRoutes = [
     params: idParams,
     body: storySchema,
     write: true,
-    handle: ({ deps, params, body }) => replaceStory(deps.db, params.id, body),
+    handle: async ({ deps, params, body }) => storyAnswer(await replaceStory(deps.db, params.id, body)),
   }),
   defineRoute({
     method: 'delete',

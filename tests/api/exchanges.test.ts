@@ -21,7 +21,7 @@ describe('GET /api/exchanges', () => {
     expect(body.items.length).toBeGreaterThan(528);
     for (const x of body.items) {
       expect(Number.isFinite(x.a.lon) && Number.isFinite(x.b.lat)).toBe(true);
-      expect(x.source.length).toBeGreaterThan(0);
+      expect(x.sources.length).toBeGreaterThan(0);
       expect(x.a.code).not.toBe(x.b.code);
       expect(x.pairCount).toBeGreaterThanOrEqual(1);
     }

@@ -74,7 +74,7 @@ describe('POST /api/exchanges/import', () => {
     expect(byLine.get(2)!.id).toMatch(/^u\d{5}$/);
     const stored = await userRows();
     expect(stored).toHaveLength(2);
-    expect(stored.every((x) => x.origin === 'user' && x.source.startsWith('user import'))).toBe(true);
+    expect(stored.every((x) => x.origin === 'user' && x.sources[0]?.title.startsWith('user import'))).toBe(true);
   });
 
   it('refuses the same file a second time as duplicates', async () => {

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegionDetail } from '../../domain/records/regions.ts';
-import type { Story, StoryList } from '../../domain/records/stories.ts';
+import { type StoryAnswer, type StoryList, storyFromAnswer } from '../../domain/records/stories.ts';
 import { json, openTestApp, testToken } from '../helpers/app.ts';
 import { copyDatabase } from '../helpers/database.ts';
 import { startServer } from '../helpers/server.ts';
@@ -29,16 +29,16 @@ describe('GET /api/stories', () => {
 
 describe('GET /api/stories/{id}', () => {
   it('returns the 狛江市–長岡市 story with its steps', async () => {
-    const { status, body } = await json<Story>(app.request('/api/stories/komae-nagaoka'));
+    const { status, body } = await json<StoryAnswer>(app.request('/api/stories/komae-nagaoka'));
     expect(status).toBe(200);
     expect(body.steps.length).toBe(6);
     expect(body.steps[0]).toMatchObject({ view: 'explore', highlight: ['13219', '15202'], arcs: [['13219', '15202']] });
-    expect(body.steps[0].source).toBe('001_0c90d4750b6046d5.txt');
+    expect(body.steps[0].sources[0]).toMatchObject({ publisher: '総務省自治行政局過疎対策室', year: '2006' });
     expect(body.steps.find((s) => s.view === 'disaster')?.state).toEqual({ origin: '13219' });
   });
 
   it('the 備後 story shows the region as it is today (9 members with 竹原市) and dates the 2019 figures', async () => {
-    const { body } = await json<Story>(app.request('/api/stories/bingo'));
+    const { body } = await json<StoryAnswer>(app.request('/api/stories/bingo'));
     const region = (await json<RegionDetail>(app.request('/api/regions/ccr-34207'))).body;
     const regionStep = body.steps.find((s) => s.state.region === 'ccr-34207')!;
     expect([...regionStep.highlight].sort()).toEqual([...region.memberCodes].sort());
@@ -95,18 +95,18 @@ const myStory = (id = 'my-komae') => ({
 
 describe('presenters’ own stories', () => {
   it('saves a story with the token, lists and returns it, replaces it with steps reordered, and deletes it', async () => {
-    const created = await json<Story>(send('POST', '/api/stories', myStory()));
+    const created = await json<StoryAnswer>(send('POST', '/api/stories', myStory()));
     expect(created.status).toBe(201);
     const list = await json<StoryList>(app.request('/api/stories'));
     expect(list.body.items.at(-1)).toMatchObject({ id: 'my-komae', origin: 'user', steps: 3 });
     expect(list.body.items[0]).toMatchObject({ id: 'setagaya', origin: 'seed' });
-    const got = await json<Story>(app.request('/api/stories/my-komae'));
+    const got = await json<StoryAnswer>(app.request('/api/stories/my-komae'));
     expect(got.body.steps[1].annotations).toHaveLength(2);
 
     const reordered = myStory();
     reordered.steps = [reordered.steps[1], reordered.steps[0], reordered.steps[2]];
     expect((await json(send('PUT', '/api/stories/my-komae', reordered))).status).toBe(200);
-    const after = await json<Story>(app.request('/api/stories/my-komae'));
+    const after = await json<StoryAnswer>(app.request('/api/stories/my-komae'));
     expect(after.body.steps.map((s) => s.view)).toEqual(['exchanges', 'explore', 'disaster']);
 
     expect((await json(send('DELETE', '/api/stories/my-komae'))).body).toEqual({ deleted: 'my-komae' });
@@ -120,7 +120,8 @@ describe('presenters’ own stories', () => {
   });
 
   it('keeps seed stories read-only (403) and names a taken id (409)', async () => {
-    const seed = (await json<Story>(app.request('/api/stories/komae-nagaoka'))).body;
+    const seed = storyFromAnswer((await json<StoryAnswer>(app.request('/api/stories/komae-nagaoka'))).body);
+    expect(seed.steps[0]?.source).toBe('001_0c90d4750b6046d5.txt');
     const put = await json(send('PUT', '/api/stories/komae-nagaoka', seed));
     expect(put.status).toBe(403);
     expect(put.body.error.code).toBe('read_only');
@@ -162,7 +163,7 @@ describe('presenters’ own stories', () => {
     }
     const second = await startServer({ dbPath });
     try {
-      const story = (await (await fetch(`${second.url}/api/stories/kept`)).json()) as Story;
+      const story = (await (await fetch(`${second.url}/api/stories/kept`)).json()) as StoryAnswer;
       expect(story.steps).toHaveLength(3);
     } finally {
       await second.stop();

@@ -288,6 +288,7 @@ function itemHtml(s: DisasterState, i: DisasterItem, origin: DisasterRanking['or
         <div class="chips"><span class="badge" title="${t('J-SHIS 2024（派生値）', 'J-SHIS 2024 (derived)')}">${t('震度6弱+ 30年', 'JMA 6− 30 yr')} ${pct(f.hazard.quakeProb30)}</span>
           ${i.seaCrossing ? html`<span class="badge ds-sea">${t('海を渡る（船）', 'sea crossing (ferry)')}</span>` : ''}
           ${i.existingTies.map((k) => html`<span class="badge pt-tie">✓ ${label('exchangeKind', k)}</span>`)}
+          ${i.tieNetworks.map((n) => html`<span class="badge pt-tie">✓ ${n}</span>`)}
           ${f.sharedZones.map((z) => html`<span class="badge est">${t('同じ区域', 'same zone')}: ${label('hazardZone', z)}</span>`)}
           ${f.possibleZones.map((z) => html`<span class="badge" title="${t('県の一部のみ指定（対象市町村は未収録）', 'prefecture partly designated (members not known)')}">${t('区域の可能性', 'maybe zone')}: ${label('hazardZone', z)}</span>`)}</div>
         ${isLow(s, i.score) ? html`<p class="ds-reason" data-testid="reason">${t('低い理由', 'Held down by')}: ${reason(i, origin)}</p>` : ''}
@@ -404,7 +405,7 @@ async function exportCsv(ctx: AppContext): Promise<void> {
       i.factors.hazard.tsunamiShare,
       i.factors.sharedZones.join(' '),
       i.factors.possibleZones.join(' '),
-      i.existingTies.join(' '),
+      [...i.existingTies, ...i.tieNetworks].join(' '),
       '',
     ]),
   );

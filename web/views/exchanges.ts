@@ -15,6 +15,7 @@ import { type ApiClientError, api, canWrite } from '../api.ts';
 import type { AppContext, ViewBody } from '../context.ts';
 import { fmtInt } from '../format.ts';
 import { label, t } from '../i18n.ts';
+import { citationList } from '../ui/citations.ts';
 import { type Html, html, joinHtml, setHtml } from '../ui/html.ts';
 import { rgb } from '../palette.ts';
 import './exchanges.css';
@@ -117,13 +118,6 @@ function showPair(s: ExchangesState, x: Exchange): void {
   const km = haversineKm(x.a.lon, x.a.lat, x.b.lon, x.b.lat);
   const side = (e: Exchange['a']) =>
     html`${e.name} <small>${e.prefName !== e.name ? e.prefName : ''}</small>${e.formerName ? html` <span class="badge" title="${t('協定締結時の名称', 'name when the agreement was made')}">${t('旧', 'formerly')} ${e.formerName}</span>` : ''}`;
-  const source = (s: string) =>
-    joinHtml(
-      s
-        .split(' ; ')
-        .map((part) => (/^https?:\/\//.test(part) ? html`<a href="${part}" target="_blank" rel="noopener">${part.replace(/^https?:\/\//, '').slice(0, 48)}</a>` : part)),
-      html`<br>`,
-    );
   ctx.showPanel(html`
     <h2 data-testid="pair-title">${side(x.a)} – ${side(x.b)}</h2>
     <p class="sub">${t('直線距離', 'Great-circle distance')} ${fmtInt(km)} km · ${t(`協定 ${items.length}件`, `${items.length} agreement(s)`)}</p>
@@ -136,7 +130,7 @@ function showPair(s: ExchangesState, x: Exchange): void {
         ${y.agreement ? html`<div>${y.agreement}</div>` : ''}
         ${y.network ? html`<div class="sub">${t('多者間協定', 'Multilateral pact')}: ${y.network.name}</div>` : ''}
         ${y.note ? html`<div class="sub">${y.note}</div>` : ''}
-        <div class="xc-source">${t('出典', 'Source')}: ${source(y.source)}</div>
+        <div class="xc-source">${t('出典', 'Source')}: ${citationList(y.sources)}</div>
       </div>`,
     )}
     <div class="btn-row">

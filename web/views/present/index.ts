@@ -5,7 +5,7 @@
  * Files: presentation (stepping, camera, the view underneath), overlay, keys, layers, list; this file holds the
  * view's state and follows the URL.
  */
-import type { Story, StoryList } from '../../../domain/records/stories.ts';
+import type { StoryAnswer, StoryList } from '../../../domain/records/stories.ts';
 import type { Municipality } from '../../../domain/records/municipalities.ts';
 import { api } from '../../api.ts';
 import type { AppContext, ViewBody } from '../../context.ts';
@@ -29,7 +29,7 @@ const urlStep = (ctx: AppContext) => Math.max(0, (Number.parseInt(ctx.state.get(
 
 /** Starts `id` at step `n` (0-based); `fromUser` when a click or key started it (full screen allowed). */
 async function start(s: PresentState, id: string, n: number, fromUser: boolean): Promise<void> {
-  const story = await api<Story>(`/api/stories/${encodeURIComponent(id)}`);
+  const story = await api<StoryAnswer>(`/api/stories/${encodeURIComponent(id)}`);
   s.running?.stop();
   s.panel.replaceChildren();
   const host = document.createElement('div');

@@ -2,7 +2,7 @@
 import { ArcLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { haversineKm } from '../../../domain/geo.ts';
 import type { Municipality } from '../../../domain/records/municipalities.ts';
-import type { StoryStep } from '../../../domain/records/stories.ts';
+import type { StoryStepAnswer } from '../../../domain/records/stories.ts';
 import type { AppContext } from '../../context.ts';
 import { fmtInt } from '../../format.ts';
 import { getLang, t } from '../../i18n.ts';
@@ -23,7 +23,7 @@ interface Arc {
 }
 
 /** The presentation's own deck.gl layers for a step: arcs, their end points, names and (for a few arcs) distances. */
-export function storyLayers(ctx: AppContext, step: StoryStep) {
+export function storyLayers(ctx: AppContext, step: StoryStepAnswer) {
   const arcs: Arc[] = step.arcs
     .map(([a, b]) => ({ from: ctx.munis.get(a)!, to: ctx.munis.get(b)! }))
     .map((p) => ({ ...p, km: haversineKm(p.from.lon, p.from.lat, p.to.lon, p.to.lat) }));

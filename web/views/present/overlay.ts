@@ -1,7 +1,8 @@
 /** The presentation's overlay: the controls at the top and the lower third with title, caption and sources. */
-import type { Story, StoryStep } from '../../../domain/records/stories.ts';
+import type { StoryAnswer, StoryStepAnswer } from '../../../domain/records/stories.ts';
 import type { AppContext } from '../../context.ts';
 import { inLang, t } from '../../i18n.ts';
+import { citationLine } from '../../ui/citations.ts';
 import { html, setHtml } from '../../ui/html.ts';
 
 /** What the overlay's buttons do. */
@@ -13,7 +14,7 @@ export interface OverlayActions {
 }
 
 /** Fills `overlay` for step `index` of `story` and wires its buttons. */
-export function renderOverlay(overlay: HTMLElement, ctx: AppContext, story: Story, index: number, step: StoryStep, actions: OverlayActions): void {
+export function renderOverlay(overlay: HTMLElement, ctx: AppContext, story: StoryAnswer, index: number, step: StoryStepAnswer, actions: OverlayActions): void {
   const total = story.steps.length;
   overlay.setAttribute('aria-label', `${inLang(story.title)} ${index + 1}/${total}`);
   setHtml(
@@ -29,7 +30,7 @@ export function renderOverlay(overlay: HTMLElement, ctx: AppContext, story: Stor
       <div class="present-third">
         <div class="present-title">${inLang(story.title)}</div>
         <p class="present-caption" data-testid="present-caption">${inLang(step.caption)}</p>
-        <div class="present-source">${t('出典', 'Source')}: ${step.source}<span class="present-data">${ctx.sources.items.map((s) => s.attribution).join(' ｜ ')}</span></div>
+        <div class="present-source" data-testid="present-source">${t('出典', 'Source')}: ${citationLine(step.sources)}<span class="present-data">${ctx.sources.items.map((s) => s.attribution).join(' ｜ ')}</span></div>
       </div>`,
   );
   overlay.querySelector('.present-controls')!.addEventListener('click', (e) => {

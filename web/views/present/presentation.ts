@@ -2,9 +2,10 @@
  * A running presentation: the story, the step shown, the view underneath, the overlay and the keys.
  * Lives apart from the Present tab's list so that stepping can swap the view underneath.
  */
-import type { Story, StoryStep } from '../../../domain/records/stories.ts';
+import type { StoryAnswer, StoryStepAnswer } from '../../../domain/records/stories.ts';
 import type { AppContext, View } from '../../context.ts';
 import { inLang, t } from '../../i18n.ts';
+import { citationLine } from '../../ui/citations.ts';
 import { saveSnapshot, setSnapshotText } from '../../ui/snapshot.ts';
 import { stepKeyAction } from './keys.ts';
 import { storyLayers } from './layers.ts';
@@ -27,7 +28,7 @@ export class Presentation {
 
   constructor(
     private readonly ctx: AppContext,
-    readonly story: Story,
+    readonly story: StoryAnswer,
     private readonly host: HTMLElement,
     private readonly onLeave: () => void,
   ) {
@@ -100,7 +101,7 @@ export class Presentation {
    * Flies to the step's camera. The flight's move events carry `storyStep`, so that its end — also when the next
    * flight or a drag cuts it short — puts the step's own camera back in the URL instead of a point mid-flight.
    */
-  private fly(step: StoryStep, instant = false): void {
+  private fly(step: StoryStepAnswer, instant = false): void {
     const map = this.ctx.atlas.map;
     const { lon, lat, zoom, pitch, bearing } = step.camera;
     const options = { center: [lon, lat] as [number, number], zoom, pitch, bearing };
@@ -157,11 +158,11 @@ export class Presentation {
     const step = this.story.steps[this.index];
     return {
       title: `${inLang(this.story.title)}（${this.index + 1}/${this.story.steps.length}）`,
-      lines: [inLang(step.caption), `${t('出典', 'Source')}: ${step.source}`],
+      lines: [inLang(step.caption), `${t('出典', 'Source')}: ${citationLine(step.sources)}`],
     };
   }
 
-  renderOverlay(step: StoryStep): void {
+  renderOverlay(step: StoryStepAnswer): void {
     renderOverlay(this.overlay, this.ctx, this.story, this.index, step, {
       leave: this.onLeave,
       previous: this.previous,

@@ -26,7 +26,7 @@ export async function loadRegions(s: RegionsState): Promise<void> {
   const ul = panel.querySelector<HTMLUListElement>('#rlist')!;
   const tiers = statusTiers(list.items);
   const item = (r: RegionSummary) =>
-    html`<li class="${faintStatuses.has(r.status) ? 'off' : ''}"><button type="button" data-region="${r.id}" aria-current="${String(r.id === open)}"><span class="rsw" data-bg="${s.colours.get(r.id)}"></span><span class="nm">${r.name}</span>${tierOf(r.status) > 0 ? html`<span class="rstatus">${label('regionStatus', r.status)}</span>` : ''}<small>${fmtValue(r.population, '人')}</small></button></li>`;
+    html`<li class="${faintStatuses.has(r.status) ? 'off' : ''}"><button type="button" data-region="${r.id}" aria-current="${String(r.id === open)}"><span class="rsw" data-bg="${s.colours.get(r.id)}"></span><span class="nm">${r.name}</span>${tierOf(r.status) > 0 ? html`<span class="rstatus">${label('regionStatus', r.status)}</span>` : ''}<small>${regionTotal(r)}</small></button></li>`;
   // Regions in force first; declared, unconfirmed and ended ones after them under their own heading.
   setHtml(
     ul,
@@ -39,4 +39,10 @@ export async function loadRegions(s: RegionsState): Promise<void> {
   redraw(s);
   legend(s);
   void renderSelection(s);
+}
+
+/** A region's population as the list shows it: none where only the centre is known, marked where only some members are. */
+function regionTotal(r: RegionSummary): string {
+  if (r.membersKnown === 'centre_only') return t('構成団体不明', 'members unknown');
+  return r.membersKnown === 'partial' ? t(`判明分 ${fmtValue(r.population, '人')}`, `known: ${fmtValue(r.population, '人')}`) : fmtValue(r.population, '人');
 }
