@@ -186,8 +186,8 @@ export function nearValid(schema: Json, depth = 0): fc.Arbitrary<unknown> {
   return fc.oneof({ weight: 5, arbitrary: valid }, { weight: 1, arbitrary: hostile });
 }
 
-/** A JSON body meant to break a handler: near-valid, wrong types, deep nesting, huge arrays, prototype keys. */
-export function bodyArb(route: AnyRoute): fc.Arbitrary<string> {
+/** A JSON body meant to break a handler: near-valid, wrong types, deep nesting, huge arrays, prototype keys; now and then one of `examples` (valid bodies). */
+export function bodyArb(route: AnyRoute, examples: readonly string[] = []): fc.Arbitrary<string> {
   const hints = schemaHints(route.body);
   const keyArb = hints.keys.length ? fc.oneof(fc.constantFrom(...hints.keys, '__proto__', 'constructor'), fc.string({ maxLength: 10 })) : fc.string({ maxLength: 10 });
   const leaf = fc.oneof(
@@ -218,6 +218,7 @@ export function bodyArb(route: AnyRoute): fc.Arbitrary<string> {
   );
   if (!route.body) return fc.oneof({ weight: 3, arbitrary: csvArb }, { weight: 2, arbitrary: shaped }, { weight: 1, arbitrary: nested }, { weight: 2, arbitrary: raw });
   return fc.oneof(
+    ...(examples.length ? [{ weight: 3, arbitrary: fc.constantFrom(...examples) }] : []),
     { weight: 6, arbitrary: schemaShaped },
     { weight: 3, arbitrary: shaped },
     { weight: 1, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)) },
