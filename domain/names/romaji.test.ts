@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { municipalityRomaji, municipalityStemRomaji, prefectureRomaji, romanise, splitReading } from './romaji.ts';
+import { municipalityRomaji, municipalityStemRomaji, prefectureRomaji, regionNameEn, romanise, splitReading } from './romaji.ts';
 
 describe('romanised names', () => {
   it('writes Hepburn without long-vowel marks', () => {
@@ -26,5 +26,16 @@ describe('romanised names', () => {
     expect(prefectureRomaji('大阪府', 'おおさかふ')).toBe('Osaka');
     expect(prefectureRomaji('長野県', 'ながのけん')).toBe('Nagano');
     expect(prefectureRomaji('北海道', 'ほっかいどう')).toBe('Hokkaido');
+  });
+});
+
+describe('regionNameEn', () => {
+  it('names a region by its centres and type, or by its first members', () => {
+    expect(regionNameEn('Central city region', ['Fukuyama-shi'], ['Fukuyama-shi', 'Mihara-shi'])).toBe('Fukuyama central city region');
+    expect(regionNameEn('Settlement zone', ['Ibusuki-shi', 'Kagoshima-shi'], [])).toBe('Ibusuki–Kagoshima settlement zone');
+    expect(regionNameEn('Seed grouping', [], ['Kokubunji-shi', 'Kodaira-shi'])).toBe('Kokubunji, Kodaira seed grouping');
+    expect(regionNameEn('Seed grouping', [], ['A-cho', 'B-mura', 'C-shi', 'D-ku', 'E-son'])).toBe('A, B, C and 2 more seed grouping');
+    expect(regionNameEn('Prefecture', ['Hokkaido'], [])).toBe('Hokkaido prefecture');
+    expect(regionNameEn('What-if grouping', [], [])).toBe('What-if grouping');
   });
 });

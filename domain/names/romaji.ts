@@ -70,3 +70,25 @@ export function prefectureRomaji(name: string, kana: string): string {
   const suffix = prefectureSuffixes[name.slice(-1)];
   return romanise(suffix && kana.endsWith(suffix) ? kana.slice(0, -suffix.length) : kana);
 }
+
+/**
+ * A romanised municipality name without its kind.
+ * @example stemOfRomaji('Fukuyama-shi') // 'Fukuyama'
+ */
+export function stemOfRomaji(nameRomaji: string): string {
+  return nameRomaji.replace(/-(shi|ku|cho|machi|son|mura)$/, '');
+}
+
+/**
+ * A region's English name: its centres' romanised names and its type ("Fukuyama central city region",
+ * "Sapporo central city region"); without a centre its first members ("Kokubunji, Kodaira seed grouping",
+ * "Higashikawa, Sarabetsu, Marumori and 8 more seed grouping"). Names are given in romaji, with or without suffix;
+ * the type as its English label (domain/glossary.ts).
+ * @example regionNameEn('Settlement zone', ['Ibusuki-shi'], []) // 'Ibusuki settlement zone'
+ */
+export function regionNameEn(typeLabel: string, centres: readonly string[], members: readonly string[]): string {
+  const names = centres.length ? centres : members;
+  const shown = names.slice(0, 3).map(stemOfRomaji);
+  const list = shown.join(centres.length ? '–' : ', ') + (names.length > shown.length ? ` and ${names.length - shown.length} more` : '');
+  return list ? `${list} ${typeLabel.toLowerCase()}` : typeLabel;
+}

@@ -61,6 +61,8 @@ export interface MunicipalityRegion {
   id: string;
   type: RegionType;
   name: string;
+  /** English name from the centres' romaji and the type ("Fukuyama central city region"); null for what-if groupings. */
+  nameEn: string | null;
   role: 'center' | 'member';
   /** Whether the membership holds today (ended 定住自立圏, planned joins and unconfirmed candidates say so). */
   membershipStatus: MembershipStatus;
@@ -73,6 +75,8 @@ export interface RegionSummary {
   id: string;
   type: RegionType;
   name: string;
+  /** English name from the centres' (else first members') romaji and the type; null for what-if groupings. */
+  nameEn: string | null;
   status: RegionStatus;
   centerCodes: string[];
   memberCodes: string[];

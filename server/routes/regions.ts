@@ -31,6 +31,7 @@ import type {
   RegionType,
 } from '../../domain/records/regions.ts';
 import { type MembersKnown, membershipStatusOf, regionTypes } from '../../domain/records/regions.ts';
+import { englishRegionName, type RomajiNames, romajiNames } from '../region-names.ts';
 import { outlookOfMembers } from './outlook-of.ts';
 
 /** Most members a custom region may have (the largest 連携中枢都市圏 has under 40; a prefecture at most 179). */
@@ -54,15 +55,14 @@ const summaryColumns = `r.id, r.type, r.name, r.status, r.center_codes, r.popula
   r.as_of, r.source, r.note, r.created_at,
   string_agg(m.code, ';' ORDER BY m.role, m.code) FILTER (WHERE m.status = r.status) AS member_codes`;
 
-function toSummary(row: Record<string, unknown>, withOutline: boolean): RegionSummary {
+function toSummary(row: Record<string, unknown>, withOutline: boolean, names: RomajiNames): RegionSummary {
   const split = (v: unknown) => (v ? String(v).split(';') : []);
+  const named = { type: row.type as RegionType, name: String(row.name), centerCodes: split(row.center_codes), memberCodes: split(row.member_codes) };
   return {
     id: String(row.id),
-    type: row.type as RegionType,
-    name: String(row.name),
+    ...named,
+    nameEn: englishRegionName(names, named),
     status: row.status as RegionStatus,
-    centerCodes: split(row.center_codes),
-    memberCodes: split(row.member_codes),
     population: Number(row.population),
     areaKm2: Number(row.area_km2),
     memberCount: Number(row.member_count),
@@ -126,7 +126,8 @@ export async function listRegions(db: AtlasDb, type: RegionType | undefined, wit
      ${type ? 'WHERE r.type = $1' : ''} GROUP BY ALL ORDER BY r.type, r.id`,
     type ? [type] : [],
   );
-  return { items: rows.map((r) => toSummary(r, withOutline)), coverage: await coverageOf(db, type) };
+  const names = await romajiNames(db);
+  return { items: rows.map((r) => toSummary(r, withOutline, names)), coverage: await coverageOf(db, type) };
 }
 
 /** One region with its members (role, join date, population) and outline; 404 when unknown. */
@@ -140,7 +141,7 @@ export async function regionDetail(db: AtlasDb, id: string): Promise<RegionDetai
   );
   const members = (rows as unknown as Omit<RegionMemberInfo, 'membershipStatus'>[]).map((m) => ({ ...m, membershipStatus: membershipStatusOf(m.status) }));
   const current = members.filter((m) => m.status === row.status);
-  const summary = toSummary(row, true);
+  const summary = toSummary(row, true, await romajiNames(db));
   const ref = await reference(db);
   const compared = ['central_city_region', 'settlement_zone', 'custom'].includes(summary.type);
   return {

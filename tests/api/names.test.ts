@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MunicipalityDetail, MunicipalityList, PrefectureList } from '../../domain/records/municipalities.ts';
+import type { RegionDetail, RegionList } from '../../domain/records/regions.ts';
 import { json, openTestApp } from '../helpers/app.ts';
 
 let app: Hono;
@@ -86,5 +87,23 @@ describe('romanised names in the records', () => {
     const { body } = await json<PrefectureList>(app.request('/api/prefectures'));
     expect(body.items.find((p) => p.code === '01')?.nameRomaji).toBe('Hokkaido');
     expect(body.items.find((p) => p.code === '27')?.nameRomaji).toBe('Osaka');
+  });
+});
+
+describe('regions named in English', () => {
+  it('by their centres and type, else their first members; prefectures by their romaji', async () => {
+    const list = (await json<RegionList>(app.request('/api/regions'))).body.items;
+    const en = (id: string) => list.find((r) => r.id === id)?.nameEn;
+    expect(en('ccr-34207')).toBe('Fukuyama central city region');
+    expect(en('ccr-01100')).toBe('Sapporo central city region');
+    expect(en('pref-13')).toBe('Tokyo prefecture');
+    expect(en('seed-002-chigasaki-samukawa')).toBe('Chigasaki, Samukawa seed grouping');
+    expect(list.filter((r) => r.type !== 'custom').every((r) => r.nameEn && /^[\x20-\x7e–]+$/.test(r.nameEn))).toBe(true);
+  });
+  it('in a municipality’s regions and a region’s detail', async () => {
+    const fukuyama = (await json<MunicipalityDetail>(app.request('/api/municipalities/34207'))).body;
+    expect(fukuyama.regions.find((r) => r.id === 'ccr-34207')?.nameEn).toBe('Fukuyama central city region');
+    const detail = (await json<RegionDetail>(app.request('/api/regions/ccr-34207'))).body;
+    expect(detail.nameEn).toBe('Fukuyama central city region');
   });
 });
