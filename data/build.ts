@@ -192,9 +192,9 @@ async function main(): Promise<void> {
       const labels: LabelPoint[] = [
         ...shapes.prefs.map((p): LabelPoint => {
           const [lon, lat] = representativePoint(p.geometry);
-          return { kind: 'pref', name: p.name, lon, lat, population: 0 };
+          return { kind: 'pref', code: p.code, name: p.name, nameEn: seedsInfo.prefKana.get(p.code)?.romaji ?? null, lon, lat, population: 0 };
         }),
-        ...joined.rows.map((r): LabelPoint => ({ kind: 'muni', name: r.name, lon: r.lon, lat: r.lat, population: r.population })),
+        ...joined.rows.map((r): LabelPoint => ({ kind: 'muni', code: r.code, name: r.name, nameEn: r.nameRomaji, lon: r.lon, lat: r.lat, population: r.population })),
       ];
       const tiles = buildTiles(shapes.munis, shapes.prefs, labels, defaultTileOptions);
       const lons = joined.rows.map((r) => r.lon);

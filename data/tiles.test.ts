@@ -57,8 +57,8 @@ describe('zoomFeatures', () => {
 
   it('carries prefecture labels while zoomed out and municipality labels from zoom 5', () => {
     const labels: LabelPoint[] = [
-      { kind: 'pref', name: '大阪府', lon: 135.5, lat: 34.6, population: 0 },
-      { kind: 'muni', name: 'west', lon: 135.2, lat: 34.5, population: 10 },
+      { kind: 'pref', code: '27', name: '大阪府', nameEn: 'Osaka', lon: 135.5, lat: 34.6, population: 0 },
+      { kind: 'muni', code: '27100', name: 'west', nameEn: null, lon: 135.2, lat: 34.5, population: 10 },
     ];
     const kinds = new Map(
       [...zoomFeatures(neighbours(), pref27, labels, { minZoom: 3, maxZoom: 9, tolerance: 2, minPart: 2 })].map(([z, f]) => [z, f.labels.map((l) => l.properties.kind).join()]),
@@ -89,7 +89,12 @@ describe('dropSmallParts', () => {
 
 describe('writeArchive', () => {
   it('writes an archive the reference reader reads back, tile for tile, with its metadata', async () => {
-    const tiles = buildTiles(neighbours(), pref27, [{ kind: 'muni', name: 'west', lon: 135.2, lat: 34.5, population: 10 }], { minZoom: 0, maxZoom: 6, tolerance: 2, minPart: 2 });
+    const tiles = buildTiles(neighbours(), pref27, [{ kind: 'muni', code: '27100', name: 'west', nameEn: null, lon: 135.2, lat: 34.5, population: 10 }], {
+      minZoom: 0,
+      maxZoom: 6,
+      tolerance: 2,
+      minPart: 2,
+    });
     const archive = writeArchive(tiles, { ...info, maxZoom: 6 });
     const pm = reader(archive);
     const header = await pm.getHeader();

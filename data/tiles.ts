@@ -28,13 +28,17 @@ export interface TileOptions {
   minZoom: number;
   /** The deepest zoom; MapLibre over-zooms beyond it. At 10 a tile unit is about 8 m in Japan, the source's own precision. */
   maxZoom: number;
-  /** Points whose Visvalingam triangle is below (tolerance tile units)² are dropped, per zoom. */
+  /**
+   * Points whose Visvalingam triangle is below (tolerance tile units)² are dropped, per zoom. A 512 px tile is 4096
+   * units, so 4 is a quarter of a pixel²: nothing a reader can see, and half the points of 2 (zoom 4: 24,000
+   * instead of 46,000), which the page's worker has to cut into triangles and lines before the first frame.
+   */
   tolerance: number;
   /** Parts (islands) below (minPart tile units)² are left out, per zoom, except each feature's largest. */
   minPart: number;
 }
 
-export const defaultTileOptions: TileOptions = { minZoom: 0, maxZoom: 10, tolerance: 2, minPart: 2 };
+export const defaultTileOptions: TileOptions = { minZoom: 0, maxZoom: 10, tolerance: 4, minPart: 2 };
 
 /** MVT extent and buffer (tile units): the common 4096 and 64. */
 const extent = 4096;
@@ -49,7 +53,11 @@ export const tileLayers = { municipalities: 'municipalities', prefectures: 'pref
  */
 export interface LabelPoint {
   kind: 'pref' | 'muni';
+  /** The municipality's code (5 digits) or the prefecture's (2): the page hides a tile label by feature-state when it names the place itself. */
+  code: string;
   name: string;
+  /** The romanised name for the English page (e.g. "Setagaya-ku"), null where none is known. */
+  nameEn: string | null;
   lon: number;
   lat: number;
   population: number;
@@ -123,7 +131,7 @@ function tilesOfZoom(z: number, features: ZoomFeatures): Tile[] {
 export interface ZoomFeatures {
   municipalities: Feature<Area, { code: string }>[];
   prefectures: Feature<Area, { code: string }>[];
-  labels: Feature<Point, Omit<LabelPoint, 'lon' | 'lat'>>[];
+  labels: Feature<Point, Omit<LabelPoint, 'lon' | 'lat' | 'nameEn'> & { nameEn?: string }>[];
 }
 
 /**
@@ -154,7 +162,11 @@ export function* zoomFeatures(munis: MunicipalityShape[], prefs: PrefectureShape
         })),
         labels: labels
           .filter((l) => z >= labelZooms[l.kind][0] && z <= labelZooms[l.kind][1])
-          .map((l) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [l.lon, l.lat] }, properties: { kind: l.kind, name: l.name, population: l.population } })),
+          .map((l) => ({
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: [l.lon, l.lat] },
+            properties: { kind: l.kind, code: l.code, name: l.name, ...(l.nameEn ? { nameEn: l.nameEn } : {}), population: l.population },
+          })),
       },
     ];
   }
@@ -212,7 +224,7 @@ export function writeArchive(tiles: readonly Tile[], info: ArchiveInfo): Buffer 
     root = gz(serializeDirectory(leafEntries));
     leaves = Buffer.concat(parts);
   }
-  const fields: Record<string, Record<string, string>> = { labels: { kind: 'String', name: 'String', population: 'Number' } };
+  const fields: Record<string, Record<string, string>> = { labels: { kind: 'String', code: 'String', name: 'String', nameEn: 'String', population: 'Number' } };
   const vectorLayers = Object.values(tileLayers).map((id) => ({ id, fields: fields[id] ?? { code: 'String' }, minzoom: info.minZoom, maxzoom: info.maxZoom }));
   const metadata = gz(Buffer.from(JSON.stringify({ name: info.name, attribution: info.attribution, type: 'overlay', format: 'pbf', vector_layers: vectorLayers })));
   const rootOffset = headerBytes;

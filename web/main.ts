@@ -25,12 +25,15 @@ async function boot(): Promise<void> {
   // opening view may colour it (by feature-state) before the first tile arrives.
   const atlas = new AtlasMap($('map'), state.get('c') ? state.camera : null);
   const prepared = view.prepare?.(atlas, state);
+  // One colouring pass: the first frame waits for the opening view's colours rather than drawing the map twice.
+  if (prepared) atlas.holdFirstFrameFor(prepared);
   // Explore draws from its metric and the tiles alone: the list of every municipality (search, tooltips, details;
   // 0.8 MB of JSON) is read once the map is drawn, so parsing it does not hold up the first frame. A link to another
   // view or to a selected place needs it first.
   const listLater = view === views[0] && !state.get('sel');
   const listRequest = listLater ? null : api<MunicipalityList>('/api/municipalities');
   const [prefectures, sources] = await Promise.all([api<PrefectureList>('/api/prefectures'), api<SourceList>('/api/sources'), atlas.styleReady]);
+  if (getLang() === 'en') atlas.setLanguage('en');
   const munis = new Map<string, Municipality>();
   const loadList = async () => {
     const list = await (listRequest ?? api<MunicipalityList>('/api/municipalities'));
@@ -107,6 +110,7 @@ async function boot(): Promise<void> {
     },
     viewById: (id) => views.find((v) => v.id === id),
     rerender() {
+      atlas.setLanguage(getLang());
       renderChrome();
       renderAttribution();
       void switchView(view.id, true);

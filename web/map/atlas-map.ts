@@ -6,7 +6,9 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { api } from '../api.ts';
 import type { Camera } from '../state.ts';
-import { labelLayers, labelPoint } from './labels.ts';
+import { getLang } from '../i18n.ts';
+import { displayName } from '../names.ts';
+import { labelLayers, labelScale, labelSizes, labelText, type NamedPlace, namedLabels } from './labels.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -32,12 +34,17 @@ export const baseColours = { sea: '#d4e4ee', land: '#eceae4', muniLine: '#ffffff
 /** The municipality polygons in the vector tiles, as feature-state calls name them. */
 const munis = { source: 'boundaries', sourceLayer: 'municipalities' } as const;
 
+/** The first frame is drawn after this at the latest, whatever is still loading. */
+const firstFrameTimeoutMs = 8000;
+
 /** A municipality the map can label when it is selected. */
 export interface Place {
   code: string;
   name: string;
+  nameRomaji?: string | null;
   lon: number;
   lat: number;
+  population?: number;
 }
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -52,7 +59,7 @@ function localStyle(): StyleSpecification {
   return {
     version: 8,
     sources: {
-      boundaries: { type: 'vector', url: `${location.origin}/api/tiles`, promoteId: { municipalities: 'code', prefectures: 'code' } },
+      boundaries: { type: 'vector', url: `${location.origin}/api/tiles`, promoteId: { municipalities: 'code', prefectures: 'code', labels: 'code' } },
       highlight: { type: 'geojson', data: empty },
     },
     layers: [
@@ -62,14 +69,20 @@ function localStyle(): StyleSpecification {
         type: 'fill',
         source: 'boundaries',
         'source-layer': 'municipalities',
-        paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], baseColours.land], 'fill-opacity': ['coalesce', ['feature-state', 'opacity'], 1] },
+        paint: {
+          'fill-color': ['coalesce', ['feature-state', 'color'], baseColours.land],
+          'fill-opacity': ['coalesce', ['feature-state', 'opacity'], 1],
+          // Zoomed out, the borders are the fill's own 1 px outline: no line geometry to build or draw for the first map.
+          'fill-outline-color': 'rgba(255,255,255,0.4)',
+        },
       },
       {
         id: 'muni-line',
         type: 'line',
         source: 'boundaries',
         'source-layer': 'municipalities',
-        paint: { 'line-color': baseColours.muniLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.15, 8, 0.8, 11, 1.4], 'line-opacity': 0.8 },
+        minzoom: 6,
+        paint: { 'line-color': baseColours.muniLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.5, 8, 0.8, 11, 1.4], 'line-opacity': 0.8 },
       },
       {
         id: 'pref-line',
@@ -103,9 +116,17 @@ export class AtlasMap {
   private selected = new Set<string>();
   private hovered: string | null = null;
   private places = new Map<string, Place>();
+  /** Places views and stories name, by group (see setLabels). */
+  private labelGroups = new Map<string, NamedPlace[]>();
+  /** Codes whose tile label is hidden because they are named (feature-state `named`). */
+  private named = new Set<string>();
+  /** Label sizes follow the map's width (labelScale). */
+  private scale = 1;
   private outlines = new Map<string, Feature<Polygon | MultiPolygon> | null>();
   private outlineRequests = new Map<string, Promise<void>>();
   private selectionListeners: (() => void)[] = [];
+  /** Work the first frame waits for (see holdFirstFrameFor). */
+  private gates = 0;
 
   /** What covers the map now (panels, legend, credits); frames keep their targets clear of it. */
   private insets: () => Insets = () => ({ top: 0, right: 0, bottom: 0, left: 0 });
@@ -133,7 +154,68 @@ export class AtlasMap {
     this.map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.styleReady = this.map.isStyleLoaded() ? Promise.resolve() : new Promise((resolve) => this.map.once('style.load', () => resolve()));
-    this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
+    this.ready = this.holdFirstFrame();
+    void this.styleReady.then(() => {
+      this.map.on('resize', () => this.fitLabels());
+      this.fitLabels();
+    });
+  }
+
+  /** Label sizes for the map's width now (larger on a projector); re-laid out only when the scale changes. */
+  private fitLabels(): void {
+    const scale = labelScale(this.container.clientWidth);
+    if (scale === this.scale) return;
+    this.scale = scale;
+    this.map.setLayoutProperty('muni-labels', 'text-size', Math.round(labelSizes.municipality * scale));
+    this.map.setLayoutProperty('pref-labels', 'text-size', Math.round(labelSizes.prefecture * scale));
+    this.drawHighlight();
+  }
+
+  /** Names places in the page's language (English: the romanised names the tiles carry). */
+  setLanguage(lang: 'ja' | 'en'): void {
+    for (const id of ['muni-labels', 'pref-labels']) this.map.setLayoutProperty(id, 'text-field', labelText(lang));
+    this.drawHighlight();
+  }
+
+  /**
+   * Draws nothing until the first view is complete: every tile in view loaded and laid out, labels placed and the
+   * colours of `holdFirstFrameFor` set. Without a GPU each frame of the whole map costs 60–400 ms to draw and read
+   * back, and MapLibre would draw one per tile and glyph batch as they arrive; the page shows the sea colour (the
+   * container's background) meanwhile. Resolves when that one frame is drawn. MapLibre has no public hook for
+   * this, so it wraps the painter's render call (MapLibre 6); a held frame costs nothing but the placement.
+   */
+  private holdFirstFrame(): Promise<void> {
+    const internals = this.map as unknown as { painter: { render: (...args: unknown[]) => void }; _placementDirty: boolean };
+    const painter = internals.painter;
+    const render = painter.render;
+    return new Promise((resolve) => {
+      const release = () => {
+        painter.render = render;
+        this.map.once('render', () => resolve());
+        this.map.triggerRepaint();
+      };
+      // Whatever is still missing after this long is drawn as it comes (a stalled request must not blank the map).
+      const timer = setTimeout(release, firstFrameTimeoutMs);
+      painter.render = (...args: unknown[]) => {
+        if (this.gates > 0 || !this.map.loaded() || internals._placementDirty) return;
+        clearTimeout(timer);
+        painter.render = render;
+        render.apply(painter, args);
+        // MapLibre fires 'render' right after this call.
+        this.map.once('render', () => resolve());
+      };
+    });
+  }
+
+  /** The first frame also waits for `work` (the opening view's colours), so the map is drawn once, coloured. */
+  holdFirstFrameFor(work: Promise<unknown>): void {
+    this.gates++;
+    void work
+      .catch(() => undefined)
+      .then(() => {
+        this.gates--;
+        this.map.triggerRepaint();
+      });
   }
 
   /** deck.gl's overlay when it has been loaded, else null (the first page draws without it). */
@@ -185,6 +267,16 @@ export class AtlasMap {
     }
   }
 
+  /**
+   * Names places above the map's own labels, under a group key (a view, a story); null removes the group. They
+   * are placed with collision, the group's tier 0 (its origin) and the selected places first, then by population.
+   */
+  setLabels(group: string, places: NamedPlace[] | null): void {
+    if (places?.length) this.labelGroups.set(group, places);
+    else this.labelGroups.delete(group);
+    this.drawHighlight();
+  }
+
   /** The places the map labels (a selected place keeps its label whatever its neighbours). */
   setPlaces(places: Iterable<Place>): void {
     this.places = new Map([...places].map((p) => [p.code, p]));
@@ -232,7 +324,10 @@ export class AtlasMap {
     this.outlineRequests.set(code, request);
   }
 
-  /** The highlight source: outlines of the hovered and selected places and the selected places' labels. */
+  /**
+   * The highlight source: outlines of the hovered and selected places, and the labels of the places named (the
+   * selected ones and the label groups'). Their tile labels are hidden meanwhile, so no name shows twice.
+   */
   private drawHighlight(): void {
     const features: Feature[] = [];
     const outline = (code: string, kind: string) => {
@@ -240,11 +335,18 @@ export class AtlasMap {
       if (f) features.push({ ...f, properties: { code, kind } });
     };
     if (this.hovered && !this.selected.has(this.hovered)) outline(this.hovered, 'hover');
+    const named: NamedPlace[] = [...this.labelGroups.values()].flat();
     for (const code of this.selected) {
       outline(code, 'selected');
-      const place = this.places.get(code);
-      if (place) features.push(labelPoint(place));
+      const p = this.places.get(code);
+      if (p) named.push({ code, name: displayName(p, getLang()), lon: p.lon, lat: p.lat, population: p.population, tier: this.selected.size === 1 ? 0 : 1 });
     }
+    const labels = namedLabels(named, this.scale);
+    features.push(...labels);
+    const codes = new Set(labels.map((l) => l.properties.code));
+    for (const code of this.named) if (!codes.has(code)) this.map.setFeatureState({ source: 'boundaries', sourceLayer: 'labels', id: code }, { named: false });
+    for (const code of codes) if (!this.named.has(code)) this.map.setFeatureState({ source: 'boundaries', sourceLayer: 'labels', id: code }, { named: true });
+    this.named = codes;
     (this.map.getSource('highlight') as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features } as FeatureCollection<Polygon | MultiPolygon | Point>);
   }
 

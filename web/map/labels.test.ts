@@ -1,18 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { labelLayers, labelPoint, labelZooms } from './labels.ts';
+import { labelLayers, labelScale, labelText, labelZooms, namedLabels } from './labels.ts';
+
+const layout = (id: string) => (labelLayers.find((l) => l.id === id) as { layout: Record<string, unknown> }).layout;
 
 describe('labels', () => {
   it('places larger municipalities first and shows them only from their zoom on', () => {
     const muni = labelLayers.find((l) => l.id === 'muni-labels')!;
     expect(muni.minzoom).toBe(labelZooms.municipalitiesFrom);
-    expect((muni as { layout: Record<string, unknown> }).layout['symbol-sort-key']).toEqual(['-', 0, ['get', 'population']]);
+    expect(layout('muni-labels')['symbol-sort-key']).toEqual(['-', 0, ['get', 'population']]);
   });
 
-  it('places selected labels first (topmost layer) and always shows them', () => {
-    const last = labelLayers[labelLayers.length - 1] as { id: string; layout: Record<string, unknown> };
-    expect(last.id).toBe('selected-labels');
-    expect(last.layout['text-allow-overlap']).toBe(true);
-    expect(labelPoint({ name: '世田谷区', lon: 139.65, lat: 35.65 }).properties).toEqual({ kind: 'label', name: '世田谷区' });
+  it('places named places first (topmost layer), with collision rather than piled up', () => {
+    expect(labelLayers.at(-1)!.id).toBe('named-labels');
+    expect(layout('named-labels')['text-allow-overlap']).toBeUndefined();
+    expect(layout('named-labels')['symbol-sort-key']).toEqual(['get', 'sort']);
+  });
+
+  it('orders named places: the origin, then the others by population, one label per place', () => {
+    const labels = namedLabels(
+      [
+        { code: '10444', name: '川場村', lon: 139.1, lat: 36.7, population: 3_200 },
+        { code: '14130', name: '川崎市', lon: 139.7, lat: 35.5, population: 1_538_000 },
+        { code: '13112', name: '世田谷区', lon: 139.65, lat: 35.65, population: 943_000, tier: 0, marker: true },
+        { code: '13112', name: '世田谷区', lon: 139.65, lat: 35.65, population: 943_000 },
+      ],
+      1,
+    );
+    const order = [...labels].sort((a, b) => a.properties.sort - b.properties.sort).map((l) => l.properties.name);
+    expect(order).toEqual(['世田谷区', '川崎市', '川場村']);
+    expect(labels.find((l) => l.properties.code === '13112')!.properties.offset).toBeGreaterThan(0);
+  });
+
+  it('draws larger type on a wide map (a projector at 1920×1080), never smaller than on a laptop', () => {
+    expect(labelScale(390)).toBe(1);
+    expect(labelScale(1280)).toBe(1);
+    expect(labelScale(1620)).toBeGreaterThan(1.2);
+    expect(labelScale(4000)).toBe(1.5);
+    expect(namedLabels([{ code: '1', name: 'a', lon: 0, lat: 0, story: true }], 1.5)[0].properties.size).toBe(27);
+  });
+
+  it('names places in English from the romanised names of the tiles, kanji where none is known', () => {
+    expect(labelText('en')).toEqual(['coalesce', ['get', 'nameEn'], ['get', 'name']]);
+    expect(labelText('ja')).toEqual(['get', 'name']);
   });
 
   it('needs no glyph server: every label font is a local font stack', () => {

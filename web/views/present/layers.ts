@@ -6,6 +6,8 @@ import type { StoryStepAnswer } from '../../../domain/records/stories.ts';
 import type { AppContext } from '../../context.ts';
 import { fmtInt } from '../../format.ts';
 import { getLang, t } from '../../i18n.ts';
+import type { NamedPlace } from '../../map/labels.ts';
+import { displayName } from '../../names.ts';
 import { rgb } from '../../palette.ts';
 
 const font = '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", sans-serif';
@@ -22,13 +24,32 @@ interface Arc {
   km: number;
 }
 
-/** The presentation's own deck.gl layers for a step: arcs, their end points, names and (for a few arcs) distances. */
+const storyPlaces = (ctx: AppContext, step: StoryStepAnswer) => [...new Set([...step.highlight, ...step.arcs.flat()])].map((c) => ctx.munis.get(c)!).filter(Boolean);
+
+/**
+ * The step's places named on the map by MapLibre, with collision: the story's own place (where its arcs start)
+ * first, then the others by population, beside their markers in large type. Where they crowd (the 15 partners
+ * around 東京 on the 世田谷区 opening slide) the smaller ones give way instead of piling up.
+ */
+export function storyLabels(ctx: AppContext, step: StoryStepAnswer): NamedPlace[] {
+  return storyPlaces(ctx, step).map((m) => ({
+    code: m.code,
+    name: displayName(m),
+    lon: m.lon,
+    lat: m.lat,
+    population: m.population,
+    tier: step.arcs.some((p) => p[0] === m.code) ? 0 : 1,
+    marker: true,
+    story: true,
+  }));
+}
+
+/** The presentation's own deck.gl layers for a step: arcs, their end points and (for a few arcs) distances. */
 export function storyLayers(ctx: AppContext, step: StoryStepAnswer) {
   const arcs: Arc[] = step.arcs
     .map(([a, b]) => ({ from: ctx.munis.get(a)!, to: ctx.munis.get(b)! }))
     .map((p) => ({ ...p, km: haversineKm(p.from.lon, p.from.lat, p.to.lon, p.to.lat) }));
-  const places = [...new Set([...step.highlight, ...step.arcs.flat()])].map((c) => ctx.munis.get(c)!).filter(Boolean);
-  const named = places.length <= 20 ? places : places.filter((m) => step.arcs.some((p) => p[0] === m.code));
+  const places = storyPlaces(ctx, step);
   const outline = { outlineWidth: 4, outlineColor: [255, 255, 255, 240] as [number, number, number, number], fontSettings: { sdf: true } };
   return [
     new ArcLayer<Arc>({
@@ -54,19 +75,6 @@ export function storyLayers(ctx: AppContext, step: StoryStepAnswer) {
       lineWidthUnits: 'pixels',
       getLineWidth: 2,
       stroked: true,
-    }),
-    new TextLayer<Municipality>({
-      id: 'story-names',
-      data: named,
-      getPosition: (m) => [m.lon, m.lat],
-      getText: (m) => m.name,
-      getSize: 20,
-      getPixelOffset: [0, -22],
-      getColor: [17, 24, 39, 255],
-      fontFamily: font,
-      fontWeight: 700,
-      characterSet: 'auto',
-      ...outline,
     }),
     new TextLayer<Arc>({
       id: 'story-distances',

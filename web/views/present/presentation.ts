@@ -8,7 +8,7 @@ import { inLang, t } from '../../i18n.ts';
 import { citationLine } from '../../ui/citations.ts';
 import { saveSnapshot, setSnapshotText } from '../../ui/snapshot.ts';
 import { stepKeyAction } from './keys.ts';
-import { storyLayers } from './layers.ts';
+import { storyLabels, storyLayers } from './layers.ts';
 import { renderOverlay } from './overlay.ts';
 
 /** Camera move between steps, in ms (jumps when the user prefers reduced motion). */
@@ -119,6 +119,7 @@ export class Presentation {
     const step = this.story.steps[this.index];
     this.ctx.atlas.setSelected(step.highlight);
     this.ctx.atlas.setLayers('story', storyLayers(this.ctx, step));
+    this.ctx.atlas.setLabels('story', storyLabels(this.ctx, step));
   }
 
   /** Centres the camera in the part of the map the lower third and the controls leave visible. */
@@ -137,6 +138,7 @@ export class Presentation {
     this.child = null;
     this.host.replaceChildren();
     this.ctx.atlas.setLayers('story', null);
+    this.ctx.atlas.setLabels('story', null);
     this.ctx.atlas.setSelected([]);
     this.ctx.atlas.map.setPadding({ top: 0, bottom: 0, left: 0, right: 0 });
     this.overlay.remove();
