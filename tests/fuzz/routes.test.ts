@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StoryAnswer, storyFromAnswer } from '../../domain/records/stories.ts';
 import { apiRoutes } from '../../server/app.ts';
 import type { AnyRoute } from '../../server/route.ts';
 import { openTestApp, testToken } from '../helpers/app.ts';
@@ -25,7 +26,7 @@ const bodyExamples = new Map<string, string[]>();
 beforeAll(async () => {
   ({ app, close } = await openTestApp());
   // A story: a seed story under new ids; one is saved first so that replacing it can succeed.
-  const seed = (await (await app.request('/api/stories/setagaya')).json()) as Record<string, unknown>;
+  const seed = storyFromAnswer((await (await app.request('/api/stories/setagaya')).json()) as StoryAnswer);
   const story = (id: string) => JSON.stringify({ ...seed, id });
   const saved = await app.request('/api/stories', {
     method: 'POST',
