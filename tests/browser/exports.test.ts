@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../domain/csv.ts';
@@ -11,7 +12,7 @@ async function downloaded(page: Page, action: () => Promise<void>): Promise<stri
   return readFileSync(await download.path()).toString('utf8');
 }
 
-describe('CSV downloads in headless Chromium', () => {
+describe('CSV and Excel downloads in headless Chromium', () => {
   it('write a what-if grouping named =1+1 as text, not as a formula', async () => {
     const res = await fetch(`${session.server.url}/api/regions`, {
       method: 'POST',
@@ -28,6 +29,21 @@ describe('CSV downloads in headless Chromium', () => {
     const name = header.indexOf('region_name');
     expect(name).toBeGreaterThanOrEqual(0);
     expect(rows.map((r) => r[name])).toEqual(["'=1+1", "'=1+1"]);
+
+    // The same members as Excel: the name stays text (no formula), codes keep their digits as text, population a number.
+    const [xlsx] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('[data-act="xlsx"]')]);
+    expect(xlsx.suggestedFilename()).toBe(`${id}-members.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await xlsx.path());
+    const sheet = book.worksheets[0]!;
+    const head = (sheet.getRow(1).values as unknown[]).slice(1);
+    const col = (h: string) => head.indexOf(h) + 1;
+    const cell = (h: string) => sheet.getRow(2).getCell(col(h));
+    expect(cell('region_name').type).toBe(ExcelJS.ValueType.String);
+    expect(cell('region_name').value).toBe('=1+1');
+    expect(cell('code').value).toBe('34207');
+    expect(cell('code').type).toBe(ExcelJS.ValueType.String);
+    expect(cell('population').type).toBe(ExcelJS.ValueType.Number);
     await page.close();
   }, 120_000);
 });

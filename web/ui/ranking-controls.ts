@@ -8,7 +8,7 @@ import { api } from '../api.ts';
 import type { AppContext } from '../context.ts';
 import { t } from '../i18n.ts';
 import { type Html, html, setHtml } from './html.ts';
-import { downloadCsv } from './export.ts';
+import { type TableFormat, downloadTable } from './export.ts';
 
 /** Sets widths from `data-w` (0..1): the page's CSP forbids inline style attributes, not CSSOM. */
 export function applyWidths(root: ParentNode): void {
@@ -44,16 +44,17 @@ export function rankingQuery<K extends string>(ctx: AppContext, purpose: Partner
 
 /**
  * Downloads the national partner table (GET /api/partners/matrix: every municipality's three best partners, with
- * the parameters in the URL) as CSV, one row per municipality and rank, pairs that choose each other marked.
+ * the parameters in the URL) as CSV or Excel, one row per municipality and rank, pairs that choose each other marked.
  */
-export async function downloadPartnerTable<K extends string>(ctx: AppContext, purpose: PartnerPurpose, specs: Record<K, ParamSpec>): Promise<void> {
+export async function downloadPartnerTable<K extends string>(ctx: AppContext, purpose: PartnerPurpose, specs: Record<K, ParamSpec>, format: TableFormat): Promise<void> {
   const q = new URLSearchParams(rankingQuery(ctx, purpose, specs, 1));
   q.delete('limit');
   q.set('top', '3');
   const table = await api<PartnerMatrix>(`/api/partners/matrix?${q}`);
   const yes = (v: boolean) => (v ? t('はい', 'yes') : '');
-  downloadCsv(
-    `renkei-atlas-partner-table-${purpose}.csv`,
+  await downloadTable(
+    `renkei-atlas-partner-table-${purpose}`,
+    format,
     [
       t('団体コード', 'code'),
       t('都道府県', 'prefecture'),

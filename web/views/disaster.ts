@@ -18,7 +18,7 @@ import { fmtInt, fmtValue } from '../format.ts';
 import { label, t } from '../i18n.ts';
 import { type Html, html, joinHtml, setHtml } from '../ui/html.ts';
 import { sequential } from '../palette.ts';
-import { downloadCsv } from '../ui/export.ts';
+import { type TableFormat, downloadTable, exportButtons, onExport } from '../ui/export.ts';
 import { applyWidths, downloadPartnerTable, factorBar, latestOnly, originPicker, paramsFromUrl, rankingQuery, showInPicker, sliders, wireSliders } from '../ui/ranking-controls.ts';
 import './disaster.css';
 
@@ -352,12 +352,13 @@ async function refresh(s: DisasterState): Promise<void> {
   );
 }
 
-async function exportCsv(ctx: AppContext): Promise<void> {
+async function exportRanking(ctx: AppContext, format: TableFormat): Promise<void> {
   const origin = ctx.state.get('origin');
   if (!origin) return;
   const all = await api<DisasterRanking>(`/api/partners/${origin}?${query(ctx, 1740)}`);
-  downloadCsv(
-    `disaster-aid-partners-${origin}.csv`,
+  await downloadTable(
+    `disaster-aid-partners-${origin}`,
+    format,
     [
       'rank',
       'code',
@@ -442,16 +443,26 @@ class DisasterView implements ViewBody {
         ${sliders(ctx, disasterParamSpecs, params)}
         <div class="btn-row"><button type="button" class="btn secondary" id="ds-reset">${t('既定値に戻す', 'Reset')}</button></div>
       </details>
-      <div class="btn-row"><button type="button" class="btn secondary" id="ds-csv">${t('順位をCSVで書き出す', 'Export ranking (CSV)')}</button>
-        <button type="button" class="btn secondary" id="ds-table" title="${t('全市区町村それぞれの上位3つの相手（互いに最適な組を表示）', 'Every municipality’s three best partners, pairs that choose each other marked')}">${t('全国の相手表（CSV）', 'National partner table (CSV)')}</button></div>
+      <div class="btn-row">${exportButtons('ds', t('順位をCSVで書き出す', 'Export ranking (CSV)'))}</div>
+      <div class="btn-row">${exportButtons('ds-table', t('全国の相手表（CSV）', 'National partner table (CSV)'), t('全市区町村それぞれの上位3つの相手（互いに最適な組を表示）', 'Every municipality’s three best partners, pairs that choose each other marked'))}</div>
       <p id="ds-status" class="sub" aria-live="polite"></p>
       <div id="ds-list"></div>`,
     );
     wireSliders(ctx, panel, disasterParamSpecs);
     panel.querySelector('#ds-example')!.addEventListener('click', () => ctx.state.set({ origin: '13219' }));
     panel.querySelector('#ds-reset')!.addEventListener('click', () => ctx.state.set(Object.fromEntries(paramKeys.map((k) => [k, null]))));
-    panel.querySelector('#ds-csv')!.addEventListener('click', () => void exportCsv(ctx).catch((err: Error) => ctx.toast(err.message)));
-    panel.querySelector('#ds-table')!.addEventListener('click', () => void downloadPartnerTable(ctx, 'disaster', disasterParamSpecs).catch((err: Error) => ctx.toast(err.message)));
+    onExport(
+      panel,
+      'ds',
+      (format) => exportRanking(ctx, format),
+      (err) => ctx.toast(err.message),
+    );
+    onExport(
+      panel,
+      'ds-table',
+      (format) => downloadPartnerTable(ctx, 'disaster', disasterParamSpecs, format),
+      (err) => ctx.toast(err.message),
+    );
     const unsubscribe = ctx.state.subscribe((changed) => {
       if (!['origin', ...paramKeys].some((k) => changed.has(k))) return;
       const now = paramsFromUrl(ctx, disasterParamSpecs);

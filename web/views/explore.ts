@@ -6,7 +6,7 @@ import type { AtlasMap } from '../map/atlas-map.ts';
 import { fmtMetric, unitLabel } from '../format.ts';
 import { label, t } from '../i18n.ts';
 import { classOf, divergingFor, sequential } from '../palette.ts';
-import { downloadCsv } from '../ui/export.ts';
+import { downloadTable, exportButtons, onExport } from '../ui/export.ts';
 import { type Html, html, setHtml } from '../ui/html.ts';
 
 /** The metric, method and class count in the URL, with defaults and checks. */
@@ -123,23 +123,29 @@ class ExploreView implements View {
       <select id="method">${classMethods.map((m) => html`<option value="${m}" ${m === method ? 'selected' : ''}>${label('classMethod', m)}</option>`)}</select>
       <label class="field" for="classes">${t('階級数', 'Classes')}</label>
       <select id="classes">${[3, 4, 5, 6, 7, 8, 9].map((n) => html`<option ${n === classes ? 'selected' : ''}>${n}</option>`)}</select>
-      <div class="btn-row"><button type="button" class="btn secondary" id="export-csv">${t('CSVで書き出す（全市区町村）', 'Export CSV (all municipalities)')}</button></div>
+      <div class="btn-row">${exportButtons('export', t('CSVで書き出す（全市区町村）', 'Export CSV (all municipalities)'))}</div>
       <p class="sub hint">${t('地図をクリックすると詳細を表示します。検索欄では漢字・かなで探せます。', 'Click the map for details. Search by kanji or kana above.')}</p>`,
     );
     for (const id of ['metric', 'method', 'classes']) {
       panel.querySelector<HTMLSelectElement>(`#${id}`)!.addEventListener('change', (e) => ctx.state.set({ [id]: (e.target as HTMLSelectElement).value }));
     }
-    panel.querySelector('#export-csv')!.addEventListener('click', () => {
-      const data = s.shown?.data;
-      if (!data) return;
-      const info = metrics[data.metric];
-      const rows = [...ctx.munis.values()].map((m) => [m.code, m.prefName, m.name, data.values[m.code] ?? '']);
-      downloadCsv(
-        `renkei-atlas-${data.metric}.csv`,
-        [t('団体コード', 'code'), t('都道府県', 'prefecture'), t('市区町村', 'municipality'), `${label('metric', info.id)} (${info.unit})`],
-        rows,
-      );
-    });
+    onExport(
+      panel,
+      'export',
+      (format) => {
+        const data = s.shown?.data;
+        if (!data) return;
+        const info = metrics[data.metric];
+        const rows = [...ctx.munis.values()].map((m) => [m.code, m.prefName, m.name, data.values[m.code] ?? null]);
+        return downloadTable(
+          `renkei-atlas-${data.metric}`,
+          format,
+          [t('団体コード', 'code'), t('都道府県', 'prefecture'), t('市区町村', 'municipality'), `${label('metric', info.id)} (${info.unit})`],
+          rows,
+        );
+      },
+      (err) => ctx.toast(err.message),
+    );
     s.unsubscribe = ctx.state.subscribe((changed) => {
       if (['metric', 'method', 'classes'].some((k) => changed.has(k))) {
         const settings = choroplethSettings(ctx.state);

@@ -15,6 +15,7 @@ import type { AppContext, ViewBody } from '../context.ts';
 import { fmtInt, fmtMetric } from '../format.ts';
 import { label, t } from '../i18n.ts';
 import { type Html, html, joinHtml, setHtml } from '../ui/html.ts';
+import { exportButtons, onExport } from '../ui/export.ts';
 import {
   applyWidths,
   downloadPartnerTable,
@@ -255,7 +256,7 @@ class PartnersView implements ViewBody {
       <details class="pt-explain"><summary>${t('重み（パラメータ）', 'Weights (parameters)')}</summary>
         ${sliders(ctx, complementParamSpecs, paramsFromUrl(ctx, complementParamSpecs))}
       </details>
-      <div class="btn-row"><button type="button" class="btn secondary" id="pt-table" title="${t('全市区町村それぞれの上位3つの相手（互いに最適な組を表示）', 'Every municipality’s three best partners, pairs that choose each other marked')}">${t('全国の相手表（CSV）', 'National partner table (CSV)')}</button></div>
+      <div class="btn-row">${exportButtons('pt-table', t('全国の相手表（CSV）', 'National partner table (CSV)'), t('全市区町村それぞれの上位3つの相手（互いに最適な組を表示）', 'Every municipality’s three best partners, pairs that choose each other marked'))}</div>
       <h3>${t('2つを比較', 'Compare two')}</h3>
       ${originPicker(ctx, 'pt-ca', 'A', ca ?? ctx.state.get('origin'), () => undefined)}
       ${originPicker(ctx, 'pt-cb', 'B', cb ?? null, () => undefined)}
@@ -265,9 +266,12 @@ class PartnersView implements ViewBody {
     );
     wireSliders(ctx, panel, complementParamSpecs);
     panel.querySelector('#pt-example')!.addEventListener('click', () => ctx.state.set({ origin: '20583' }));
-    panel
-      .querySelector('#pt-table')!
-      .addEventListener('click', () => void downloadPartnerTable(ctx, 'complement', complementParamSpecs).catch((err: Error) => ctx.toast(err.message)));
+    onExport(
+      panel,
+      'pt-table',
+      (format) => downloadPartnerTable(ctx, 'complement', complementParamSpecs, format),
+      (err) => ctx.toast(err.message),
+    );
     panel.querySelector('#pt-compare')!.addEventListener('click', () => {
       const pick = (id: string) => findMunicipality(ctx, panel.querySelector<HTMLInputElement>(id)!.value);
       const a = pick('#pt-ca');

@@ -4,6 +4,7 @@ import type { EligibilityCandidate, EligibilityCriterion, EligibilityList } from
 import { api } from '../../api.ts';
 import { fmtInt, fmtValue } from '../../format.ts';
 import { label, t } from '../../i18n.ts';
+import { type TableFormat, downloadTable, exportButtons, onExport } from '../../ui/export.ts';
 import { type Html, html, setHtml } from '../../ui/html.ts';
 import { paint } from './colours.ts';
 import { redraw } from './layers.ts';
@@ -43,11 +44,45 @@ export async function loadEligibility(s: RegionsState): Promise<void> {
       ${eligible.length ? html`<ul class="region-list" data-testid="elig-list">${eligible.map(item)}</ul>` : html`<p class="empty">${t('なし', 'None')}</p>`}
       <p class="sub"><small>${t('要件を満たしても、圏域を作るかどうかは市の判断です（総務省の一覧にない＝誤りではありません）。', 'Meeting the rules does not oblige a city to form a region: absence from MIC’s list is a choice, not an error.')}</small></p>
       ${leadsFailing.length > 0 && html`<h4 class="sub-h">${t('要件を満たさない中心市', 'Leads a region but fails a rule')}</h4><ul class="region-list" data-testid="elig-failing">${leadsFailing.map(item)}</ul>`}
-      ${unsure.length > 0 && html`<details><summary>${t(`要確認 ${unsure.length}市（データで判定できない要件あり）`, `${unsure.length} need a check (the data cannot decide a rule)`)}</summary><ul class="region-list" data-testid="elig-unsure">${unsure.map(item)}</ul></details>`}`,
+      ${unsure.length > 0 && html`<details><summary>${t(`要確認 ${unsure.length}市（データで判定できない要件あり）`, `${unsure.length} need a check (the data cannot decide a rule)`)}</summary><ul class="region-list" data-testid="elig-unsure">${unsure.map(item)}</ul></details>`}
+      <div class="btn-row">${exportButtons('elig', t('判定表 CSV', 'Eligibility CSV'))}</div>`,
+  );
+  onExport(
+    box,
+    'elig',
+    (format) => downloadEligibility(data, format),
+    (err) => ctx.toast(err.message),
   );
   paint(box);
   redraw(s);
   legend(s);
+}
+
+/** Every candidate of a scheme as a table: one row per city, one column per criterion met (1), failed (0) or unknown. */
+function downloadEligibility(data: EligibilityList, format: TableFormat): Promise<void> {
+  const ids = [...new Set(data.items.flatMap((c) => c.criteria.map((x) => x.id)))];
+  return downloadTable(
+    `renkei-atlas-eligibility-${data.scheme}`,
+    format,
+    ['code', 'name', 'prefecture', 'status', 'verdict', 'path', 'partner_code', 'leads_region', 'population', 'day_night_ratio_pct', 'day_night_source', ...ids],
+    data.items.map((c) => {
+      const met = new Map(c.criteria.map((x) => [x.id, x.needsCheck ? null : x.met ? 1 : 0]));
+      return [
+        c.code,
+        c.name,
+        c.prefName,
+        c.status,
+        c.verdict,
+        c.path,
+        c.partnerCode,
+        c.leadsRegion?.name ?? null,
+        c.population,
+        c.dayNightRatio,
+        c.dayNightSource,
+        ...ids.map((id) => met.get(id) ?? null),
+      ];
+    }),
+  );
 }
 
 function criteriaTable(c: EligibilityCandidate): Html {

@@ -4,7 +4,7 @@ import type { RegionDetail } from '../../../domain/records/regions.ts';
 import { api, canWrite } from '../../api.ts';
 import { fmtInt, fmtValue } from '../../format.ts';
 import { label, t } from '../../i18n.ts';
-import { downloadCsv, downloadGeoJson } from '../../ui/export.ts';
+import { type TableFormat, downloadGeoJson, downloadTable } from '../../ui/export.ts';
 import { citationLine, citationList } from '../../ui/citations.ts';
 import { html, setHtml } from '../../ui/html.ts';
 import { outlookSection } from '../../ui/outlook.ts';
@@ -81,19 +81,22 @@ export async function showRegion(s: RegionsState, id: string, fly = false): Prom
     <h3>${t('出典', 'Source')}</h3><div class="sub source" data-testid="region-sources">${citationList(r.sources)}</div>
     <div class="btn-row">
       <button type="button" class="btn secondary" data-act="csv">${t('構成市町村 CSV', 'Members CSV')}</button>
+      <button type="button" class="btn secondary" data-act="xlsx">${t('構成市町村 Excel', 'Members Excel')}</button>
       <button type="button" class="btn secondary" data-act="geojson">${t('範囲 GeoJSON', 'Outline GeoJSON')}</button>
       <button type="button" class="btn secondary" data-act="whatif">${t('仮想グループにコピー', 'Copy to what-if')}</button>
       ${r.type === 'custom' ? html`<button type="button" class="btn secondary" data-act="delete">${t('削除', 'Delete')}</button>` : ''}
     </div><p class="msg" data-role="msg" hidden></p></div>`,
   );
   paint(body);
-  body.querySelector('[data-act="csv"]')!.addEventListener('click', () =>
-    downloadCsv(
-      `${r.id}-members.csv`,
+  const members = (format: TableFormat) =>
+    downloadTable(
+      `${r.id}-members`,
+      format,
       ['region_id', 'region_name', 'code', 'name', 'prefecture', 'role', 'joined', 'membership_status', 'status', 'population', 'area_km2', 'members_known'],
       r.members.map((m) => [r.id, r.name, m.code, m.name, m.prefecture, m.role, m.joined, m.membershipStatus, m.status, m.population, m.areaKm2, r.membersKnown]),
-    ),
-  );
+    ).catch((err: Error) => ctx.toast(err.message));
+  body.querySelector('[data-act="csv"]')!.addEventListener('click', () => void members('csv'));
+  body.querySelector('[data-act="xlsx"]')!.addEventListener('click', () => void members('xlsx'));
   body.querySelector('[data-act="geojson"]')!.addEventListener('click', () =>
     downloadGeoJson(`${r.id}.geojson`, {
       type: 'FeatureCollection',
