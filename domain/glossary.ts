@@ -3,7 +3,7 @@
  * Each table is keyed by the union type of its set (from domain/records), so a value added to a set breaks
  * the build here until it has both labels. The client reads labels through web/i18n.ts `label(set, value)`.
  */
-import type { ExchangeKind, ImportProblemCode } from './records/exchanges.ts';
+import type { ExchangeKind, ImportField, ImportProblemCode } from './records/exchanges.ts';
 import type { HazardZone } from './records/hazards.ts';
 import type { ClassMethod, MetricId } from './records/metrics.ts';
 import type { MunicipalityKind } from './records/municipalities.ts';
@@ -108,17 +108,32 @@ const membersKnown: Record<MembersKnown, Label> = {
   centre_only: { ja: '中心市のみ判明（構成団体不明）', en: 'only the centre city known (members unknown)' },
 };
 
-/** Why an imported row was refused. */
+/** Why an imported row was refused (the import report's reason column; what was typed and the places are shown beside). */
 const importProblem: Record<ImportProblemCode, Label> = {
-  missing_value: { ja: '未入力', en: 'missing value' },
-  unknown_name: { ja: '該当する自治体なし', en: 'unknown name' },
-  ambiguous_name: { ja: '同名の自治体が複数', en: 'ambiguous name' },
-  unknown_code: { ja: '不明なコード', en: 'unknown code' },
-  unknown_kind: { ja: '不明な種別', en: 'unknown kind' },
-  bad_year: { ja: '年が不正', en: 'bad year' },
-  self_pair: { ja: '同じ自治体どうし', en: 'self-pair' },
-  duplicate_in_file: { ja: 'ファイル内で重複', en: 'duplicate in file' },
-  duplicate_existing: { ja: '登録済み', en: 'already known' },
+  missing_value: { ja: '未入力です', en: 'Nothing is given' },
+  unknown_name: { ja: 'この名前の自治体は見つかりません（1970年以降の旧名も含めて）', en: 'No municipality has this name (today or since 1970)' },
+  ambiguous_name: { ja: '同名の自治体が複数あります。都道府県名かコードを加えてください', en: 'Several municipalities have this name; add the prefecture or the code' },
+  unknown_code: { ja: 'このコードの自治体はありません（5桁、例 13112）', en: 'No municipality has this code (5 digits, e.g. 13112)' },
+  unknown_kind: {
+    ja: '種別が読めません（姉妹都市・友好都市・縁組協定・災害時相互応援協定・関係人口・その他）',
+    en: 'Unknown kind (sister, friendship, partnership, disaster_aid, relationship_population, other)',
+  },
+  bad_year: { ja: '年が読めません（1850年〜来年、例 1995）', en: 'Not a year between 1850 and next year (e.g. 1995)' },
+  self_pair: { ja: '同じ自治体どうしです', en: 'Both partners are the same municipality' },
+  duplicate_in_file: { ja: 'ファイル内の前の行と重複しています', en: 'Repeats an earlier row of the file' },
+  duplicate_existing: { ja: 'アトラスに登録済みです', en: 'Already in the atlas' },
+  bad_number: { ja: '数値ではありません（例 1234.5、空欄は値なし）', en: 'Not a number (e.g. 1234.5; leave empty for no value)' },
+  duplicate_place: { ja: '同じ自治体の行が前にもあります', en: 'An earlier row gives the same municipality' },
+};
+
+/** Which value of an imported row a problem is about (the import report's field column). */
+const importField: Record<ImportField, Label> = {
+  a: { ja: '自治体A', en: 'Municipality A' },
+  b: { ja: '相手B', en: 'Partner B' },
+  kind: { ja: '種別', en: 'Kind' },
+  year: { ja: '年', en: 'Year' },
+  place: { ja: '自治体', en: 'Municipality' },
+  value: { ja: '値', en: 'Value' },
 };
 
 /** Designated earthquake zones: a short label for the UI, and the official name the seed file must spell exactly. */
@@ -224,6 +239,7 @@ export const glossary = {
   membersKnown,
   exchangeKind,
   importProblem,
+  importField,
   hazardZone,
   eligibilityScheme,
   eligibilityStatus,

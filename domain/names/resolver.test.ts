@@ -96,4 +96,17 @@ describe('NameResolver', () => {
     expect(resolver.prefectureOf('')).toBe('');
     expect(resolver.prefectureOf('パリ')).toBeUndefined();
   });
+
+  it('suggests places for a name that resolves to none: today’s names and former names sharing its stem', () => {
+    expect(resolver.resolve('川口村').ok).toBe(false);
+    expect(resolver.suggest('川口村')).toEqual([
+      { code: '15202', name: '長岡市', prefName: '新潟県', via: { kind: 'former', written: '川口町', prefecture: '新潟県', date: '2010-03-31', change: '編入合併' } },
+    ]);
+    expect(resolver.suggest('伊達町', '福島').map((c) => c.code)).toEqual(['07213']);
+    expect(resolver.suggest('伊達町').map((c) => c.code)).toEqual(['01233', '07213']);
+    expect(resolver.suggest('岩手県東和村').map((c) => c.code)).toEqual(['03205']);
+    // A stem of one character would match half the country: no suggestion rather than noise.
+    expect(resolver.suggest('東村')).toEqual([]);
+    expect(resolver.suggest('存在しない市')).toEqual([]);
+  });
 });

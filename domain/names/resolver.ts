@@ -78,14 +78,9 @@ export class NameResolver {
    * @example resolver.resolve('伊達市') // { ok: false, reason: 'ambiguous', candidates: [北海道伊達市, 福島県伊達市] }
    */
   resolve(name: string, prefecture = ''): Resolution {
-    const pref = this.prefectureOf(prefecture);
-    if (pref === undefined) return { ok: false, reason: 'none', candidates: [] };
-    let written = name.normalize('NFKC').trim();
-    let inPref = pref;
-    if (!inPref) {
-      const lead = [...this.prefectures.values()].find((p) => written.startsWith(p) && written.length > p.length);
-      if (lead) [inPref, written] = [lead, written.slice(lead.length)];
-    } else if (written.startsWith(inPref) && written.length > inPref.length) written = written.slice(inPref.length);
+    const split = this.split(name, prefecture);
+    if (!split) return { ok: false, reason: 'none', candidates: [] };
+    const { written, inPref } = split;
     const keys = [normaliseSearch(written)];
     const district = districtPrefix.exec(keys[0]!)?.[0];
     if (district) keys.push(keys[0]!.slice(district.length));
@@ -112,6 +107,43 @@ export class NameResolver {
       }
     }
     return { ok: false, reason: 'none', candidates: [] };
+  }
+
+  /**
+   * Places a name that resolves to none may have meant, for a report to suggest (never to import): today's or former
+   * names that begin with what was written less its 市区町村 suffix (川口村 → 川口市, and 長岡市 via 川口町), within
+   * the prefecture when one is given; up to `limit`, today's names first.
+   * @example resolver.suggest('川口村').map((c) => c.name) // ['川口市', '長岡市'] (長岡市 with via 川口町)
+   */
+  suggest(name: string, prefecture = '', limit = 3): Candidate[] {
+    const split = this.split(name, prefecture);
+    if (!split) return [];
+    const key = normaliseSearch(split.written);
+    const stem = key.replace(districtPrefix, '').replace(/[市区町村]$/u, '');
+    if (stem.length < 2) return [];
+    const inPref = (p: string) => !split.inPref || p === split.inPref;
+    const out = new Map<string, Candidate>();
+    for (const [k, places] of this.places) if (k.startsWith(stem)) for (const p of places) if (inPref(p.prefName)) out.set(p.code, p);
+    for (const [k, rows] of this.former) {
+      if (!k.startsWith(stem)) continue;
+      for (const f of rows)
+        if (inPref(f.prefecture) && !out.has(f.place.code))
+          out.set(f.place.code, { ...f.place, via: { kind: 'former', written: f.name, prefecture: f.prefecture, date: f.date, change: f.change } });
+    }
+    return [...out.values()].slice(0, limit);
+  }
+
+  /** The prefecture (given, or leading the name) and the name without it; undefined for a prefecture that names none. */
+  private split(name: string, prefecture: string): { written: string; inPref: string } | undefined {
+    const pref = this.prefectureOf(prefecture);
+    if (pref === undefined) return undefined;
+    let written = name.normalize('NFKC').trim();
+    let inPref = pref;
+    if (!inPref) {
+      const lead = [...this.prefectures.values()].find((p) => written.startsWith(p) && written.length > p.length);
+      if (lead) [inPref, written] = [lead, written.slice(lead.length)];
+    } else if (written.startsWith(inPref) && written.length > inPref.length) written = written.slice(inPref.length);
+    return { written, inPref };
   }
 
   /**

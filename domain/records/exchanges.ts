@@ -101,15 +101,35 @@ export type ImportProblemCode =
   | 'bad_year'
   | 'self_pair'
   | 'duplicate_in_file'
-  | 'duplicate_existing';
+  | 'duplicate_existing'
+  /** Own indicators: a value that is not a number. */
+  | 'bad_number'
+  /** Own indicators: a second row for a municipality already given. */
+  | 'duplicate_place';
+
+/** Which value of a row a problem is about: an agreement's partners a and b, its kind or year; an indicator's place or value. */
+export type ImportField = 'a' | 'b' | 'kind' | 'year' | 'place' | 'value';
+
+/** A place a problem names: one an ambiguous name may mean, or one a name that fits none may have meant. */
+export interface ImportPlace {
+  code: string;
+  name: string;
+  prefName: string;
+  /** For a suggestion by former name: the name written then (川口町 for 長岡市). */
+  formerName?: string;
+}
 
 export interface ImportProblem {
   code: ImportProblemCode;
-  /** Which value: a, b, kind or year. */
-  field: 'a' | 'b' | 'kind' | 'year';
+  field: ImportField;
+  /** What the row holds for this field, as typed ('' when empty). */
+  written: string;
+  /** In plain English for API users; the UI shows the code's label (domain/glossary.ts) with `written` and the places. */
   message: string;
   /** For an ambiguous name: every place it may mean. */
-  candidates?: { code: string; name: string; prefName: string }[];
+  candidates?: ImportPlace[];
+  /** For a name that fits none: places it may have meant (NameResolver.suggest), to check, never imported as such. */
+  suggestions?: ImportPlace[];
 }
 
 /** A partner as an import resolved it; `via` says how a name that is not today's led there (新潟県川口町 → 長岡市). */

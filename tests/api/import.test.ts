@@ -160,7 +160,12 @@ describe('former names in an import', () => {
     expect(body.rows[0]!.problems[0]!.candidates!.map((c) => c.name)).toEqual(['花巻市', '登米市', '二本松市', '周防大島町']);
     expect(body.rows[0]!.problems[0]!.message).toMatch(/岩手県東和町/);
     expect(body.rows[1]).toMatchObject({ status: 'ok', b: { code: '03205', name: '花巻市', via: { kind: 'former', written: '東和町' } } });
-    expect(body.rows[2]).toMatchObject({ status: 'error', written: { b: '川口村' }, b: null, problems: [{ code: 'unknown_name' }] });
+    expect(body.rows[2]).toMatchObject({ status: 'error', written: { b: '川口村' }, b: null, problems: [{ code: 'unknown_name', written: '川口村' }] });
+    // The names resolver suggests what 川口村 may have meant: 川口市 today, and 長岡市 through the former 川口町.
+    const suggested = body.rows[2]!.problems[0]!.suggestions!;
+    expect(suggested).toContainEqual({ code: '11203', name: '川口市', prefName: '埼玉県' });
+    expect(suggested).toContainEqual({ code: '15202', name: '長岡市', prefName: '新潟県', formerName: '川口町' });
+    expect(body.rows[0]!.problems[0]!.written).toBe('東和町');
   });
 });
 

@@ -50,7 +50,16 @@ describe('exchanges, disaster-aid and partners views in headless Chromium', () =
     });
     await page.click('#xc-dry');
     await page.waitForSelector('[data-testid="import-summary"]');
-    expect(await page.locator('.xc-report tr.error').count()).toBe(1);
+    // The report is a readable table in a full-width dialog: the unknown name shows as typed, the reason in Japanese.
+    const report = page.locator('[data-testid="import-report-dialog"]');
+    await report.waitFor({ state: 'visible' });
+    const bad = report.locator('tr.error');
+    expect(await bad.count()).toBe(1);
+    expect(await bad.locator('td.typed').innerText()).toBe('存在しない村');
+    expect(await bad.innerText()).toContain('この名前の自治体は見つかりません');
+    expect((await report.boundingBox())!.width).toBeGreaterThan(900);
+    await saveScreenshot(page, 'exchanges-import-report');
+    await page.click('#import-report-close');
     await page.click('#xc-go');
     await page.waitForFunction(() => document.querySelector('[data-testid="import-summary"]')?.textContent?.includes('1件を登録'));
     await page.waitForFunction(() => document.querySelector('#xc-count')?.textContent?.includes('842'));

@@ -16,7 +16,8 @@ import type { AppContext, ViewBody } from '../context.ts';
 import { fmtInt } from '../format.ts';
 import { label, t } from '../i18n.ts';
 import { citationList } from '../ui/citations.ts';
-import { type Html, html, joinHtml, setHtml } from '../ui/html.ts';
+import { type Html, html, setHtml } from '../ui/html.ts';
+import { exchangeReportLines, openReport } from '../ui/import-report.ts';
 import { rgb } from '../palette.ts';
 import './exchanges.css';
 
@@ -215,27 +216,10 @@ function draw(s: ExchangesState): void {
   s.panel.querySelector('#xc-clear')?.addEventListener('click', () => ctx.select(null));
 }
 
-/** The report table of an import or dry run. */
-function reportHtml(r: ImportReport): Html {
-  const who = (e: ImportReport['rows'][number]['a']) => (e ? `${e.prefName !== e.name ? e.prefName : ''}${e.name}` : '—');
-  return html`
-    <p class="sub" data-testid="import-summary">${r.dryRun ? t('確認のみ（未登録）', 'Dry run (nothing written)') : t(`${r.imported}件を登録しました`, `${r.imported} imported`)} ·
-      ${t(`有効 ${r.valid}件・エラー ${r.invalid}件`, `${r.valid} valid, ${r.invalid} with problems`)} · ${r.encoding === 'shift_jis' ? 'Shift_JIS' : 'UTF-8'}</p>
-    <div class="xc-report"><table class="data">
-      <thead><tr><th>${t('行', 'Line')}</th><th>A</th><th>B</th><th>${t('種別', 'Kind')}</th><th>${t('年', 'Year')}</th><th>${t('結果', 'Result')}</th></tr></thead>
-      <tbody>${r.rows.map(
-        (row) => html`<tr class="${row.status}"><td class="num">${row.line}</td><td>${who(row.a)}</td><td>${who(row.b)}</td>
-        <td>${row.kind ? label('exchangeKind', row.kind) : '—'}</td><td>${row.sinceYear ?? ''}</td>
-        <td>${
-          row.status === 'ok'
-            ? `✓ ${row.id ? row.id : t('登録可', 'ok')}`
-            : joinHtml(
-                row.problems.map((p) => html`<span title="${p.message}">✗ ${label('importProblem', p.code)}</span><br><small>${p.message}</small>`),
-                html`<br>`,
-              )
-        }</td></tr>`,
-      )}</tbody>
-    </table></div>`;
+/** The summary line of an import or dry run (the rows are in the report dialog, web/ui/import-report.ts). */
+function reportSummary(r: ImportReport): Html {
+  return html`${r.dryRun ? t('確認のみ（未登録）', 'Dry run (nothing written)') : t(`${r.imported}件を登録しました`, `${r.imported} imported`)} ·
+      ${t(`有効 ${r.valid}件・エラー ${r.invalid}件`, `${r.valid} valid, ${r.invalid} with problems`)} · ${r.encoding === 'shift_jis' ? 'Shift_JIS' : 'UTF-8'}`;
 }
 
 function installImport(s: ExchangesState): void {
@@ -267,7 +251,19 @@ function installImport(s: ExchangesState): void {
     setHtml(out, html`<p class="empty">${t('確認中…', 'Checking…')}</p>`);
     try {
       const report = await api<ImportReport>(`/api/exchanges/import${dryRun ? '?dryRun=1' : ''}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: bytes });
-      setHtml(out, reportHtml(report));
+      const showReport = () =>
+        openReport(
+          t('読み込みの結果', 'Import report'),
+          reportSummary(report),
+          exchangeReportLines(report),
+          dryRun && report.valid > 0 ? [{ text: t(`有効な${report.valid}件を登録する`, `Import the ${report.valid} valid rows`), run: () => void send(false) }] : [],
+        );
+      setHtml(
+        out,
+        html`<p class="sub" data-testid="import-summary">${reportSummary(report)}</p><button type="button" class="btn secondary" id="xc-report-open">${t('結果の表を開く', 'Open the report table')}</button>`,
+      );
+      out.querySelector('#xc-report-open')!.addEventListener('click', () => showReport());
+      showReport();
       dry.disabled = false;
       go.disabled = !dryRun || report.valid === 0;
       if (!dryRun) {

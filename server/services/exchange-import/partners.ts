@@ -4,9 +4,9 @@
  * resolver of domain/names with the `former_names` table the pipeline compiled.
  */
 import { prefectureCode } from '../../../domain/names/prefectures.ts';
-import { type FormerName, NameResolver, type Via } from '../../../domain/names/resolver.ts';
+import { type Candidate, type FormerName, NameResolver, type Via } from '../../../domain/names/resolver.ts';
 import { normaliseSearch } from '../../../domain/names/search.ts';
-import type { ImportProblem } from '../../../domain/records/exchanges.ts';
+import type { ImportField, ImportPlace, ImportProblem } from '../../../domain/records/exchanges.ts';
 import { builtTables } from '../../../domain/tables.ts';
 import type { AtlasDb, Row } from '../../db.ts';
 
@@ -19,6 +19,14 @@ export interface Resolved {
   lat: number;
   via?: Via;
 }
+
+/** A resolver candidate as a report names it (the former name when a former name led there). */
+const importPlace = (c: Candidate): ImportPlace => ({
+  code: c.code,
+  name: c.name,
+  prefName: c.prefName,
+  ...(c.via?.kind === 'former' ? { formerName: c.via.written } : {}),
+});
 
 /** Municipalities and prefectures by code, and the resolver of names, to resolve what users write. */
 export class PartnerDirectory {
@@ -44,15 +52,22 @@ export class PartnerDirectory {
    * without its prefecture ("東京都世田谷区", "世田谷区" + prefecture "東京都", "群馬県利根郡川場村"), a former name
    * ("新潟県川口町": today's 長岡市, with `via` saying so), or a prefecture.
    */
-  resolve(value: string, prefecture: string, field: 'a' | 'b', codeGiven: boolean): Resolved | ImportProblem {
+  resolve(value: string, prefecture: string, field: ImportField, codeGiven: boolean): Resolved | ImportProblem {
     const v = value.normalize('NFKC').trim();
-    if (v === '') return { code: 'missing_value', field, message: `${field}: no municipality given` };
+    if (v === '') return { code: 'missing_value', field, written: '', message: `${field}: no municipality given` };
     if (codeGiven || /^\d{5,6}$/.test(v)) {
       const code = /^\d{6}$/.test(v) ? v.slice(0, 5) : v;
-      return this.byCode.get(code) ?? { code: 'unknown_code', field, message: `${field}: ${v} is not the code of a municipality or prefecture (write 5 digits, e.g. 13112)` };
+      return (
+        this.byCode.get(code) ?? {
+          code: 'unknown_code',
+          field,
+          written: value.trim(),
+          message: `${field}: ${v} is not the code of a municipality or prefecture (write 5 digits, e.g. 13112)`,
+        }
+      );
     }
     const pref = this.resolver.prefectureOf(prefecture);
-    if (pref === undefined) return { code: 'unknown_name', field, message: `${field}: ${prefecture} is not a prefecture` };
+    if (pref === undefined) return { code: 'unknown_name', field, written: prefecture.trim(), message: `${field}: ${prefecture} is not a prefecture` };
     // A prefecture as a partner ("長野県", or the prefecture column repeated as the name).
     const asPrefecture = prefectureCode(normaliseSearch(v)) ?? (pref && normaliseSearch(v) === normaliseSearch(pref) ? prefectureCode(pref) : undefined);
     if (asPrefecture && (!pref || prefectureCode(pref) === asPrefecture)) return this.byCode.get(`${asPrefecture}000`)!;
@@ -68,16 +83,20 @@ export class PartnerDirectory {
       return {
         code: 'ambiguous_name',
         field,
+        written: shown,
         message: former
           ? `${field}: ${shown} was the name of former municipalities now part of ${list.join(', ')}; add the prefecture or 郡, or give today's name or code`
           : `${field}: ${shown} is the name of ${r.candidates.length} municipalities (${list.join(', ')}); add the prefecture, e.g. ${r.candidates[0]!.prefName}${r.candidates[0]!.name}, or give the code`,
-        candidates: r.candidates.map((c) => ({ code: c.code, name: c.name, prefName: c.prefName })),
+        candidates: r.candidates.map(importPlace),
       };
     }
+    const suggestions = this.resolver.suggest(v, pref ?? '').map(importPlace);
     return {
       code: 'unknown_name',
       field,
-      message: `${field}: no municipality, today or since 1970, is called ${shown}; check the spelling or give the code`,
+      written: shown,
+      message: `${field}: no municipality, today or since 1970, is called ${shown}; check the spelling or give the code${suggestions.length ? ` (perhaps ${suggestions.map((s) => `${s.prefName}${s.name}${s.formerName ? ` (former ${s.formerName})` : ''}`).join(', ')})` : ''}`,
+      ...(suggestions.length ? { suggestions } : {}),
     };
   }
 }

@@ -141,6 +141,10 @@ export function checkRows(
     const line = lines[i]!;
     const cell = (key: ColumnKey) => (columns[key] === undefined ? '' : (cells[columns[key]!] ?? '').trim());
     const problems: ImportProblem[] = [];
+    const written = (field: 'a' | 'b') => {
+      const [code, pref, name] = field === 'a' ? [cell('aCode'), cell('aPref'), cell('aName')] : [cell('bCode'), cell('bPref'), cell('bName')];
+      return code || (pref && !name.startsWith(pref) ? `${pref}${name}` : name);
+    };
     const side = (field: 'a' | 'b') => {
       const code = cell(field === 'a' ? 'aCode' : 'bCode');
       const r = code ? directory.resolve(code, '', field, true) : directory.resolve(cell(field === 'a' ? 'aName' : 'bName'), cell(field === 'a' ? 'aPref' : 'bPref'), field, false);
@@ -158,24 +162,32 @@ export function checkRows(
       problems.push({
         code: kindCell ? 'unknown_kind' : 'missing_value',
         field: 'kind',
+        written: kindCell,
         message: `kind: ${kindCell ? `'${kindCell}' is not a kind` : 'empty'}; use one of ${exchangeKinds.join(', ')} (or 姉妹都市, 友好都市, 縁組協定, 災害時相互応援協定, 関係人口, その他)`,
       });
     const year = parseYear(cell('year'));
-    if (year === 'bad') problems.push({ code: 'bad_year', field: 'year', message: `year: '${cell('year')}' is not a year between 1850 and next year (write e.g. 1995)` });
-    if (a && b && a.code === b.code) problems.push({ code: 'self_pair', field: 'b', message: `b: ${a.name} cannot partner with itself` });
+    if (year === 'bad')
+      problems.push({ code: 'bad_year', field: 'year', written: cell('year'), message: `year: '${cell('year')}' is not a year between 1850 and next year (write e.g. 1995)` });
+    if (a && b && a.code === b.code) problems.push({ code: 'self_pair', field: 'b', written: written('b'), message: `b: ${a.name} cannot partner with itself` });
     if (a && b && kind && a.code !== b.code) {
       const key = pairKey(a.code, b.code, kind);
       if (seen.has(key))
-        problems.push({ code: 'duplicate_in_file', field: 'b', message: `this ${kind} agreement of ${a.name} and ${b.name} is already on line ${seen.get(key)} of the file` });
+        problems.push({
+          code: 'duplicate_in_file',
+          field: 'b',
+          written: written('b'),
+          message: `this ${kind} agreement of ${a.name} and ${b.name} is already on line ${seen.get(key)} of the file`,
+        });
       else if (existing.has(key))
-        problems.push({ code: 'duplicate_existing', field: 'b', message: `${a.name} and ${b.name} already have a ${kind} agreement in the atlas (${existing.get(key)})` });
+        problems.push({
+          code: 'duplicate_existing',
+          field: 'b',
+          written: written('b'),
+          message: `${a.name} and ${b.name} already have a ${kind} agreement in the atlas (${existing.get(key)})`,
+        });
       seen.set(key, seen.get(key) ?? line);
     }
     const brief = (r: Resolved | null) => (r ? { code: r.code, name: r.name, prefName: r.prefName, ...(r.via ? { via: r.via } : {}) } : null);
-    const written = (field: 'a' | 'b') => {
-      const [code, pref, name] = field === 'a' ? [cell('aCode'), cell('aPref'), cell('aName')] : [cell('bCode'), cell('bPref'), cell('bName')];
-      return code || (pref && !name.startsWith(pref) ? `${pref}${name}` : name);
-    };
     report.push({
       line,
       status: problems.length ? 'error' : 'ok',
