@@ -654,7 +654,7 @@ export function serverLockPid(dbFileName: string, fileName: string): number | nu
  * Version of the user store's schema. To add a table: declare it in `userTables` (it is created when missing on
  * the next start) and raise the version; to change a table, also add the statements to `userStoreMigrations`.
  */
-export const userStoreVersion = 2;
+export const userStoreVersion = 3;
 
 /** `store_meta`: schema_version, created_at, and what a one-time move from an old-style database brought in. */
 export interface StoreMetaRow {
@@ -715,6 +715,21 @@ export interface UserStoryRow {
   storyJson: string;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * A user's own indicator (`user_indicators`): a figure per municipality from an uploaded CSV or .xlsx, stored by code
+ * (names were resolved on upload), so a rebuild keeps it as it is.
+ */
+export interface UserIndicatorRow {
+  id: string;
+  name: string;
+  unit: string;
+  note: string;
+  fileName: string;
+  createdAt: string;
+  /** JSON object code → value. */
+  valuesJson: string;
 }
 
 /** Every table of the user store, created when missing (`CREATE TABLE IF NOT EXISTS`) at each start. */
@@ -783,10 +798,27 @@ export const userTables = {
     ],
     primaryKey: 'id',
   }),
+  // Version 3: own indicators.
+  userIndicators: defineTable<UserIndicatorRow>({
+    name: 'user_indicators',
+    columns: [
+      ['id', 'VARCHAR', 'id'],
+      ['name', 'VARCHAR', 'name'],
+      ['unit', 'VARCHAR', 'unit'],
+      ['note', 'VARCHAR', 'note'],
+      ['file_name', 'VARCHAR', 'fileName'],
+      ['created_at', 'VARCHAR', 'createdAt'],
+      ['values_json', 'VARCHAR', 'valuesJson'],
+    ],
+    primaryKey: 'id',
+  }),
 } as const;
 
 /**
  * Statements that bring a user store from version n-1 to n, beyond creating missing tables (which every start
  * does). Each must be safe to run twice (`ADD COLUMN IF NOT EXISTS` …), as a crash may interrupt a migration.
  */
-export const userStoreMigrations: Readonly<Record<number, readonly string[]>> = {};
+export const userStoreMigrations: Readonly<Record<number, readonly string[]>> = {
+  // 2 → 3 adds user_indicators, which every start creates when missing; nothing existing changes.
+  3: [],
+};

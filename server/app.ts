@@ -14,6 +14,7 @@ import { tileRoutes } from './routes/tiles.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { storyRoutes } from './routes/stories.ts';
+import { indicatorRoutes } from './routes/indicators.ts';
 import { checkMediaType, clipMessage, parseJsonBody, refuseBadEncoding, refuseQuery, secure } from './security.ts';
 import { ResponseCache } from './response-cache.ts';
 import { loadStaticFiles, sendStatic } from './static.ts';
@@ -30,6 +31,7 @@ export function apiRoutes(deps: AppDeps): AnyRoute[] {
     ...tileRoutes(deps.tiles),
     ...regionRoutes,
     ...storyRoutes,
+    ...indicatorRoutes,
   ];
   return [...routes, ...docsRoutes(routes)];
 }

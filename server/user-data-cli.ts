@@ -49,7 +49,7 @@ async function exportCommand(): Promise<void> {
     writeFileSync(jsonPath, `${JSON.stringify(data, null, 2)}\n`);
     writeFileSync(csvPath, await agreementsCsv(db, data));
     console.log(
-      `${name}: wrote ${data.customRegions.length} saved groupings, ${data.agreements.length} imported agreements and ${data.stories.length} stories to ${jsonPath}, and the agreements to ${csvPath}`,
+      `${name}: wrote ${data.customRegions.length} saved groupings, ${data.agreements.length} imported agreements, ${data.stories.length} stories and ${data.indicators.length} own indicators to ${jsonPath}, and the agreements to ${csvPath}`,
     );
   } finally {
     await db.close();
@@ -76,7 +76,7 @@ async function importCommand(): Promise<void> {
     const result = await importUserData(db, json, { replace: args.includes('--replace') });
     await refreshCustomRegions(db, topology);
     console.log(
-      `${name}: restored ${result.regions.added} saved groupings (${result.regions.unchanged} already there), ${result.agreements.added} agreements (${result.agreements.unchanged} already there) and ${result.stories.added} stories (${result.stories.unchanged} already there) into ${userPath}`,
+      `${name}: restored ${result.regions.added} saved groupings (${result.regions.unchanged} already there), ${result.agreements.added} agreements (${result.agreements.unchanged} already there), ${result.stories.added} stories (${result.stories.unchanged} already there) and ${result.indicators.added} own indicators (${result.indicators.unchanged} already there) into ${userPath}`,
     );
     if (result.unknownCodes.length)
       console.log(`${name}: this build does not know ${result.unknownCodes.join(', ')}; the records that name them are kept but not shown until a build that knows them`);

@@ -1,5 +1,5 @@
 /**
- * Backup of everything users made (saved groupings, imported agreements, presenters' stories) as one JSON file, plus the agreements as a
+ * Backup of everything users made (saved groupings, imported agreements, presenters' stories, own indicators) as one JSON file, plus the agreements as a
  * CSV that spreadsheets open and the Exchanges view's upload takes back. Restoring validates the whole file and
  * writes all of it or nothing. Used by `npm run user:export` / `npm run user:import` (server/user-data-cli.ts).
  */
@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { formatSpreadsheetCsv } from '../../domain/csv.ts';
 import { type ExchangeKind, exchangeKinds } from '../../domain/records/exchanges.ts';
 import { type Story, storySchema } from '../../domain/records/stories.ts';
-import { type CustomRegionMemberRow, type CustomRegionRow, type ImportedExchangeRow, type UserStoryRow, pairKey, userTables } from '../../domain/tables.ts';
+import { type CustomRegionMemberRow, type CustomRegionRow, type ImportedExchangeRow, type UserIndicatorRow, type UserStoryRow, pairKey, userTables } from '../../domain/tables.ts';
 import type { AtlasDb } from '../db.ts';
 import { type Run, insertRows, userTable } from '../store.ts';
 
@@ -48,6 +48,18 @@ const agreementSchema = z
   .strict()
   .refine((a) => a.aCode !== a.bCode, { message: 'a municipality cannot partner with itself', path: ['bCode'] });
 
+const indicatorSchema = z
+  .object({
+    id: z.string().regex(/^ind-[0-9a-f]{10}$/, 'must be an indicator id such as "ind-0123456789"'),
+    name: z.string().trim().min(1, 'is required').max(80, 'must be at most 80 characters'),
+    unit: text(20),
+    note: text(500),
+    fileName: text(200),
+    createdAt: text(40),
+    values: z.record(code, z.number().finite('must be a finite number')),
+  })
+  .strict();
+
 /** A backup file: what `user:export` writes and `user:import` reads. */
 export const userDataSchema = z
   .object({
@@ -58,6 +70,8 @@ export const userDataSchema = z
     agreements: z.array(agreementSchema),
     /** Presenters' own stories (absent from backups made before stories could be saved). */
     stories: z.array(storySchema).default([]),
+    /** Own indicators (absent from backups made before indicators could be saved). */
+    indicators: z.array(indicatorSchema).default([]),
   })
   .strict();
 export type UserData = z.infer<typeof userDataSchema>;
@@ -84,6 +98,7 @@ export async function exportUserData(db: AtlasDb): Promise<UserData> {
     customRegions: stored.customRegions.sort((x, y) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id)),
     agreements: stored.agreements.sort((x, y) => x.id.localeCompare(y.id)),
     stories: stored.stories,
+    indicators: stored.indicators.sort((x, y) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id)),
   };
 }
 
@@ -137,6 +152,10 @@ function repeats(data: UserData): string[] {
     'stories',
     data.stories.map((s) => s.id),
   );
+  seen(
+    'indicators',
+    data.indicators.map((x) => x.id),
+  );
   return out;
 }
 
@@ -160,6 +179,7 @@ export async function importUserData(
   regions: { added: number; unchanged: number };
   agreements: { added: number; unchanged: number };
   stories: { added: number; unchanged: number };
+  indicators: { added: number; unchanged: number };
   unknownCodes: string[];
 }> {
   const parsed = userDataSchema.safeParse(json);
@@ -168,11 +188,16 @@ export async function importUserData(
   const inFile = repeats(data);
   if (inFile.length) throw new UserDataError(inFile);
   const known = new Set((await db.all<{ code: string }>(`SELECT code FROM municipalities UNION ALL SELECT code || '000' FROM prefectures`)).map((r) => r.code));
-  const codes = [...data.customRegions.flatMap((g) => g.memberCodes), ...data.agreements.flatMap((a) => [a.aCode, a.bCode])];
+  const codes = [
+    ...data.customRegions.flatMap((g) => g.memberCodes),
+    ...data.agreements.flatMap((a) => [a.aCode, a.bCode]),
+    ...data.indicators.flatMap((x) => Object.keys(x.values)),
+  ];
   const unknownCodes = [...new Set(codes.filter((c) => !known.has(c)))].sort();
   return db.transaction(async (run) => {
     if (options.replace) {
-      for (const t of [userTables.customRegionMembers, userTables.customRegions, userTables.importedExchanges, userTables.userStories]) await run(`DELETE FROM ${userTable(t)}`);
+      for (const t of [userTables.customRegionMembers, userTables.customRegions, userTables.importedExchanges, userTables.userStories, userTables.userIndicators])
+        await run(`DELETE FROM ${userTable(t)}`);
     }
     const stored = await storedData(run);
     const problems: string[] = [];
@@ -199,7 +224,19 @@ export async function importUserData(
         problems.push(`stories[${i}]: the store holds a different story with id ${st.id}; restore with --replace to overwrite`);
       return !old;
     });
+    const indicatorsById = new Map(stored.indicators.map((x) => [x.id, x]));
+    const newIndicators = data.indicators.filter((x, i) => {
+      const old = indicatorsById.get(x.id);
+      if (old && JSON.stringify(old) !== JSON.stringify(x))
+        problems.push(`indicators[${i}]: the store holds a different indicator with id ${x.id} ("${old.name}"); restore with --replace to overwrite`);
+      return !old;
+    });
     if (problems.length) throw new UserDataError(problems);
+    await insertRows(
+      run,
+      userTables.userIndicators,
+      newIndicators.map(({ values, ...x }): UserIndicatorRow => ({ ...x, valuesJson: JSON.stringify(values) })),
+    );
     const now = new Date().toISOString();
     await insertRows(
       run,
@@ -239,13 +276,23 @@ export async function importUserData(
       regions: { added: newRegions.length, unchanged: data.customRegions.length - newRegions.length },
       agreements: { added: newAgreements.length, unchanged: data.agreements.length - newAgreements.length },
       stories: { added: newStories.length, unchanged: data.stories.length - newStories.length },
+      indicators: { added: newIndicators.length, unchanged: data.indicators.length - newIndicators.length },
       unknownCodes,
     };
   });
 }
 
 /** The store's user data as a backup holds it (members in code order), through `read` (a query or a transaction's run). */
-async function storedData(read: Run): Promise<Pick<UserData, 'customRegions' | 'agreements' | 'stories'>> {
+async function storedData(read: Run): Promise<Pick<UserData, 'customRegions' | 'agreements' | 'stories' | 'indicators'>> {
+  const indicators = (await read(`SELECT * FROM ${userTable(userTables.userIndicators)} ORDER BY created_at, id`)).map((r) => ({
+    id: String(r.id),
+    name: String(r.name),
+    unit: String(r.unit),
+    note: String(r.note),
+    fileName: String(r.file_name),
+    createdAt: String(r.created_at),
+    values: JSON.parse(String(r.values_json)) as Record<string, number>,
+  }));
   const stories = (await read(`SELECT story_json FROM ${userTable(userTables.userStories)} ORDER BY created_at, id`)).map((r) => JSON.parse(String(r.story_json)) as Story);
   const regions = await read(`SELECT id, name, note, center_codes, created_at FROM ${userTable(userTables.customRegions)}`);
   const members = await read(`SELECT region_id, code FROM ${userTable(userTables.customRegionMembers)} ORDER BY region_id, code`);
@@ -255,6 +302,7 @@ async function storedData(read: Run): Promise<Pick<UserData, 'customRegions' | '
   const textOrNull = (v: unknown) => (v === null ? null : String(v));
   return {
     stories,
+    indicators,
     customRegions: regions.map((r) => ({
       id: String(r.id),
       name: String(r.name),

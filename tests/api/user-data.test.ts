@@ -171,11 +171,13 @@ describe('npm run user:export / user:import', () => {
 
     const exported = await userData('export', dir, 'atlas-user.duckdb', file);
     expect(exported.status, exported.output).toBe(0);
-    expect(exported.output).toContain('wrote 0 saved groupings, 2 imported agreements and 0 stories');
+    expect(exported.output).toContain('wrote 0 saved groupings, 2 imported agreements, 0 stories and 0 own indicators');
     expect(existsSync(join(dir, 'backup-agreements.csv'))).toBe(true);
     const restored = await userData('import', dir, 'restored.duckdb', file);
     expect(restored.status, restored.output).toBe(0);
-    expect(restored.output).toContain('restored 0 saved groupings (0 already there), 2 agreements (0 already there) and 0 stories (0 already there)');
+    expect(restored.output).toContain(
+      'restored 0 saved groupings (0 already there), 2 agreements (0 already there), 0 stories (0 already there) and 0 own indicators (0 already there)',
+    );
 
     writeFileSync(join(dir, 'broken.json'), JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), agreements: [{ id: 'u1' }] }));
     const refused = await userData('import', dir, 'restored.duckdb', join(dir, 'broken.json'));
