@@ -4,6 +4,7 @@ import { api } from '../api.ts';
 import type { AppContext } from '../context.ts';
 import { fmtInt, fmtMetric, fmtValue } from '../format.ts';
 import { label, t } from '../i18n.ts';
+import { displayName, displayPrefName, displayRegionName, kanjiBeside, nameOfCode, prefNameOfCode } from '../names.ts';
 import { citationLine } from './citations.ts';
 import { type Html, html, setHtml } from './html.ts';
 import { outlookSection } from './outlook.ts';
@@ -31,12 +32,12 @@ export async function showMunicipality(ctx: AppContext, code: string): Promise<v
   const agreements = d.exchanges.filter((x) => x.kind !== 'organisation');
   const organisations = d.exchanges.filter((x) => x.kind === 'organisation');
   const exchangeItem = (x: MunicipalityDetail['exchanges'][number]) =>
-    html`<li>${x.partner.name} <small>${x.partner.prefName}</small> <span class="badge">${label('exchangeKind', x.kind)}</span> ${x.sinceYear ? x.sinceYear : ''}</li>`;
+    html`<li>${nameOfCode(ctx, x.partner.code, x.partner.name)} <small>${prefNameOfCode(ctx, x.partner.code, x.partner.prefName)}</small> <span class="badge">${label('exchangeKind', x.kind)}</span> ${x.sinceYear ? x.sinceYear : ''}</li>`;
   setHtml(
     body,
     html`
-    <h2 data-testid="muni-name">${d.name}</h2>
-    <p class="sub">${d.nameKana ?? ''} · ${d.prefName} · <span class="badge">${label('municipalityKind', d.kind)}</span> · ${d.code}</p>
+    <h2 data-testid="muni-name">${displayName(d)}</h2>
+    <p class="sub">${kanjiBeside(d) || d.nameKana || ''} · ${displayPrefName(d)} · <span class="badge">${label('municipalityKind', d.kind)}</span> · ${d.code}</p>
     <table class="kv" data-testid="muni-metrics">
       ${row(t('人口（2020年）', 'Population (2020)'), fmtValue(d.population, '人'))}
       ${row(t('人口（2015年）', 'Population (2015)'), fmtValue(d.population2015, '人'))}
@@ -61,7 +62,7 @@ export async function showMunicipality(ctx: AppContext, code: string): Promise<v
       d.regions.length
         ? html`<ul class="plain memberships" data-testid="muni-regions">${d.regions.map(
             (r) =>
-              html`<li class="ms-${r.membershipStatus}" data-membership="${r.membershipStatus}"><a href="?view=regions&region=${encodeURIComponent(r.id)}&sel=${d.code}">${r.name}</a> <span class="badge">${label('regionType', r.type)}</span> ${r.role === 'center' && html`<span class="badge">${t('中心市', 'centre')}</span>`} ${
+              html`<li class="ms-${r.membershipStatus}" data-membership="${r.membershipStatus}"><a href="?view=regions&region=${encodeURIComponent(r.id)}&sel=${d.code}">${displayRegionName(r)}</a> <span class="badge">${label('regionType', r.type)}</span> ${r.role === 'center' && html`<span class="badge">${t('中心市', 'centre')}</span>`} ${
                 r.membershipStatus !== 'active' &&
                 html`<span class="badge ms-badge ms-${r.membershipStatus}" title="${label('regionStatus', r.statusDetail)}">${label('membershipStatus', r.membershipStatus)}</span>`
               }</li>`,

@@ -2,13 +2,15 @@
  * Controls shared by the ranking views (disaster aid, partners): a municipality picker, parameter sliders
  * kept in the URL, factor bars, the national partner table, and a loader that keeps only the newest answer.
  */
+import { searchMunicipalities } from '../../domain/names/search.ts';
 import type { Municipality } from '../../domain/records/municipalities.ts';
 import type { ParamSpec, PartnerMatrix, PartnerPurpose } from '../../domain/records/partners.ts';
 import { api } from '../api.ts';
 import type { AppContext } from '../context.ts';
 import { t } from '../i18n.ts';
-import { type Html, html, setHtml } from './html.ts';
 import { type TableFormat, downloadTable } from './export.ts';
+import { type Html, html } from './html.ts';
+import { installSearch, pickedName } from './search.ts';
 
 /** Sets widths from `data-w` (0..1): the page's CSP forbids inline style attributes, not CSSOM. */
 export function applyWidths(root: ParentNode): void {
@@ -20,19 +22,21 @@ export const factorBar = (label: string, value: number, title = ''): Html =>
   html`<div class="pt-factor" title="${title}"><span>${label}</span><span class="bar"><span data-w="${value}"></span></span><b>${value.toFixed(2)}</b></div>`;
 
 /**
- * The municipality a picker's text names: 「狛江市（東京都）」 as suggested, a code, a name, or prefecture + name.
- * @example findMunicipality(ctx, '東京都狛江市')?.code // '13219'
+ * The municipality a picker's text names: 「狛江市（東京都）」 as suggested, a code, or anything the one search
+ * (domain/names/search.ts) finds first — kanji, kana, romaji, prefecture + name.
+ * @example findMunicipality(ctx, 'こまえ')?.code // '13219'
  */
 export function findMunicipality(ctx: AppContext, text: string): Municipality | undefined {
   const v = text.trim();
-  return [...ctx.munis.values()].find((m) => v === `${m.name}（${m.prefName}）` || v === m.code || v === m.name || v === `${m.prefName}${m.name}`);
+  const list = [...ctx.munis.values()];
+  return list.find((m) => v === pickedName(m) || v === `${m.name}（${m.prefName}）`) ?? searchMunicipalities(list, v.replace(/（[^）]*）$/, ''), 1)[0];
 }
 
 /** Shows a municipality in a picker box (after the URL changed the choice). */
 export function showInPicker(ctx: AppContext, panel: HTMLElement, id: string, code: string | null): void {
   const m = code ? ctx.munis.get(code) : undefined;
   const box = panel.querySelector<HTMLInputElement>(`#${id}`);
-  if (box && m) box.value = `${m.name}（${m.prefName}）`;
+  if (box && m) box.value = pickedName(m);
 }
 
 /** The query of a ranking request: purpose, limit, and each parameter that differs from its default. */
@@ -92,26 +96,26 @@ export function latestOnly(): <T>(status: Element, load: () => Promise<T>, apply
   };
 }
 
-/** A municipality picker: a text box with every municipality as a suggestion (name and prefecture), or a code. */
+/**
+ * A municipality picker: the same search box as the top bar's (kanji, kana, romaji, codes), suggestions below it;
+ * a pick (or Enter on typed text the search finds) calls `onPick`.
+ */
 export function originPicker(ctx: AppContext, id: string, label: string, code: string | null, onPick: (code: string) => void): Html {
-  const listId = 'pt-muni-options';
-  if (!document.getElementById(listId)) {
-    const dl = document.createElement('datalist');
-    dl.id = listId;
-    setHtml(dl, html`${[...ctx.munis.values()].map((m) => html`<option value="${`${m.name}（${m.prefName}）`}"></option>`)}`);
-    document.body.append(dl);
-  }
   queueMicrotask(() => {
     const input = document.getElementById(id) as HTMLInputElement | null;
-    input?.addEventListener('change', () => {
+    const list = document.getElementById(`${id}-list`) as HTMLUListElement | null;
+    if (!input || !list) return;
+    installSearch(input, list, [...ctx.munis.values()], (m) => onPick(m.code));
+    input.addEventListener('change', () => {
       const v = input.value.trim();
+      if (!v) return;
       const found = findMunicipality(ctx, v);
-      if (found) onPick(found.code);
-      else ctx.toast(t(`「${v}」が見つかりません。候補から選んでください。`, `"${v}" was not found; pick one of the suggestions.`));
+      if (!found) ctx.toast(t(`「${v}」が見つかりません。候補から選んでください。`, `"${v}" was not found; pick one of the suggestions.`));
+      else if (input.value !== pickedName(found)) onPick(found.code);
     });
   });
   const m = code ? ctx.munis.get(code) : undefined;
-  return html`<label class="field" for="${id}">${label}</label><input id="${id}" type="text" list="${listId}" autocomplete="off" placeholder="${t('例：狛江市', 'e.g. 狛江市')}" value="${m ? `${m.name}（${m.prefName}）` : ''}" />`;
+  return html`<label class="field" for="${id}">${label}</label><div class="combo"><input id="${id}" type="text" autocomplete="off" spellcheck="false" placeholder="${t('例：狛江市・こまえ・komae', 'e.g. Komae, 狛江市')}" value="${m ? pickedName(m) : ''}" /><ul id="${id}-list" role="listbox" hidden></ul></div>`;
 }
 
 /** Parameter values from the URL (defaults where absent or out of range). */

@@ -16,6 +16,7 @@ import { api } from '../api.ts';
 import type { AppContext, ViewBody } from '../context.ts';
 import { fmtInt, fmtValue } from '../format.ts';
 import { label, t } from '../i18n.ts';
+import { nameOfCode, prefNameOfCode } from '../names.ts';
 import { type Html, html, joinHtml, setHtml } from '../ui/html.ts';
 import { sequential } from '../palette.ts';
 import { type TableFormat, downloadTable, exportButtons, onExport } from '../ui/export.ts';
@@ -88,12 +89,12 @@ const pct = (v: number | null) => fmtValue(v, '%');
  * Why a candidate scores as it does, in a phrase: the part that holds it down most, with the figure behind it.
  * @example reason(川場村 for 世田谷区) // '応援力：人口3,480人は世田谷区の0.4%'
  */
-export function reason(i: DisasterItem, origin: DisasterRanking['origin']): string {
+export function reason(i: DisasterItem, origin: DisasterRanking['origin'], originName = origin.name): string {
   const f = i.factors;
   switch (f.limitedBy) {
     case 'capacity': {
       const share = pct((100 * i.population) / Math.max(origin.population, 1));
-      return t(`応援力：人口${fmtInt(i.population)}人は${origin.name}の${share}`, `capacity: ${fmtInt(i.population)} people, ${share} of ${origin.name}`);
+      return t(`応援力：人口${fmtInt(i.population)}人は${origin.name}の${share}`, `capacity: ${fmtInt(i.population)} people, ${share} of ${originName}`);
     }
     case 'ownHazard':
       return t(`自身の被災確率：30年で震度6弱以上 ${pct(f.hazard.quakeProb30)}`, `own hazard: ${pct(f.hazard.quakeProb30)} chance of JMA 6− in 30 years`);
@@ -131,7 +132,7 @@ function tieLabels(s: DisasterState): TieLabel[] {
   const out: TieLabel[] = [];
   for (const item of ranking.existing.filter((e) => isLow(s, e.score) && at.has(e.code)).sort((a, b) => a.score - b.score)) {
     const { lon, lat } = at.get(item.code)!;
-    const text = `${item.name} ${t('適性', 'score')} ${item.score.toFixed(3)}\n${reason(item, origin)}`;
+    const text = `${nameOfCode(ctx, item.code, item.name)} ${t('適性', 'score')} ${item.score.toFixed(3)}\n${reason(item, origin, nameOfCode(s.ctx, origin.code, origin.name))}`;
     const p = ctx.atlas.map.project([lon, lat]);
     const box = { x0: p.x + 7, y0: p.y - 20, x1: p.x + 22 + Math.max(...text.split('\n').map(width)), y1: p.y + 20 };
     if (boxes.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) continue;
@@ -277,7 +278,7 @@ function itemHtml(s: DisasterState, i: DisasterItem, origin: DisasterRanking['or
   const f = i.factors;
   return html`
       <li data-code="${i.code}" tabindex="0"${rank ? html` data-rank="${rank}"` : ''}>
-        <div class="pt-head">${rank ? html`<span class="ds-rank">${t(`${fmtInt(rank)}位`, `#${fmtInt(rank)}`)}</span>` : ''}<b>${i.name}</b> <small>${i.prefName}</small> <span class="pt-km">${fmtInt(i.distanceKm)} km</span>
+        <div class="pt-head">${rank ? html`<span class="ds-rank">${t(`${fmtInt(rank)}位`, `#${fmtInt(rank)}`)}</span>` : ''}<b>${nameOfCode(s.ctx, i.code, i.name)}</b> <small>${prefNameOfCode(s.ctx, i.code, i.prefName)}</small> <span class="pt-km">${fmtInt(i.distanceKm)} km</span>
           <span class="pt-score" data-testid="score">${i.score.toFixed(3)}</span></div>
         <span class="bar pt-scorebar"><span data-w="${i.score}"></span></span>
         ${factorBar(t('同じ地震を避ける', 'Not the same quake'), 1 - f.sameQuake, t('1 − 同じ地震で被災する見込み（距離・両者のJ-SHIS確率・区域）', '1 − chance of the same earthquake (distance, both J-SHIS probabilities, zones)'))}
@@ -291,7 +292,7 @@ function itemHtml(s: DisasterState, i: DisasterItem, origin: DisasterRanking['or
           ${i.tieNetworks.map((n) => html`<span class="badge pt-tie">✓ ${n}</span>`)}
           ${f.sharedZones.map((z) => html`<span class="badge est">${t('同じ区域', 'same zone')}: ${label('hazardZone', z)}</span>`)}
           ${f.possibleZones.map((z) => html`<span class="badge" title="${t('県の一部のみ指定（対象市町村は未収録）', 'prefecture partly designated (members not known)')}">${t('区域の可能性', 'maybe zone')}: ${label('hazardZone', z)}</span>`)}</div>
-        ${isLow(s, i.score) ? html`<p class="ds-reason" data-testid="reason">${t('低い理由', 'Held down by')}: ${reason(i, origin)}</p>` : ''}
+        ${isLow(s, i.score) ? html`<p class="ds-reason" data-testid="reason">${t('低い理由', 'Held down by')}: ${reason(i, origin, nameOfCode(s.ctx, origin.code, origin.name))}</p>` : ''}
       </li>`;
 }
 
@@ -317,7 +318,7 @@ function drawList(s: DisasterState): void {
   setHtml(
     box,
     html`
-    <h3>${o.name} ${t('の応援相手候補', ': best aid partners')} <small class="sub">${t(`全${fmtInt(ranking.total)}団体から`, `of ${fmtInt(ranking.total)}`)}</small></h3>
+    <h3>${nameOfCode(ctx, o.code, o.name)} ${t('の応援相手候補', ': best aid partners')} <small class="sub">${t(`全${fmtInt(ranking.total)}団体から`, `of ${fmtInt(ranking.total)}`)}</small></h3>
     ${originLines(o)}
     ${existingHtml(s, ranking)}
     <ol class="pt-rank" data-testid="disaster-ranking">${ranking.items.map((i) => itemHtml(s, i, o))}</ol>`,
@@ -507,7 +508,7 @@ class DisasterView implements ViewBody {
     const score = ranking.scores[m.code];
     const tied = ranking.existing.find((e) => e.code === m.code);
     if (tied)
-      return html`${t('既存の協定先', 'Existing partner')} · ${t('適性', 'Score')}: <b>${tied.score.toFixed(3)}</b> (${t(`${fmtInt(tied.rank)}位`, `#${fmtInt(tied.rank)}`)})<br>${reason(tied, ranking.origin)}`;
+      return html`${t('既存の協定先', 'Existing partner')} · ${t('適性', 'Score')}: <b>${tied.score.toFixed(3)}</b> (${t(`${fmtInt(tied.rank)}位`, `#${fmtInt(tied.rank)}`)})<br>${reason(tied, ranking.origin, nameOfCode(this.s!.ctx, ranking.origin.code, ranking.origin.name))}`;
     return score === undefined ? null : html`${t('適性', 'Score')}: <b>${score.toFixed(3)}</b>`;
   }
 }

@@ -14,6 +14,7 @@ import { api } from '../api.ts';
 import type { AppContext, ViewBody } from '../context.ts';
 import { fmtInt, fmtMetric } from '../format.ts';
 import { label, t } from '../i18n.ts';
+import { nameOfCode, prefNameOfCode } from '../names.ts';
 import { type Html, html, joinHtml, setHtml } from '../ui/html.ts';
 import { exportButtons, onExport } from '../ui/export.ts';
 import {
@@ -114,7 +115,7 @@ async function showCompare(ctx: AppContext, a: Municipality, b: Municipality): P
           : ` · ${t('既存の協定なし', 'no existing agreement')}`
       }</p>
     <table class="pt-compare" data-testid="compare-table">
-      <thead><tr><th></th><th>${a.name}<br><small>${a.prefName}</small></th><th>${b.name}<br><small>${b.prefName}</small></th><th title="${t('割合はBとAの差（ポイント）、その他はBがAの何倍か', 'Shares: B minus A in points; other figures: B as a multiple of A')}">${t('BとAの差', 'B vs A')}</th></tr></thead>
+      <thead><tr><th></th><th>${nameOfCode(ctx, a.code, a.name)}<br><small>${prefNameOfCode(ctx, a.code, a.prefName)}</small></th><th>${nameOfCode(ctx, b.code, b.name)}<br><small>${prefNameOfCode(ctx, b.code, b.prefName)}</small></th><th title="${t('割合はBとAの差（ポイント）、その他はBがAの何倍か', 'Shares: B minus A in points; other figures: B as a multiple of A')}">${t('BとAの差', 'B vs A')}</th></tr></thead>
       <tbody>${rows}</tbody>
     </table>
     <p class="sub">${t('色付きの行：割合は5ポイント以上、その他は2倍以上の差。', 'Highlighted: shares differing by 5 points or more, other figures by a factor of 2 or more.')}${[a, b].some((m) => m.dayNightEstimated && m.dayNightRatio !== null) ? html` <span class="badge est">${t('推計', 'estimate')}</span> ${estTitle}${t('。', '.')}` : ''}</p>`,
@@ -184,11 +185,11 @@ function drawLists(s: PartnersState): void {
   setHtml(
     box,
     html`
-    <h3>${o.name} ${t('と補い合う相手', ': complementary partners')}</h3>
+    <h3>${nameOfCode(ctx, o.code, o.name)} ${t('と補い合う相手', ': complementary partners')}</h3>
     <ol class="pt-rank" data-testid="complement-ranking">${ranking.items.map(
       (i) => html`
       <li data-code="${i.code}" tabindex="0" title="${t('クリックで比較', 'Click to compare')}">
-        <div class="pt-head"><b>${i.name}</b> <small>${i.prefName}</small> <span class="pt-km">${fmtInt(i.distanceKm)} km</span><span class="pt-score">${i.score.toFixed(3)}</span></div>
+        <div class="pt-head"><b>${nameOfCode(ctx, i.code, i.name)}</b> <small>${prefNameOfCode(ctx, i.code, i.prefName)}</small> <span class="pt-km">${fmtInt(i.distanceKm)} km</span><span class="pt-score">${i.score.toFixed(3)}</span></div>
         <span class="bar pt-scorebar"><span data-w="${i.score}"></span></span>
         ${complementAxes.map((a) => factorBar(label('complementAxis', a), i.factors[a].factor, i.factors[a].diffSd === null ? t('データなし', 'no data') : `${i.factors[a].diffSd! > 0 ? '+' : i.factors[a].diffSd! < 0 ? '−' : ''}${Math.abs(i.factors[a].diffSd!)} SD`))}
         <div class="chips">${i.existingTies.map((k) => html`<span class="badge pt-tie">✓ ${label('exchangeKind', k)}</span>`)}</div>
@@ -201,8 +202,8 @@ function drawLists(s: PartnersState): void {
         ? html`<ul class="pt-rank pt-via" data-testid="via-partners">${ranking.viaPartners.slice(0, 20).map(
             (
               v,
-            ) => html`<li data-code="${v.code}"><div class="pt-head"><b>${v.name}</b> <small>${v.prefName}</small>${v.direct ? html` <span class="badge pt-tie">${t('協定済み', 'already a partner')}</span>` : ''}<span class="pt-km">${fmtInt(v.distanceKm)} km</span></div>
-        <div class="sub">${t('経由', 'via')} ${v.via.map((p) => `${p.name} (${p.kinds.map((k) => label('exchangeKind', k)).join('・')})`).join('、')}</div></li>`,
+            ) => html`<li data-code="${v.code}"><div class="pt-head"><b>${nameOfCode(ctx, v.code, v.name)}</b> <small>${prefNameOfCode(ctx, v.code, v.prefName)}</small>${v.direct ? html` <span class="badge pt-tie">${t('協定済み', 'already a partner')}</span>` : ''}<span class="pt-km">${fmtInt(v.distanceKm)} km</span></div>
+        <div class="sub">${t('経由', 'via')} ${v.via.map((p) => `${nameOfCode(ctx, p.code, p.name)} (${p.kinds.map((k) => label('exchangeKind', k)).join('・')})`).join('、')}</div></li>`,
           )}</ul>`
         : html`<p class="empty">${t('既存の協定先がないため表示できません。', 'None: no known partner yet.')}</p>`
     }`,

@@ -5,6 +5,7 @@ import { api } from '../../api.ts';
 import { fmtInt, fmtValue } from '../../format.ts';
 import { label, t } from '../../i18n.ts';
 import { type TableFormat, downloadTable, exportButtons, onExport } from '../../ui/export.ts';
+import { displayRegionName, nameOfCode, prefNameOfCode } from '../../names.ts';
 import { type Html, html, setHtml } from '../../ui/html.ts';
 import { paint } from './colours.ts';
 import { redraw } from './layers.ts';
@@ -33,7 +34,7 @@ export async function loadEligibility(s: RegionsState): Promise<void> {
   const unsure = data.items.filter((c) => c.status === 'needs_check');
   const leadsFailing = data.items.filter((c) => c.status === 'lead' && (c.verdict === 'no' || c.verdict === 'near_miss'));
   const item = (c: EligibilityCandidate) =>
-    html`<li><button type="button" data-cand="${c.code}"><span class="rdot" data-bg="${statusColour[c.status]}"></span><span class="nm">${c.name} <small>${c.prefName}</small></span><small>${fmtValue(c.population, '人')}</small></button></li>`;
+    html`<li><button type="button" data-cand="${c.code}"><span class="rdot" data-bg="${statusColour[c.status]}"></span><span class="nm">${nameOfCode(ctx, c.code, c.name)} <small>${prefNameOfCode(ctx, c.code, c.prefName)}</small></span><small>${fmtValue(c.population, '人')}</small></button></li>`;
   setHtml(
     box,
     html`<p class="sub" data-testid="elig-counts">${t(
@@ -147,9 +148,9 @@ export function showCandidate(s: RegionsState, c: EligibilityCandidate): void {
   const scheme = currentScheme(ctx)!;
   const partner = c.partnerCode ? ctx.munis.get(c.partnerCode) : undefined;
   const body = ctx.showPanel(
-    html`<div data-testid="candidate-panel"><h2>${c.name}</h2><p class="sub">${c.prefName} · ${label('municipalityKind', c.kind)} · ${label('eligibilityScheme', scheme)}</p>
+    html`<div data-testid="candidate-panel"><h2>${nameOfCode(ctx, c.code, c.name)}</h2><p class="sub">${prefNameOfCode(ctx, c.code, c.prefName)} · ${label('municipalityKind', c.kind)} · ${label('eligibilityScheme', scheme)}</p>
       <p><span class="rdot inline" data-bg="${statusColour[c.status]}"></span> <b>${label('eligibilityStatus', c.status)}</b>${
-        c.leadsRegion && html` — <button type="button" class="rlink" data-open="${c.leadsRegion.id}">${c.leadsRegion.name}</button>`
+        c.leadsRegion && html` — <button type="button" class="rlink" data-open="${c.leadsRegion.id}">${displayRegionName(c.leadsRegion)}</button>`
       }</p>
       ${c.path === 'two_city' && partner && html`<p class="sub">${t(`隣接する2市の特例（${partner.name}と）で判定`, `Judged as the two-city case, with ${partner.name}`)}</p>`}
       <p class="sub" data-testid="daynight-used">${t(

@@ -11,6 +11,7 @@ import type { Municipality } from '../../../domain/records/municipalities.ts';
 import { regionTypes } from '../../../domain/records/regions.ts';
 import type { AppContext, ViewBody } from '../../context.ts';
 import { label, t } from '../../i18n.ts';
+import { displayRegionName } from '../../names.ts';
 import { type Html, html, joinHtml, setHtml } from '../../ui/html.ts';
 import { loadEligibility, showCandidate } from './eligibility.ts';
 import { startLasso, stopLasso } from './lasso.ts';
@@ -133,7 +134,8 @@ class RegionsView implements ViewBody {
     if (!s) return null;
     const lines: Html[] = [];
     // Plain text marks: the tooltip is filled as HTML by the app, where the CSP forbids inline colours.
-    for (const r of s.byMember.get(m.code) ?? []) lines.push(html`▪ ${r.name}${r.centerCodes.includes(m.code) ? html` <small>(${t('中心市', 'centre')})</small>` : ''}`);
+    for (const r of s.byMember.get(m.code) ?? [])
+      lines.push(html`▪ ${displayRegionName(r)}${r.centerCodes.includes(m.code) ? html` <small>(${t('中心市', 'centre')})</small>` : ''}`);
     const c = s.eligByCode.get(m.code);
     if (c) lines.push(html`● ${label('eligibilityStatus', c.status)}`);
     if (s.whatIf)

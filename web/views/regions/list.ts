@@ -3,6 +3,7 @@ import type { RegionList, RegionSummary } from '../../../domain/records/regions.
 import { api } from '../../api.ts';
 import { fmtInt, fmtValue } from '../../format.ts';
 import { label, t } from '../../i18n.ts';
+import { displayRegionName } from '../../names.ts';
 import { html, setHtml } from '../../ui/html.ts';
 import { paint, regionColours } from './colours.ts';
 import { redraw } from './layers.ts';
@@ -26,7 +27,7 @@ export async function loadRegions(s: RegionsState): Promise<void> {
   const ul = panel.querySelector<HTMLUListElement>('#rlist')!;
   const tiers = statusTiers(list.items);
   const item = (r: RegionSummary) =>
-    html`<li class="${faintStatuses.has(r.status) ? 'off' : ''}"><button type="button" data-region="${r.id}" aria-current="${String(r.id === open)}"><span class="rsw" data-bg="${s.colours.get(r.id)}"></span><span class="nm">${r.name}</span>${tierOf(r.status) > 0 ? html`<span class="rstatus">${label('regionStatus', r.status)}</span>` : ''}<small>${regionTotal(r)}</small></button></li>`;
+    html`<li class="${faintStatuses.has(r.status) ? 'off' : ''}"><button type="button" data-region="${r.id}" aria-current="${String(r.id === open)}"><span class="rsw" data-bg="${s.colours.get(r.id)}"></span><span class="nm">${displayRegionName(r)}</span>${tierOf(r.status) > 0 ? html`<span class="rstatus">${label('regionStatus', r.status)}</span>` : ''}<small>${regionTotal(r)}</small></button></li>`;
   // Regions in force first; declared, unconfirmed and ended ones after them under their own heading.
   setHtml(
     ul,

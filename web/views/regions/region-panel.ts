@@ -4,6 +4,7 @@ import type { RegionDetail } from '../../../domain/records/regions.ts';
 import { api, canWrite } from '../../api.ts';
 import { fmtInt, fmtValue } from '../../format.ts';
 import { label, t } from '../../i18n.ts';
+import { displayRegionName, nameOfCode, regionKanjiBeside } from '../../names.ts';
 import { type TableFormat, downloadGeoJson, downloadTable } from '../../ui/export.ts';
 import { citationLine, citationList } from '../../ui/citations.ts';
 import { html, setHtml } from '../../ui/html.ts';
@@ -51,7 +52,7 @@ export async function showRegion(s: RegionsState, id: string, fly = false): Prom
     body,
     html`
     <div data-testid="region-panel">
-    <h2 data-testid="region-name">${r.name}</h2>
+    <h2 data-testid="region-name">${displayRegionName(r)}</h2>${regionKanjiBeside(r) && html`<p class="sub" lang="ja">${regionKanjiBeside(r)}</p>`}
     <p class="sub"><span class="badge">${label('regionType', r.type)}</span> <span class="badge">${label('regionStatus', r.status)}</span> ${r.id}</p>
     ${r.membersKnown !== 'all' ? html`<p class="callout members-unknown" data-testid="members-known">${membersKnownNote(r)}</p>` : ''}
     <table class="kv" data-testid="region-totals">
@@ -70,7 +71,7 @@ export async function showRegion(s: RegionsState, id: string, fly = false): Prom
     <table class="data member-bars" data-testid="region-members"><thead><tr><th>${t('名称', 'Name')}</th><th>${t('参加', 'Joined')}</th><th class="num">${t('人口', 'Population')}</th><th></th></tr></thead><tbody>
     ${r.members.map(
       (m) =>
-        html`<tr class="ms-${m.membershipStatus}" data-membership="${m.membershipStatus}"><td class="mname"><span class="nm">${m.name}</span>${m.role === 'center' ? html`<span class="role" title="${t('中心市', 'Centre city')}">${t('中心', 'centre')}</span>` : ''}${m.membershipStatus !== 'active' ? html`<span class="badge ms-badge ms-${m.membershipStatus}" title="${label('regionStatus', m.status)}">${label('membershipStatus', m.membershipStatus)}</span>` : ''}<small class="pref">${m.prefecture}</small></td>${
+        html`<tr class="ms-${m.membershipStatus}" data-membership="${m.membershipStatus}"><td class="mname"><span class="nm">${nameOfCode(ctx, m.code, m.name)}</span>${m.role === 'center' ? html`<span class="role" title="${t('中心市', 'Centre city')}">${t('中心', 'centre')}</span>` : ''}${m.membershipStatus !== 'active' ? html`<span class="badge ms-badge ms-${m.membershipStatus}" title="${label('regionStatus', m.status)}">${label('membershipStatus', m.membershipStatus)}</span>` : ''}<small class="pref">${m.prefecture}</small></td>${
           m.joined ? html`<td class="joined" title="${m.joined}">` : html`<td class="joined">`
         }${m.joined ? m.joined.slice(0, 7) : '—'}</td><td class="num">${fmtInt(m.population)}</td><td class="barcell"><div class="bar"><span data-w="${((m.population / max) * 100).toFixed(1)}%"></span></div></td></tr>`,
     )}

@@ -2,6 +2,7 @@
 import type { MunicipalityDetail } from '../../../domain/records/municipalities.ts';
 import { api } from '../../api.ts';
 import { label, t } from '../../i18n.ts';
+import { displayName, displayPrefName, displayRegionName } from '../../names.ts';
 import { html, setHtml } from '../../ui/html.ts';
 import type { RegionsState } from './state.ts';
 
@@ -16,7 +17,7 @@ export async function renderSelection(s: RegionsState): Promise<void> {
     return;
   }
   box.hidden = false;
-  const head = html`<b>${m.name}</b> <small>${m.prefName}</small> — ${t('所属する圏域を強調表示', 'its regions are highlighted')}`;
+  const head = html`<b>${displayName(m)}</b> <small>${displayPrefName(m)}</small> — ${t('所属する圏域を強調表示', 'its regions are highlighted')}`;
   setHtml(box, head);
   try {
     const d = await api<MunicipalityDetail>(`/api/municipalities/${m.code}`);
@@ -26,7 +27,7 @@ export async function renderSelection(s: RegionsState): Promise<void> {
       box,
       html`${head}${
         regions.length
-          ? html`<ul data-testid="selected-regions">${regions.map((r) => html`<li><button type="button" data-goto="${r.id}" data-type="${r.type}">${r.name}</button> <small>${label('regionType', r.type)}${r.role === 'center' ? ` · ${t('中心市', 'centre')}` : ''}</small></li>`)}</ul>`
+          ? html`<ul data-testid="selected-regions">${regions.map((r) => html`<li><button type="button" data-goto="${r.id}" data-type="${r.type}">${displayRegionName(r)}</button> <small>${label('regionType', r.type)}${r.role === 'center' ? ` · ${t('中心市', 'centre')}` : ''}</small></li>`)}</ul>`
           : html`<div class="sub">${t('圏域に属していません。', 'Not in any known region.')}</div>`
       }`,
     );

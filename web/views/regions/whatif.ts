@@ -4,6 +4,7 @@ import { groupTotals } from '../../../domain/scoring/eligibility.ts';
 import { ApiClientError, api, canWrite } from '../../api.ts';
 import { fmtInt, fmtValue } from '../../format.ts';
 import { label, t } from '../../i18n.ts';
+import { nameOfCode } from '../../names.ts';
 import { html, setHtml } from '../../ui/html.ts';
 import { commutingSection } from './commuting.ts';
 import { redraw } from './layers.ts';
@@ -52,7 +53,7 @@ export function renderWhatIf(s: RegionsState): void {
           .map((c) =>
             c
               .split('+')
-              .map((x) => ctx.munis.get(x)?.name ?? x)
+              .map((x) => nameOfCode(ctx, x, x))
               .join('＋'),
           )
           .join('、');
@@ -83,7 +84,7 @@ export function renderWhatIf(s: RegionsState): void {
       <h4 class="sub-h">${t('中心市になれる構成市', 'Members that could lead')}</h4>
       <table class="data" data-testid="whatif-criteria"><tbody>${schemes}</tbody></table>
       ${g.commuting && html`<details class="gap" data-testid="whatif-commuting"><summary>${t('通勤圏との比較（2020年）', 'Beside the commuting area (2020)')}</summary>${commutingSection(g.commuting, ctx)}</details>`}
-      <div class="whatif-members" data-testid="whatif-members">${codes.map((c) => html`<button type="button" data-remove="${c}" title="${t('除外', 'Remove')}">${ctx.munis.get(c)!.name} ×</button>`)}</div>`
+      <div class="whatif-members" data-testid="whatif-members">${codes.map((c) => html`<button type="button" data-remove="${c}" title="${t('除外', 'Remove')}">${nameOfCode(ctx, c, c)} ×</button>`)}</div>`
         : html`<p class="empty">${t('まだ市区町村が選ばれていません。', 'No municipality chosen yet.')}</p>`
     }
     <div class="btn-row">
