@@ -28,11 +28,30 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Asks for MapLibre's worker in the page head, beside MapLibre itself: MapLibre would only start the worker after
+ * its own 1 MB module has run, and every tile waits for that worker. The worker's fetch then finds it in the
+ * HTTP cache (hashed name, immutable).
+ */
+function preloadWorker(): Plugin {
+  return {
+    name: 'atlas-preload-worker',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const worker = Object.keys(ctx.bundle ?? {}).find((name) => /maplibre-gl-worker-[\w-]+\.mjs$/.test(name));
+        return worker ? [{ tag: 'link', attrs: { rel: 'preload', as: 'script', crossorigin: '', href: `/${worker}` }, injectTo: 'head' }] : [];
+      },
+    },
+  };
+}
+
 // The client lives in web/; the API server (server/) serves the built files from dist/web.
 export default defineConfig({
   root: 'web',
   publicDir: false,
-  plugins: [precompress()],
+  plugins: [precompress(), preloadWorker()],
   build: {
     outDir: process.env.ATLAS_WEB_OUT ?? '../dist/web',
     emptyOutDir: true,

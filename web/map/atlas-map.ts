@@ -280,7 +280,8 @@ export class AtlasMap {
   /** The places the map labels (a selected place keeps its label whatever its neighbours). */
   setPlaces(places: Iterable<Place>): void {
     this.places = new Map([...places].map((p) => [p.code, p]));
-    this.drawHighlight();
+    // Nothing selected yet (the first page): no need to draw the map again.
+    if (this.selected.size) this.drawHighlight();
   }
 
   /** Outlines the selected municipalities (their labels then win over their neighbours'). */
