@@ -34,6 +34,8 @@ async function boot(): Promise<void> {
   const listRequest = listLater ? null : api<MunicipalityList>('/api/municipalities');
   const [prefectures, sources] = await Promise.all([api<PrefectureList>('/api/prefectures'), api<SourceList>('/api/sources'), atlas.styleReady]);
   if (getLang() === 'en') atlas.setLanguage('en');
+  // The first map (all of Japan) is labelled with the prefectures: their glyphs are drawn while the tiles load.
+  if (!state.get('c')) atlas.prewarmPrefectureLabels(prefectures.items.map((p) => (getLang() === 'en' && p.nameRomaji ? p.nameRomaji : p.name)));
   const munis = new Map<string, Municipality>();
   const loadList = async () => {
     const list = await (listRequest ?? api<MunicipalityList>('/api/municipalities'));

@@ -8,7 +8,7 @@ import { api } from '../api.ts';
 import type { Camera } from '../state.ts';
 import { getLang } from '../i18n.ts';
 import { displayName } from '../names.ts';
-import { labelLayers, labelScale, labelSizes, labelText, type NamedPlace, namedLabels } from './labels.ts';
+import { labelLayers, labelScale, labelSizes, labelText, type NamedPlace, namedLabels, prefectureFontStack } from './labels.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -55,7 +55,7 @@ const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
  * feature-state), the hover and selection outlines from a small GeoJSON source that holds only those places,
  * and labels drawn by MapLibre with the system CJK font (no glyphs URL: every glyph is rasterised locally).
  */
-function localStyle(): StyleSpecification {
+function localStyle(scale: number): StyleSpecification {
   return {
     version: 8,
     sources: {
@@ -93,7 +93,7 @@ function localStyle(): StyleSpecification {
       },
       { id: 'muni-hover', type: 'line', source: 'highlight', filter: ['==', ['get', 'kind'], 'hover'], paint: { 'line-color': baseColours.hover, 'line-width': 2 } },
       { id: 'muni-selected', type: 'line', source: 'highlight', filter: ['==', ['get', 'kind'], 'selected'], paint: { 'line-color': baseColours.selected, 'line-width': 3 } },
-      ...labelLayers,
+      ...labelLayers(scale),
     ],
   };
 }
@@ -120,8 +120,8 @@ export class AtlasMap {
   private labelGroups = new Map<string, NamedPlace[]>();
   /** Codes whose tile label is hidden because they are named (feature-state `named`). */
   private named = new Set<string>();
-  /** Label sizes follow the map's width (labelScale). */
-  private scale = 1;
+  /** Label sizes follow the map's width (labelScale), from the first frame on. */
+  private scale: number;
   private outlines = new Map<string, Feature<Polygon | MultiPolygon> | null>();
   private outlineRequests = new Map<string, Promise<void>>();
   private selectionListeners: (() => void)[] = [];
@@ -136,9 +136,10 @@ export class AtlasMap {
     private readonly container: HTMLElement,
     camera: Camera | null,
   ) {
+    this.scale = labelScale(container.clientWidth);
     this.map = new MapLibre({
       container,
-      style: localStyle(),
+      style: localStyle(this.scale),
       ...(camera
         ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom, pitch: camera.pitch, bearing: camera.bearing }
         : { bounds: japanBounds, fitBoundsOptions: { padding: { top: 16, right: 16, left: 16, bottom: 30 } } }),
@@ -155,10 +156,7 @@ export class AtlasMap {
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.styleReady = this.map.isStyleLoaded() ? Promise.resolve() : new Promise((resolve) => this.map.once('style.load', () => resolve()));
     this.ready = this.holdFirstFrame();
-    void this.styleReady.then(() => {
-      this.map.on('resize', () => this.fitLabels());
-      this.fitLabels();
-    });
+    void this.styleReady.then(() => this.map.on('resize', () => this.fitLabels()));
   }
 
   /** Label sizes for the map's width now (larger on a projector); re-laid out only when the scale changes. */
@@ -169,6 +167,18 @@ export class AtlasMap {
     this.map.setLayoutProperty('muni-labels', 'text-size', Math.round(labelSizes.municipality * scale));
     this.map.setLayoutProperty('pref-labels', 'text-size', Math.round(labelSizes.prefecture * scale));
     this.drawHighlight();
+  }
+
+  /**
+   * Draws the glyphs of the prefecture names while the tiles are still on their way. MapLibre draws each glyph
+   * of a label on the main thread when the worker first asks for it, in the middle of laying out the first tiles
+   * (a third of a second for the 47 names without a GPU); asked here, the main thread does it while it waits.
+   * MapLibre has no public call for this (6.x: the style's glyph manager).
+   */
+  prewarmPrefectureLabels(names: readonly string[]): void {
+    const style = (this.map as unknown as { style?: { glyphManager?: { getGlyphs(r: Record<string, Record<string, string[]>>): Promise<unknown> } } }).style;
+    const ids = [...new Set(Array.from(names.join('')).filter((c) => c.trim()))];
+    void style?.glyphManager?.getGlyphs({ [prefectureFontStack]: { default: ids } }).catch(() => undefined);
   }
 
   /** Names places in the page's language (English: the romanised names the tiles carry). */

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { labelLayers, labelScale, labelText, labelZooms, namedLabels } from './labels.ts';
 
-const layout = (id: string) => (labelLayers.find((l) => l.id === id) as { layout: Record<string, unknown> }).layout;
+const layout = (id: string) => (labelLayers().find((l) => l.id === id) as { layout: Record<string, unknown> }).layout;
 
 describe('labels', () => {
   it('places larger municipalities first and shows them only from their zoom on', () => {
-    const muni = labelLayers.find((l) => l.id === 'muni-labels')!;
+    const muni = labelLayers().find((l) => l.id === 'muni-labels')!;
     expect(muni.minzoom).toBe(labelZooms.municipalitiesFrom);
     expect(layout('muni-labels')['symbol-sort-key']).toEqual(['-', 0, ['get', 'population']]);
   });
 
   it('places named places first (topmost layer), with collision rather than piled up', () => {
-    expect(labelLayers.at(-1)!.id).toBe('named-labels');
+    expect(labelLayers().at(-1)!.id).toBe('named-labels');
     expect(layout('named-labels')['text-allow-overlap']).toBeUndefined();
     expect(layout('named-labels')['symbol-sort-key']).toEqual(['get', 'sort']);
   });
@@ -34,8 +34,9 @@ describe('labels', () => {
   it('draws larger type on a wide map (a projector at 1920×1080), never smaller than on a laptop', () => {
     expect(labelScale(390)).toBe(1);
     expect(labelScale(1280)).toBe(1);
-    expect(labelScale(1620)).toBeGreaterThan(1.2);
+    expect(labelScale(1620)).toBe(1.25);
     expect(labelScale(4000)).toBe(1.5);
+    expect((labelLayers(1.25).find((l) => l.id === 'pref-labels') as { layout: Record<string, unknown> }).layout['text-size']).toBe(16);
     expect(namedLabels([{ code: '1', name: 'a', lon: 0, lat: 0, story: true }], 1.5)[0].properties.size).toBe(27);
   });
 
@@ -45,6 +46,6 @@ describe('labels', () => {
   });
 
   it('needs no glyph server: every label font is a local font stack', () => {
-    for (const l of labelLayers) expect(((l as { layout: Record<string, unknown> }).layout['text-font'] as string[]).at(-1)).toBe('sans-serif');
+    for (const l of labelLayers()) expect(((l as { layout: Record<string, unknown> }).layout['text-font'] as string[]).at(-1)).toBe('sans-serif');
   });
 });

@@ -9,6 +9,8 @@ const fonts = ['Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic',
 const regular = ['Noto Sans CJK JP Regular', ...fonts];
 const semibold = ['Noto Sans CJK JP SemiBold', ...fonts];
 const bold = ['Noto Sans CJK JP Bold', ...fonts];
+/** The prefecture labels' font stack, as MapLibre names it (comma-joined): its glyphs can be drawn ahead. */
+export const prefectureFontStack = semibold.join(',');
 
 /** Prefecture names lead when zoomed out; municipalities take over as the map zooms in. */
 export const labelZooms = { prefecturesBelow: 7.5, municipalitiesFrom: 5.5 } as const;
@@ -31,44 +33,52 @@ export function labelText(lang: 'ja' | 'en'): ExpressionSpecification {
  * municipalities by population (sort key: minus the population). A tile label of a place that is also named is
  * hidden by feature-state (`named`), so a name never shows twice.
  */
-export const labelLayers: LayerSpecification[] = [
-  {
-    id: 'muni-labels',
-    type: 'symbol',
-    ...fromTiles,
-    minzoom: labelZooms.municipalitiesFrom,
-    filter: ['==', ['get', 'kind'], 'muni'],
-    layout: { 'text-field': labelText('ja'), 'text-font': regular, 'text-size': labelSizes.municipality, 'text-padding': 3, 'symbol-sort-key': ['-', 0, ['get', 'population']] },
-    paint: { 'text-color': 'rgb(17,24,39)', 'text-opacity': ['case', ['boolean', ['feature-state', 'named'], false], 0, 1], ...halo },
-  },
-  {
-    id: 'pref-labels',
-    type: 'symbol',
-    ...fromTiles,
-    maxzoom: labelZooms.prefecturesBelow,
-    filter: ['==', ['get', 'kind'], 'pref'],
-    layout: { 'text-field': labelText('ja'), 'text-font': semibold, 'text-size': labelSizes.prefecture, 'text-padding': 3 },
-    paint: { 'text-color': 'rgb(30,41,59)', ...halo },
-  },
-  {
-    id: 'named-labels',
-    type: 'symbol',
-    source: 'highlight',
-    filter: ['==', ['get', 'kind'], 'label'],
-    layout: {
-      'text-field': ['get', 'name'],
-      'text-font': bold,
-      'text-size': ['get', 'size'],
-      'text-padding': 2,
-      'symbol-sort-key': ['get', 'sort'],
-      // Beside the point where the first side is taken (above, below, right, left), off a marker by `offset` ems.
-      'text-variable-anchor': ['bottom', 'top', 'left', 'right'],
-      'text-radial-offset': ['get', 'offset'],
-      'text-justify': 'auto',
+export function labelLayers(scale = 1): LayerSpecification[] {
+  return [
+    {
+      id: 'muni-labels',
+      type: 'symbol',
+      ...fromTiles,
+      minzoom: labelZooms.municipalitiesFrom,
+      filter: ['==', ['get', 'kind'], 'muni'],
+      layout: {
+        'text-field': labelText('ja'),
+        'text-font': regular,
+        'text-size': Math.round(labelSizes.municipality * scale),
+        'text-padding': 3,
+        'symbol-sort-key': ['-', 0, ['get', 'population']],
+      },
+      paint: { 'text-color': 'rgb(17,24,39)', 'text-opacity': ['case', ['boolean', ['feature-state', 'named'], false], 0, 1], ...halo },
     },
-    paint: { 'text-color': 'rgb(17,24,39)', 'text-halo-color': 'rgba(255,255,255,0.95)', 'text-halo-width': 2 },
-  },
-];
+    {
+      id: 'pref-labels',
+      type: 'symbol',
+      ...fromTiles,
+      maxzoom: labelZooms.prefecturesBelow,
+      filter: ['==', ['get', 'kind'], 'pref'],
+      layout: { 'text-field': labelText('ja'), 'text-font': semibold, 'text-size': Math.round(labelSizes.prefecture * scale), 'text-padding': 3 },
+      paint: { 'text-color': 'rgb(30,41,59)', ...halo },
+    },
+    {
+      id: 'named-labels',
+      type: 'symbol',
+      source: 'highlight',
+      filter: ['==', ['get', 'kind'], 'label'],
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': bold,
+        'text-size': ['get', 'size'],
+        'text-padding': 2,
+        'symbol-sort-key': ['get', 'sort'],
+        // Beside the point where the first side is taken (above, below, right, left), off a marker by `offset` ems.
+        'text-variable-anchor': ['bottom', 'top', 'left', 'right'],
+        'text-radial-offset': ['get', 'offset'],
+        'text-justify': 'auto',
+      },
+      paint: { 'text-color': 'rgb(17,24,39)', 'text-halo-color': 'rgba(255,255,255,0.95)', 'text-halo-width': 2 },
+    },
+  ];
+}
 
 /** A place a view or a story names on the map, above the map's own labels. */
 export interface NamedPlace {
@@ -126,9 +136,10 @@ export function namedLabels(places: Iterable<NamedPlace>, scale: number): Featur
 
 /**
  * How much larger labels are drawn on a wide map, so a projector (1920×1080) or a large screen stays legible from
- * the back of a room: 1 up to 1,280 px, growing with the width, at most 1.5.
- * @example labelScale(1620) // 1.27
+ * the back of a room. In steps, because a new size lays every tile's labels out again: 1 below 1,500 px, 1.25 up to
+ * 2,200 px, then 1.5.
+ * @example labelScale(1620) // 1.25 (the map beside the panel at 1920×1080)
  */
 export function labelScale(mapWidthPx: number): number {
-  return Math.round(Math.min(1.5, Math.max(1, mapWidthPx / 1280)) * 100) / 100;
+  return mapWidthPx >= 2200 ? 1.5 : mapWidthPx >= 1500 ? 1.25 : 1;
 }
