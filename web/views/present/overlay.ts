@@ -28,7 +28,7 @@ export function renderOverlay(overlay: HTMLElement, ctx: AppContext, story: Stor
         <button type="button" data-act="save" title="${t('スライド用PNG（2倍）', 'PNG for slides (2×)')}">${t('画像を保存', 'Save image')}</button>
       </div>
       <div class="present-third">
-        <div class="present-title">${inLang(story.title)}</div>
+        <div class="present-title">${inLang(story.title)}${step.title && html` — <span data-testid="present-step-title">${inLang(step.title)}</span>`}</div>
         <p class="present-caption" data-testid="present-caption">${inLang(step.caption)}</p>
         <div class="present-source" data-testid="present-source">${t('出典', 'Source')}: ${citationLine(step.sources)}<span class="present-data">${ctx.sources.items.map((s) => s.attribution).join(' ｜ ')}</span></div>
       </div>`,

@@ -8,6 +8,7 @@ import { inLang, t } from '../../i18n.ts';
 import { citationLine } from '../../ui/citations.ts';
 import { saveSnapshot, setSnapshotText } from '../../ui/snapshot.ts';
 import { stepKeyAction } from './keys.ts';
+import { annotationLayers } from './annotations.ts';
 import { storyLabels, storyLayers } from './layers.ts';
 import { renderOverlay } from './overlay.ts';
 
@@ -118,7 +119,7 @@ export class Presentation {
   drawStep(): void {
     const step = this.story.steps[this.index];
     this.ctx.atlas.setSelected(step.highlight);
-    this.ctx.atlas.setLayers('story', storyLayers(this.ctx, step));
+    this.ctx.atlas.setLayers('story', [...storyLayers(this.ctx, step), ...annotationLayers(this.ctx, step.annotations)]);
     this.ctx.atlas.setLabels('story', storyLabels(this.ctx, step));
   }
 

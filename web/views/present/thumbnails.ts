@@ -1,0 +1,42 @@
+/**
+ * Small pictures of steps for the editor's and the presenter's step lists: taken from the map as drawn when a step
+ * is added or played, kept for the page's life by what the step shows (view, keys, camera), never stored.
+ */
+import type { StoryStep, StoryStepAnswer } from '../../../domain/records/stories.ts';
+import type { AppContext } from '../../context.ts';
+
+const width = 160;
+const height = 90;
+const pictures = new Map<string, string>();
+
+const keyOf = (step: Pick<StoryStep | StoryStepAnswer, 'view' | 'state' | 'camera'>) => JSON.stringify([step.view, step.state, step.camera]);
+
+/** The picture of a step, if one was taken. */
+export const thumbnailOf = (step: Pick<StoryStep, 'view' | 'state' | 'camera'>): string | undefined => pictures.get(keyOf(step));
+
+/** Takes the picture of `step` from the map as drawn now (both canvases keep their drawing buffer). */
+export function takeThumbnail(ctx: AppContext, step: Pick<StoryStep, 'view' | 'state' | 'camera'>): void {
+  const canvases = [...ctx.atlas.map.getContainer().querySelectorAll('canvas')];
+  if (!canvases.length) return;
+  const out = document.createElement('canvas');
+  out.width = width;
+  out.height = height;
+  const g = out.getContext('2d');
+  if (!g) return;
+  // Cover: the middle of the map, cut to 16:9.
+  const src = canvases[0];
+  const scale = Math.max(width / src.width, height / src.height);
+  const w = src.width * scale;
+  const h = src.height * scale;
+  g.fillStyle = '#d4e4ee';
+  g.fillRect(0, 0, width, height);
+  for (const c of canvases) g.drawImage(c, (width - w) / 2, (height - h) / 2, w, h);
+  pictures.set(keyOf(step), out.toDataURL('image/jpeg', 0.7));
+}
+
+/** Takes the picture once the map has finished drawing (after a step's view and camera were set). */
+export function takeThumbnailWhenIdle(ctx: AppContext, step: Pick<StoryStep, 'view' | 'state' | 'camera'>): void {
+  const map = ctx.atlas.map;
+  if (map.loaded() && !map.isMoving()) takeThumbnail(ctx, step);
+  else map.once('idle', () => takeThumbnail(ctx, step));
+}
