@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Story, type StoryAnswer, storyFromAnswer } from '../../domain/records/stories.ts';
-import { openAtlas, saveScreenshot, useAtlasSession, waitForIdleMap } from '../helpers/browser.ts';
+import { artifactsDir, openAtlas, saveScreenshot, useAtlasSession, waitForIdleMap } from '../helpers/browser.ts';
 
 const session = useAtlasSession();
 
@@ -83,6 +84,34 @@ describe('a presenter builds, saves, reorders, exports and deletes a story', () 
     const reordered = (await (await fetch(`${url}/api/stories/${id}`)).json()) as StoryAnswer;
     expect(reordered.steps.map((s) => s.view)).toEqual(['regions', 'explore', 'exchanges']);
 
+    // Preview from step 3, then the presenter's tools: PageUp, the black screen, the step list, the progress bar.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.click('.story-steps li[data-i="2"] button[data-act="preview"]');
+    await page.waitForSelector('body.presenting [data-testid="present-counter"]');
+    const counter = () => page.locator('[data-testid="present-counter"]').innerText();
+    expect(await counter()).toBe('3 / 3');
+    // The step's view (here the exchanges) is mounted underneath once its data arrived.
+    await page.waitForFunction(() => (document.querySelector('.present-host')?.children.length ?? 0) > 0);
+    await waitForIdleMap(page);
+    expect(await page.locator('[data-testid="present-progress"]').getAttribute('aria-valuenow')).toBe('3');
+    await page.keyboard.press('PageUp');
+    await page.waitForFunction(() => document.querySelector('[data-testid="present-counter"]')?.textContent === '2 / 3');
+    await page.keyboard.press('b');
+    expect(await page.locator('[data-testid="present-black"]').isVisible()).toBe(true);
+    await page.keyboard.press('b');
+    expect(await page.locator('[data-testid="present-black"]').isVisible()).toBe(false);
+    await waitForIdleMap(page);
+    await page.click('[data-testid="present-steps-toggle"]');
+    expect(await page.locator('[data-testid="present-steps"] button[data-jump]').count()).toBe(3);
+    expect(await page.locator('[data-testid="present-steps"] img').count()).toBeGreaterThanOrEqual(2);
+    await saveScreenshot(page, 'story-present-steps-1920');
+    await page.click('[data-testid="present-steps"] button[data-jump="0"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="present-counter"]')?.textContent === '1 / 3');
+    expect(await page.locator('[data-testid="present-progress"]').getAttribute('aria-valuenow')).toBe('1');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="story-editor"]');
+    await page.setViewportSize({ width: 1400, height: 900 });
+
     const json = await downloaded(page, () => act(page, 'export-json').click());
     const shared = JSON.parse(json.bytes.toString('utf8')) as Story;
     expect(shared.id).toBe(id);
@@ -90,6 +119,8 @@ describe('a presenter builds, saves, reorders, exports and deletes a story', () 
 
     const pptx = await downloaded(page, () => act(page, 'pptx').click());
     expect(pptx.name).toBe(`${id}.pptx`);
+    mkdirSync(artifactsDir, { recursive: true });
+    writeFileSync(join(artifactsDir, 'story.pptx'), pptx.bytes);
     const zip = await JSZip.loadAsync(pptx.bytes);
     const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
     expect(slides).toHaveLength(4);

@@ -155,7 +155,7 @@ export class StoryEditor {
     ctx.atlas.map.jumpTo({ center: [lon, lat], zoom, pitch, bearing });
     await this.mountChild(step.view);
     ctx.atlas.map.jumpTo({ center: [lon, lat], zoom, pitch, bearing });
-    takeThumbnailWhenIdle(ctx, step);
+    takeThumbnailWhenIdle(ctx, step, () => this.alive && this.draft.story.steps[this.draft.selected] === step);
   }
 
   private setSteps(steps: StoryStep[], selected: number, focus?: { act: string; i: number }): void {

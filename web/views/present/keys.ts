@@ -1,4 +1,4 @@
-/** The presentation's keys: →, Space and PageDown forward; ←, PageUp back; Home, End; Esc leaves. */
+/** The presentation's keys: →, Space and PageDown forward; ←, PageUp back; Home, End; B (or .) blacks the screen; Esc leaves. */
 
 /** What the keys do. */
 export interface StepActions {
@@ -6,6 +6,8 @@ export interface StepActions {
   previous(): void;
   first(): void;
   last(): void;
+  /** Toggles a black screen, as slide tools do on B. */
+  black(): void;
   leave(): void;
 }
 
@@ -27,6 +29,9 @@ export function stepKeyAction(e: KeyboardEvent, actions: StepActions): (() => vo
     Home: actions.first,
     End: actions.last,
     Escape: actions.leave,
+    b: actions.black,
+    B: actions.black,
+    '.': actions.black,
   };
   const action = byKey[e.key];
   if (!action || (e.key === ' ' && target?.closest?.('button'))) return null;

@@ -10,6 +10,7 @@ import { saveSnapshot, setSnapshotText } from '../../ui/snapshot.ts';
 import { stepKeyAction } from './keys.ts';
 import { annotationLayers } from './annotations.ts';
 import { storyLabels, storyLayers } from './layers.ts';
+import { takeThumbnailWhenIdle } from './thumbnails.ts';
 import { renderOverlay } from './overlay.ts';
 
 /** Camera move between steps, in ms (jumps when the user prefers reduced motion). */
@@ -26,6 +27,9 @@ export class Presentation {
   private overlay: HTMLElement;
   private token = 0;
   private enteredFullscreen = false;
+  private stepsOpen = false;
+  /** The black screen (B), over everything including the overlay. */
+  private readonly black: HTMLElement;
 
   constructor(
     private readonly ctx: AppContext,
@@ -37,7 +41,12 @@ export class Presentation {
     this.overlay.className = 'present-overlay';
     this.overlay.setAttribute('role', 'region');
     this.overlay.setAttribute('aria-roledescription', 'slide');
-    document.body.append(this.overlay);
+    this.black = document.createElement('div');
+    this.black.className = 'present-black';
+    this.black.dataset.testid = 'present-black';
+    this.black.hidden = true;
+    this.black.addEventListener('click', () => (this.black.hidden = true));
+    document.body.append(this.overlay, this.black);
     document.body.classList.add('presenting');
     // Any "Save image" while presenting is titled with the story and step.
     setSnapshotText(() => this.snapshotText());
@@ -64,6 +73,7 @@ export class Presentation {
     this.index = Math.max(0, Math.min(story.steps.length - 1, n));
     const step = story.steps[this.index];
     const token = ++this.token;
+    this.black.hidden = true;
     const clear = Object.fromEntries(this.stepKeys.filter((k) => !(k in step.state) && !ownKeys.includes(k)).map((k) => [k, null]));
     this.stepKeys = Object.keys(step.state);
     ctx.state.set({ ...clear, ...step.state, story: story.id, step: this.index + 1 }, { silent: true });
@@ -96,6 +106,7 @@ export class Presentation {
     }
     if (token !== this.token) return;
     this.drawStep();
+    takeThumbnailWhenIdle(ctx, step, () => token === this.token);
   }
 
   /**
@@ -143,6 +154,7 @@ export class Presentation {
     this.ctx.atlas.setSelected([]);
     this.ctx.atlas.map.setPadding({ top: 0, bottom: 0, left: 0, right: 0 });
     this.overlay.remove();
+    this.black.remove();
     document.body.classList.remove('presenting');
     setSnapshotText(null);
     this.ctx.atlas.map.off('moveend', this.onMoveEnd);
@@ -166,7 +178,16 @@ export class Presentation {
   }
 
   renderOverlay(step: StoryStepAnswer): void {
-    renderOverlay(this.overlay, this.ctx, this.story, this.index, step, {
+    renderOverlay(this.overlay, this.ctx, this.story, this.index, step, this.stepsOpen, {
+      steps: () => {
+        this.stepsOpen = !this.stepsOpen;
+        this.renderOverlay(this.story.steps[this.index]);
+        this.overlay.querySelector<HTMLElement>(this.stepsOpen ? '[aria-current="step"]' : '[data-act="steps"]')?.focus();
+      },
+      jump: (i) => {
+        this.stepsOpen = false;
+        void this.go(i);
+      },
       leave: this.onLeave,
       previous: this.previous,
       next: this.next,
@@ -180,6 +201,7 @@ export class Presentation {
       previous: this.previous,
       first: () => void this.go(0),
       last: () => void this.go(this.story.steps.length - 1),
+      black: () => (this.black.hidden = !this.black.hidden),
       leave: this.onLeave,
     });
     if (!action) return;

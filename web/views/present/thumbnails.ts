@@ -34,9 +34,18 @@ export function takeThumbnail(ctx: AppContext, step: Pick<StoryStep, 'view' | 's
   pictures.set(keyOf(step), out.toDataURL('image/jpeg', 0.7));
 }
 
-/** Takes the picture once the map has finished drawing (after a step's view and camera were set). */
-export function takeThumbnailWhenIdle(ctx: AppContext, step: Pick<StoryStep, 'view' | 'state' | 'camera'>): void {
+/**
+ * Takes the picture once the map has finished drawing (after a step's view and camera were set), unless
+ * `stillShown()` says another step is on the map by then. Polled by frame rather than on MapLibre's 'idle', which
+ * a view that keeps repainting may never let fire; given up after ten seconds.
+ */
+export function takeThumbnailWhenIdle(ctx: AppContext, step: Pick<StoryStep, 'view' | 'state' | 'camera'>, stillShown: () => boolean = () => true): void {
   const map = ctx.atlas.map;
-  if (map.loaded() && !map.isMoving()) takeThumbnail(ctx, step);
-  else map.once('idle', () => takeThumbnail(ctx, step));
+  const end = performance.now() + 10_000;
+  const check = () => {
+    if (!stillShown() || performance.now() > end) return;
+    if (map.loaded() && !map.isMoving()) takeThumbnail(ctx, step);
+    else requestAnimationFrame(check);
+  };
+  check();
 }
