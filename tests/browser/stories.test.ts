@@ -91,11 +91,11 @@ describe('a presenter builds, saves, reorders, exports and deletes a story', () 
     const counter = () => page.locator('[data-testid="present-counter"]').innerText();
     expect(await counter()).toBe('3 / 3');
     // The step's view (here the exchanges) is mounted underneath once its data arrived.
-    await page.waitForFunction(() => (document.querySelector('.present-host')?.children.length ?? 0) > 0);
+    await page.waitForSelector('.present-overlay[data-drawn="3"]');
     await waitForIdleMap(page);
     expect(await page.locator('[data-testid="present-progress"]').getAttribute('aria-valuenow')).toBe('3');
     await page.keyboard.press('PageUp');
-    await page.waitForFunction(() => document.querySelector('[data-testid="present-counter"]')?.textContent === '2 / 3');
+    await page.waitForSelector('.present-overlay[data-drawn="2"]');
     await page.keyboard.press('b');
     expect(await page.locator('[data-testid="present-black"]').isVisible()).toBe(true);
     await page.keyboard.press('b');

@@ -106,6 +106,8 @@ export class Presentation {
     }
     if (token !== this.token) return;
     this.drawStep();
+    // Marks the step as drawn (view mounted, layers set), for tests and anyone waiting on it.
+    this.overlay.dataset.drawn = String(this.index + 1);
     takeThumbnailWhenIdle(ctx, step, () => token === this.token);
   }
 
