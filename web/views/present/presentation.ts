@@ -108,7 +108,12 @@ export class Presentation {
     this.drawStep();
     // Marks the step as drawn (view mounted, layers set), for tests and anyone waiting on it.
     this.overlay.dataset.drawn = String(this.index + 1);
-    takeThumbnailWhenIdle(ctx, step, () => token === this.token);
+    takeThumbnailWhenIdle(
+      ctx,
+      step,
+      () => token === this.token,
+      (picture) => this.showThumbnail(this.index, picture),
+    );
   }
 
   /**
@@ -134,6 +139,15 @@ export class Presentation {
     this.ctx.atlas.setSelected(step.highlight);
     this.ctx.atlas.setLayers('story', [...storyLayers(this.ctx, step), ...annotationLayers(this.ctx, step.annotations)]);
     this.ctx.atlas.setLabels('story', storyLabels(this.ctx, step));
+  }
+
+  /** Puts a picture just taken into the open step list. */
+  private showThumbnail(i: number, picture: string): void {
+    const slot = this.overlay.querySelector(`[data-jump="${i}"] .thumb-none`);
+    if (!slot) return;
+    const img = document.createElement('img');
+    Object.assign(img, { src: picture, alt: '', width: 160, height: 90 });
+    slot.replaceWith(img);
   }
 
   /** Centres the camera in the part of the map the lower third and the controls leave visible. */

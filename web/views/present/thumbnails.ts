@@ -14,8 +14,8 @@ const keyOf = (step: Pick<StoryStep | StoryStepAnswer, 'view' | 'state' | 'camer
 /** The picture of a step, if one was taken. */
 export const thumbnailOf = (step: Pick<StoryStep, 'view' | 'state' | 'camera'>): string | undefined => pictures.get(keyOf(step));
 
-/** Takes the picture of `step` from the map as drawn now (both canvases keep their drawing buffer). */
-export function takeThumbnail(ctx: AppContext, step: Pick<StoryStep, 'view' | 'state' | 'camera'>): void {
+/** Takes the picture of `step` from the map as drawn now (both canvases keep their drawing buffer) and returns it. */
+export function takeThumbnail(ctx: AppContext, step: Pick<StoryStep, 'view' | 'state' | 'camera'>): string | undefined {
   const canvases = [...ctx.atlas.map.getContainer().querySelectorAll('canvas')];
   if (!canvases.length) return;
   const out = document.createElement('canvas');
@@ -31,7 +31,9 @@ export function takeThumbnail(ctx: AppContext, step: Pick<StoryStep, 'view' | 's
   g.fillStyle = '#d4e4ee';
   g.fillRect(0, 0, width, height);
   for (const c of canvases) g.drawImage(c, (width - w) / 2, (height - h) / 2, w, h);
-  pictures.set(keyOf(step), out.toDataURL('image/jpeg', 0.7));
+  const picture = out.toDataURL('image/jpeg', 0.7);
+  pictures.set(keyOf(step), picture);
+  return picture;
 }
 
 /**
@@ -39,13 +41,19 @@ export function takeThumbnail(ctx: AppContext, step: Pick<StoryStep, 'view' | 's
  * `stillShown()` says another step is on the map by then. Polled by frame rather than on MapLibre's 'idle', which
  * a view that keeps repainting may never let fire; given up after ten seconds.
  */
-export function takeThumbnailWhenIdle(ctx: AppContext, step: Pick<StoryStep, 'view' | 'state' | 'camera'>, stillShown: () => boolean = () => true): void {
+export function takeThumbnailWhenIdle(
+  ctx: AppContext,
+  step: Pick<StoryStep, 'view' | 'state' | 'camera'>,
+  stillShown: () => boolean = () => true,
+  onTaken: (picture: string) => void = () => undefined,
+): void {
   const map = ctx.atlas.map;
   const end = performance.now() + 10_000;
   const check = () => {
     if (!stillShown() || performance.now() > end) return;
-    if (map.loaded() && !map.isMoving()) takeThumbnail(ctx, step);
-    else requestAnimationFrame(check);
+    if (!map.loaded() || map.isMoving()) return void requestAnimationFrame(check);
+    const picture = takeThumbnail(ctx, step);
+    if (picture) onTaken(picture);
   };
   check();
 }
