@@ -37,6 +37,14 @@ function withUnit(value: number, unit: string): string {
   }
 }
 
+const upToTwo = new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 2 });
+
+/** A user's own figure with the unit they gave: 170 床, 0.25 (up to two decimals, none added). */
+export function fmtFigure(value: number | null | undefined, unit: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return getLang() === 'ja' ? 'データなし' : 'no data';
+  return `${upToTwo.format(value).replace(/^-/, '\u2212')}${unit ? ` ${unit}` : ''}`;
+}
+
 const unitsEn: Record<string, string> = { 人: 'people', 世帯: 'households', '人/km²': 'people/km²', 倍: 'ratio' };
 
 /** A unit as written in the current language (legend headers). @example unitLabel('人/km²') // '人/km²' in Japanese */

@@ -3,11 +3,13 @@ import { type ClassMethod, type MetricId, type MetricValues, classMethods, metri
 import { api } from '../api.ts';
 import type { AppContext, View } from '../context.ts';
 import type { AtlasMap } from '../map/atlas-map.ts';
-import { fmtMetric, unitLabel } from '../format.ts';
+import { fmtFigure, fmtMetric, unitLabel } from '../format.ts';
 import { label, t } from '../i18n.ts';
 import { classOf, divergingFor, sequential } from '../palette.ts';
 import { downloadTable, exportButtons, onExport } from '../ui/export.ts';
 import { type Html, html, setHtml } from '../ui/html.ts';
+import type { IndicatorValues } from '../../domain/records/indicators.ts';
+import { drawOwn, installOwn, ownIndicatorId, ownSection } from './explore-own.ts';
 
 /** The metric, method and class count in the URL, with defaults and checks. */
 export function choroplethSettings(state: AppContext['state']): { metric: MetricId; method: ClassMethod; classes: number } {
@@ -53,6 +55,10 @@ interface ExploreState {
   alive: boolean;
   /** The metric values drawn (for the tooltip and the CSV), and the request they answer. */
   shown: Answer | null;
+  /** The own indicator drawn instead of the metric (URL key ind), or null. */
+  own: IndicatorValues | null;
+  /** Refreshes the own-indicator section (list, comparison). */
+  refreshOwn: () => Promise<void>;
   /** Stops following the URL. */
   unsubscribe: () => void;
 }
@@ -80,6 +86,18 @@ function paint(atlas: AtlasMap, data: MetricValues): { colours: string[]; noData
 
 async function draw(s: ExploreState): Promise<void> {
   const { ctx } = s;
+  const own = ownIndicatorId(ctx);
+  if (own) {
+    const { classes, method } = choroplethSettings(ctx.state);
+    const data = await drawOwn(ctx, own, classes, method);
+    if (!s.alive) return;
+    s.own = data;
+    return s.refreshOwn();
+  }
+  if (s.own) {
+    s.own = null;
+    void s.refreshOwn();
+  }
   const path = metricPath(choroplethSettings(ctx.state));
   const data = path === s.shown?.path ? s.shown.data : await api<MetricValues>(path);
   if (!s.alive) return;
@@ -108,7 +126,7 @@ class ExploreView implements View {
   }
 
   mount(ctx: AppContext, panel: HTMLElement): Promise<void> {
-    const s: ExploreState = { ctx, alive: true, shown: this.prepared, unsubscribe: () => undefined };
+    const s: ExploreState = { ctx, alive: true, shown: this.prepared, own: null, refreshOwn: async () => undefined, unsubscribe: () => undefined };
     this.prepared = null;
     this.s = s;
     const { metric, method, classes } = choroplethSettings(ctx.state);
@@ -124,15 +142,30 @@ class ExploreView implements View {
       <label class="field" for="classes">${t('階級数', 'Classes')}</label>
       <select id="classes">${[3, 4, 5, 6, 7, 8, 9].map((n) => html`<option ${n === classes ? 'selected' : ''}>${n}</option>`)}</select>
       <div class="btn-row">${exportButtons('export', t('CSVで書き出す（全市区町村）', 'Export CSV (all municipalities)'))}</div>
-      <p class="sub hint">${t('地図をクリックすると詳細を表示します。検索欄では漢字・かなで探せます。', 'Click the map for details. Search by kanji or kana above.')}</p>`,
+      <p class="sub hint">${t('地図をクリックすると詳細を表示します。検索欄では漢字・かなで探せます。', 'Click the map for details. Search by kanji or kana above.')}</p>
+      ${ownSection()}`,
     );
+    s.refreshOwn = installOwn(ctx, panel.querySelector<HTMLElement>('#own-ind')!, () => s.own).refresh;
+    void s.refreshOwn().catch((err: Error) => ctx.toast(err.message));
     for (const id of ['metric', 'method', 'classes']) {
-      panel.querySelector<HTMLSelectElement>(`#${id}`)!.addEventListener('change', (e) => ctx.state.set({ [id]: (e.target as HTMLSelectElement).value }));
+      // Choosing a built-in metric stops drawing an own indicator.
+      panel
+        .querySelector<HTMLSelectElement>(`#${id}`)!
+        .addEventListener('change', (e) => ctx.state.set({ [id]: (e.target as HTMLSelectElement).value, ...(id === 'metric' ? { ind: null } : {}) }));
     }
     onExport(
       panel,
       'export',
       (format) => {
+        if (s.own) {
+          const own = s.own;
+          return downloadTable(
+            `renkei-atlas-${own.id}`,
+            format,
+            [t('団体コード', 'code'), t('都道府県', 'prefecture'), t('市区町村', 'municipality'), own.unit ? `${own.name} (${own.unit})` : own.name],
+            [...ctx.munis.values()].map((m) => [m.code, m.prefName, m.name, own.values[m.code] ?? null]),
+          );
+        }
         const data = s.shown?.data;
         if (!data) return;
         const info = metrics[data.metric];
@@ -147,7 +180,7 @@ class ExploreView implements View {
       (err) => ctx.toast(err.message),
     );
     s.unsubscribe = ctx.state.subscribe((changed) => {
-      if (['metric', 'method', 'classes'].some((k) => changed.has(k))) {
+      if (['metric', 'method', 'classes', 'ind'].some((k) => changed.has(k))) {
         const settings = choroplethSettings(ctx.state);
         panel.querySelector<HTMLSelectElement>('#metric')!.value = settings.metric;
         panel.querySelector<HTMLSelectElement>('#method')!.value = settings.method;
@@ -169,6 +202,8 @@ class ExploreView implements View {
   }
 
   tooltip(m: Municipality): Html | null {
+    const own = this.s?.own;
+    if (own) return html`${own.name}: <b>${fmtFigure(own.values[m.code], own.unit)}</b>`;
     const current = this.s?.shown?.data;
     if (!current) return null;
     const info = metrics[current.metric];

@@ -6,6 +6,7 @@ import { fmtInt, fmtValue } from '../../format.ts';
 import { label, t } from '../../i18n.ts';
 import { displayRegionName, nameOfCode, regionKanjiBeside } from '../../names.ts';
 import { type TableFormat, downloadGeoJson, downloadTable } from '../../ui/export.ts';
+import { showIndicatorTotals } from '../../ui/indicator-totals.ts';
 import { citationLine, citationList } from '../../ui/citations.ts';
 import { html, setHtml } from '../../ui/html.ts';
 import { outlookSection } from '../../ui/outlook.ts';
@@ -79,6 +80,7 @@ export async function showRegion(s: RegionsState, id: string, fly = false): Prom
     ${r.commuting && commutingSection(r.commuting, ctx)}
     ${r.employmentArea && employmentAreaSection(r.employmentArea)}
     ${outlookSection(r.outlook, { name: r.name, membersKnown: r.membersKnown })}
+    <div data-role="own-indicators"></div>
     <h3>${t('出典', 'Source')}</h3><div class="sub source" data-testid="region-sources">${citationList(r.sources)}</div>
     <div class="btn-row">
       <button type="button" class="btn secondary" data-act="csv">${t('構成市町村 CSV', 'Members CSV')}</button>
@@ -89,6 +91,9 @@ export async function showRegion(s: RegionsState, id: string, fly = false): Prom
     </div><p class="msg" data-role="msg" hidden></p></div>`,
   );
   paint(body);
+  void showIndicatorTotals(body.querySelector<HTMLElement>('[data-role="own-indicators"]')!, r.memberCodes, ctx.state.get('ind') ?? null).catch((err: Error) =>
+    ctx.toast(err.message),
+  );
   const members = (format: TableFormat) =>
     downloadTable(
       `${r.id}-members`,

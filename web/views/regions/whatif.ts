@@ -6,6 +6,7 @@ import { fmtInt, fmtValue } from '../../format.ts';
 import { label, t } from '../../i18n.ts';
 import { nameOfCode } from '../../names.ts';
 import { html, setHtml } from '../../ui/html.ts';
+import { showIndicatorTotals } from '../../ui/indicator-totals.ts';
 import { commutingSection } from './commuting.ts';
 import { redraw } from './layers.ts';
 import { legend } from './legend.ts';
@@ -84,7 +85,8 @@ export function renderWhatIf(s: RegionsState): void {
       <h4 class="sub-h">${t('中心市になれる構成市', 'Members that could lead')}</h4>
       <table class="data" data-testid="whatif-criteria"><tbody>${schemes}</tbody></table>
       ${g.commuting && html`<details class="gap" data-testid="whatif-commuting"><summary>${t('通勤圏との比較（2020年）', 'Beside the commuting area (2020)')}</summary>${commutingSection(g.commuting, ctx)}</details>`}
-      <div class="whatif-members" data-testid="whatif-members">${codes.map((c) => html`<button type="button" data-remove="${c}" title="${t('除外', 'Remove')}">${nameOfCode(ctx, c, c)} ×</button>`)}</div>`
+      <div class="whatif-members" data-testid="whatif-members">${codes.map((c) => html`<button type="button" data-remove="${c}" title="${t('除外', 'Remove')}">${nameOfCode(ctx, c, c)} ×</button>`)}</div>
+      <div data-role="whatif-own"></div>`
         : html`<p class="empty">${t('まだ市区町村が選ばれていません。', 'No municipality chosen yet.')}</p>`
     }
     <div class="btn-row">
@@ -95,6 +97,8 @@ export function renderWhatIf(s: RegionsState): void {
     <p class="msg${canWrite() ? '' : ' warn'}" id="whatif-msg" ${canWrite() ? 'hidden' : ''}>${canWrite() ? '' : tokenMessage()}</p>
   </div>`,
   );
+  const own = box.querySelector<HTMLElement>('[data-role="whatif-own"]');
+  if (own) void showIndicatorTotals(own, codes, ctx.state.get('ind') ?? null).catch(() => undefined);
 }
 
 /** Saves the grouping as a custom region (needs the write token) and opens it. */
