@@ -15,6 +15,8 @@ export default defineConfig({
     testTimeout: 150_000,
     hookTimeout: 240_000,
     fileParallelism: true,
+    // flowmap.gl publishes ES modules with extensionless imports that Node cannot load: vite transforms them.
+    server: { deps: { inline: [/@flowmap\.gl/] } },
     maxWorkers: 2,
   },
 });

@@ -55,8 +55,13 @@ export interface ViewBody {
   unmount(ctx: AppContext): void;
   /** An extra tooltip line for a municipality under the pointer. */
   tooltip?(m: Municipality): Html | null;
-  /** A click on a municipality; return true when the view handled it (no default selection). */
-  onMapClick?(code: string, event: { shiftKey: boolean }): boolean;
+  /** A click on a municipality (`point`: where on the map); return true when the view handled it (no default selection). */
+  onMapClick?(code: string, event: { shiftKey: boolean; point?: { x: number; y: number } }): boolean;
+  /**
+   * The tooltip of the view's own object under the pointer (a flow), shown instead of the municipality's, so that
+   * only one tooltip shows at a time; null: the municipality's.
+   */
+  pointerTooltip?(point: { x: number; y: number }): Html | null;
   /** Called after the selection changed. */
   onSelect?(code: string | null): void;
   /** Called when URL keys changed (back/forward, links). */

@@ -169,20 +169,24 @@ async function boot(): Promise<void> {
     }
   }
 
-  // Pointer on municipalities: tooltip (name, prefecture, the view's value) and hover outline.
-  atlas.map.on('mousemove', 'muni-fill', (e) => {
-    const code = e.features?.[0]?.properties?.code as string | undefined;
+  // Pointer: the view's own object under it (a flow) or else the municipality, with its outline: one tooltip at a time.
+  const showTooltip = (content: Html | null, point: { x: number; y: number }) => {
+    tooltip.hidden = !content;
+    if (!content) return;
+    setHtml(tooltip, content);
+    tooltip.style.left = `${point.x + 14}px`;
+    tooltip.style.top = `${point.y + 14}px`;
+  };
+  atlas.map.on('mousemove', (e) => {
+    const own = view.pointerTooltip?.(e.point) ?? null;
+    const code = own ? undefined : (atlas.map.queryRenderedFeatures(e.point, { layers: ['muni-fill'] })[0]?.properties?.code as string | undefined);
     const m = code ? munis.get(code) : undefined;
-    if (!m) return;
-    atlas.setHovered(m.code);
-    atlas.map.getCanvas().style.cursor = 'pointer';
-    const extra = view.tooltip?.(m);
-    setHtml(tooltip, html`<b>${m.name}</b> <small>${m.prefName}</small>${extra && html`<br>${extra}`}`);
-    tooltip.hidden = false;
-    tooltip.style.left = `${e.point.x + 14}px`;
-    tooltip.style.top = `${e.point.y + 14}px`;
+    atlas.setHovered(m ? m.code : null);
+    atlas.map.getCanvas().style.cursor = own || m ? 'pointer' : '';
+    const extra = m ? view.tooltip?.(m) : null;
+    showTooltip(own ?? (m ? html`<b>${m.name}</b> <small>${m.prefName}</small>${extra && html`<br>${extra}`}` : null), e.point);
   });
-  atlas.map.on('mouseleave', 'muni-fill', () => {
+  atlas.map.getCanvasContainer().addEventListener('mouseleave', () => {
     atlas.setHovered(null);
     tooltip.hidden = true;
     atlas.map.getCanvas().style.cursor = '';
@@ -190,7 +194,7 @@ async function boot(): Promise<void> {
   atlas.map.on('click', 'muni-fill', (e) => {
     const code = e.features?.[0]?.properties?.code as string | undefined;
     if (!code) return;
-    if (view.onMapClick?.(code, { shiftKey: e.originalEvent.shiftKey })) return;
+    if (view.onMapClick?.(code, { shiftKey: e.originalEvent.shiftKey, point: e.point })) return;
     ctx.select(code);
   });
   atlas.map.on('moveend', () => state.setCamera(atlas.camera()));

@@ -56,6 +56,27 @@ export interface MunicipalityNetwork {
   note: string;
 }
 
+/** A multilateral pact with all its parties, as GET /api/exchanges/networks lists them (drawn as a network, not as pairs). */
+export interface ExchangeNetwork {
+  id: string;
+  name: string;
+  kind: ExchangeKind;
+  membership: NetworkMembership;
+  sinceYear: number | null;
+  /** Date the member list holds for; '' when the source gives none. */
+  asOf: string;
+  note: string;
+  sources: Citation[];
+  /** Parties with a point each (a prefecture, e.g. 東京都 "13000", at its own point). */
+  members: Omit<ExchangeEnd, 'formerName'>[];
+}
+
+/** GET /api/exchanges/networks */
+export interface ExchangeNetworkList {
+  items: ExchangeNetwork[];
+  total: number;
+}
+
 /** One side of an agreement: a municipality, or a prefecture (code "PP000", e.g. "20000" 長野県). */
 export interface ExchangeEnd {
   code: string;

@@ -8,7 +8,7 @@ import type { AtlasDb, Row } from '../db.ts';
 import { defineRoute, queryString } from '../route.ts';
 import { csvMediaTypes } from '../security.ts';
 import { importExchanges } from '../services/exchange-import/index.ts';
-import { type Exchange, type ExchangeKind, type ExchangeList, exchangeKinds } from '../../domain/records/exchanges.ts';
+import { type Exchange, type ExchangeKind, type ExchangeList, type ExchangeNetwork, type ExchangeNetworkList, exchangeKinds } from '../../domain/records/exchanges.ts';
 
 const partnerCode = z.string().regex(/^\d{5}$/, 'must be a 5-digit code such as "13112" (a prefecture as partner: "20000")');
 const yearSchema = z.coerce.number({ error: 'must be a year such as 1995' }).int('must be a whole year').min(1850, 'must be 1850 or later').max(2100, 'must be 2100 or earlier');
@@ -75,6 +75,44 @@ export async function listExchanges(db: AtlasDb, filter: z.infer<typeof listQuer
   return { items: rows.map(toExchange), total: rows.length };
 }
 
+/**
+ * Every multilateral pact with its parties and their points; a prefecture party (東京都 in the 21大都市 pact) at
+ * its prefecture's point.
+ * @example (await listNetworks(db)).items.find((n) => n.id === 'net-core-cities')?.members.length // 62
+ */
+export async function listNetworks(db: AtlasDb): Promise<ExchangeNetworkList> {
+  const rows = await db.all(
+    `SELECT n.network, n.network_name, n.kind, n.membership, n.since_year, n.as_of, n.note, n.source, n.code, n.name, n.pref_name,
+       coalesce(m.lon, p.lon) AS lon, coalesce(m.lat, p.lat) AS lat
+     FROM exchange_networks n LEFT JOIN municipalities m ON m.code = n.code
+       LEFT JOIN prefectures p ON n.code LIKE '__000' AND p.code = left(n.code, 2)
+     ORDER BY n.network, n.code`,
+  );
+  const byId = new Map<string, ExchangeNetwork>();
+  for (const r of rows) {
+    const id = String(r.network);
+    let n = byId.get(id);
+    if (!n) {
+      n = {
+        id,
+        name: String(r.network_name),
+        kind: r.kind as ExchangeKind,
+        membership: r.membership as ExchangeNetwork['membership'],
+        sinceYear: r.since_year === null ? null : Number(r.since_year),
+        asOf: String(r.as_of ?? ''),
+        note: String(r.note ?? ''),
+        // The as-of date is the member list's, not the pages': no year for them.
+        sources: citationsOf(String(r.source)),
+        members: [],
+      };
+      byId.set(id, n);
+    }
+    if (r.lon !== null && r.lat !== null) n.members.push({ code: String(r.code), name: String(r.name), prefName: String(r.pref_name), lon: Number(r.lon), lat: Number(r.lat) });
+  }
+  const items = [...byId.values()];
+  return { items, total: items.length };
+}
+
 export const exchangeRoutes = [
   defineRoute({
     method: 'get',
@@ -86,6 +124,15 @@ export const exchangeRoutes = [
       '{items:[{id,a:{code,name,prefName,lon,lat,formerName},b,kind,sinceYear,agreement,sources:[{title,publisher,year,url}],note,origin,network,pairCount}], total}; with from/to, agreements of unknown year are left out',
     query: listQuery,
     handle: ({ deps, query }) => listExchanges(deps.db, query),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/exchanges/networks',
+    tag: 'exchanges',
+    summary:
+      'Every multilateral pact (21大都市, 中核市, 義士親善友好都市 …) with its parties as points: membership "listed" (named one by one in the source) or "designation" (every 政令指定都市 or 中核市 takes part).',
+    returns: '{items:[{id,name,kind,membership,sinceYear,asOf,note,sources:[{title,publisher,year,url}],members:[{code,name,prefName,lon,lat}]}], total}',
+    handle: ({ deps }) => listNetworks(deps.db),
   }),
   defineRoute({
     method: 'post',

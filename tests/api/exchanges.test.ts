@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExchangeList } from '../../domain/records/exchanges.ts';
+import type { ExchangeList, ExchangeNetworkList } from '../../domain/records/exchanges.ts';
 import type { MunicipalityDetail } from '../../domain/records/municipalities.ts';
 import { json, openTestApp } from '../helpers/app.ts';
 
@@ -73,5 +73,24 @@ describe('GET /api/exchanges', () => {
     expect(kawaba.map((x) => x.kind).sort()).toEqual(['disaster_aid', 'partnership']);
     expect(kawaba[0].partner).toEqual({ code: '10444', name: '川場村', prefName: '群馬県' });
     expect(kawaba.find((x) => x.kind === 'partnership')!.sinceYear).toBe(1981);
+  });
+});
+
+describe('GET /api/exchanges/networks', () => {
+  it('lists each pact once with every party as a point: 21大都市 with 東京都, 62 中核市, the listed 義士 cities', async () => {
+    const { status, body } = await json<ExchangeNetworkList>(app.request('/api/exchanges/networks'));
+    expect(status).toBe(200);
+    const byId = new Map(body.items.map((n) => [n.id, n]));
+    const cities = byId.get('net-21-cities')!;
+    expect(cities.members.length).toBe(21);
+    expect(cities.members.map((m) => m.name)).toEqual(expect.arrayContaining(['東京都', '札幌市', '熊本市']));
+    expect(cities.membership).toBe('designation');
+    expect(byId.get('net-core-cities')!.members.length).toBe(62);
+    expect(byId.get('net-core-cities')!.members.some((m) => m.code === '34207')).toBe(true);
+    expect(byId.get('net-gishi-1996')!.membership).toBe('listed');
+    for (const n of body.items) {
+      expect(n.sources.length).toBeGreaterThan(0);
+      for (const m of n.members) expect(Number.isFinite(m.lon) && m.lat > 20 && m.lat < 46).toBe(true);
+    }
   });
 });

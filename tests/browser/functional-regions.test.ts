@@ -5,11 +5,12 @@ import { openAtlas, saveScreenshot, useAtlasSession, waitForIdleMap } from '../h
 
 const session = useAtlasSession();
 
-/** The deck.gl layers the regions view has drawn: id and number of data items. */
+/** The deck.gl layers the regions view has drawn: id and number of data items (a flow layer's: its flows). */
 function regionLayers(page: Page): Promise<{ id: string; n: number }[]> {
   return page.evaluate(() => {
-    const a = (window as unknown as { atlas: { ctx: { atlas: { layerGroups: Map<string, { id: string; props: { data: unknown } }[]> } } } }).atlas;
-    return (a.ctx.atlas.layerGroups.get('regions') ?? []).map((l) => ({ id: l.id, n: Array.isArray(l.props.data) ? l.props.data.length : 1 }));
+    type Data = unknown[] | { flows?: unknown[] };
+    const a = (window as unknown as { atlas: { ctx: { atlas: { layerGroups: Map<string, { id: string; props: { data: Data } }[]> } } } }).atlas;
+    return (a.ctx.atlas.layerGroups.get('regions') ?? []).map((l) => ({ id: l.id, n: Array.isArray(l.props.data) ? l.props.data.length : (l.props.data.flows?.length ?? 1) }));
   });
 }
 
@@ -25,7 +26,9 @@ describe('formal vs functional in the regions view', () => {
     expect(await page.locator('[data-testid="commuting-summary"]').innerText()).toContain('構成9市町村のうち4が福山市へ通勤率10 %以上、4は10 %圏外');
     await page.waitForFunction(() => document.querySelector('[data-testid="flows-legend"]') !== null);
     // Four members and two further suburbs flow in; nobody outside the region sends 10 % to 福山市 itself.
-    expect((await regionLayers(page)).find((l) => l.id === 'regions-commuting')?.n).toBe(6);
+    const flows = (await regionLayers(page)).filter((l) => l.id.startsWith('regions-commuting-'));
+    expect(flows.map((l) => l.id).sort()).toEqual(['regions-commuting-further', 'regions-commuting-member']);
+    expect(flows.reduce((sum, l) => sum + l.n, 0)).toBe(6);
     await waitForIdleMap(page);
     await saveScreenshot(page, 'regions-bingo-commuting');
     await page.locator('[data-testid="commuting"]').scrollIntoViewIfNeeded();

@@ -39,6 +39,15 @@ export function showInPicker(ctx: AppContext, panel: HTMLElement, id: string, co
   if (box && m) box.value = pickedName(m);
 }
 
+/**
+ * Frames a chosen origin in the part of the map that panels and legends leave visible, at the scale of its
+ * ranking (`zoom`: the rings and the best partners a few hundred km around it).
+ */
+export function frameOrigin(ctx: AppContext, code: string | null, zoom: number): void {
+  const m = code ? ctx.munis.get(code) : undefined;
+  if (m) ctx.frame({ lon: m.lon, lat: m.lat, zoom });
+}
+
 /** The query of a ranking request: purpose, limit, and each parameter that differs from its default. */
 export function rankingQuery<K extends string>(ctx: AppContext, purpose: PartnerPurpose, specs: Record<K, ParamSpec>, limit: number): string {
   const q = new URLSearchParams({ purpose, limit: String(limit) });

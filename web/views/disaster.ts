@@ -20,7 +20,19 @@ import { nameOfCode, prefNameOfCode } from '../names.ts';
 import { type Html, html, joinHtml, setHtml } from '../ui/html.ts';
 import { sequential } from '../palette.ts';
 import { type TableFormat, downloadTable, exportButtons, onExport } from '../ui/export.ts';
-import { applyWidths, downloadPartnerTable, factorBar, latestOnly, originPicker, paramsFromUrl, rankingQuery, showInPicker, sliders, wireSliders } from '../ui/ranking-controls.ts';
+import {
+  applyWidths,
+  downloadPartnerTable,
+  factorBar,
+  frameOrigin,
+  latestOnly,
+  originPicker,
+  paramsFromUrl,
+  rankingQuery,
+  showInPicker,
+  sliders,
+  wireSliders,
+} from '../ui/ranking-controls.ts';
 import './disaster.css';
 
 /** Distance rings around the chosen municipality, km. */
@@ -476,6 +488,7 @@ class DisasterView implements ViewBody {
         }
       }
       showInPicker(ctx, panel, 'ds-origin', ctx.state.get('origin'));
+      if (changed.has('origin')) frameOrigin(ctx, ctx.state.get('origin'), 6.5);
       void refresh(s);
     });
     const onZoom = () => drawLayers(s);

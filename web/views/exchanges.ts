@@ -1,37 +1,27 @@
 /**
- * Exchanges view: every known agreement as an arc between the two partners, coloured by kind (Okabe–Ito),
- * as wide as the number of agreements between the pair; filters by kind and year; a municipality's arcs
- * only when one is selected; a pair's panel with every agreement and its source; and the upload of the
- * user's own agreements (dry-run report first, then one import).
- * URL keys: kinds (comma list), from, to (years), sel.
+ * Exchanges view: every known agreement as flows between the partners that cluster and sum by zoom (flowmap.gl),
+ * coloured by kind (Okabe–Ito), as wide as the number of agreements; multilateral pacts as networks (their
+ * parties, not every pair); filters by kind and year; a municipality's flows only when one is selected; a pair's
+ * panel with every agreement and its source; and the upload of the user's own agreements (dry-run report first,
+ * then one import). The pointer shows one tooltip: the flow under it, else the municipality.
+ * URL keys: kinds (comma list), from, to (years), sel, net.
  */
 import { haversineKm } from '../../domain/geo.ts';
-import { ArcLayer, ScatterplotLayer } from '@deck.gl/layers';
-import type { PickingInfo } from '@deck.gl/core';
-import type { Exchange, ExchangeKind, ExchangeList, ImportReport } from '../../domain/records/exchanges.ts';
+import type { Exchange, ExchangeKind, ExchangeList, ExchangeNetwork, ImportReport } from '../../domain/records/exchanges.ts';
 import type { Municipality } from '../../domain/records/municipalities.ts';
 import { exchangeKinds } from '../../domain/records/exchanges.ts';
 import { type ApiClientError, api, canWrite } from '../api.ts';
 import type { AppContext, ViewBody } from '../context.ts';
 import { fmtInt } from '../format.ts';
 import { label, t } from '../i18n.ts';
+import { type DrawnFlows, type FlowPick, drawnAt, flowLayers, pickFlow } from '../map/flow-layers.ts';
+import { type FlowModel, type FlowNode, clusterZoom, flowModel, placesIn } from '../map/flow-model.ts';
 import { citationList } from '../ui/citations.ts';
 import { type Html, html, setHtml } from '../ui/html.ts';
 import { exchangeReportLines, openReport } from '../ui/import-report.ts';
-import { rgb } from '../palette.ts';
+import { agreementsBetween, drawnAsFlows, exchangeFlows } from './exchange-flows.ts';
+import { loadNetworks, networkBounds, networkLayers, networkList, showNetwork } from './exchange-networks.ts';
 import './exchanges.css';
-
-/** Okabe–Ito colours per kind, fixed everywhere in the atlas (exchanges.css repeats them as .xk-<kind> classes: the CSP forbids inline styles). */
-export const exchangeKindColour: Record<ExchangeKind, string> = {
-  sister: '#0072B2',
-  friendship: '#E69F00',
-  partnership: '#009E73',
-  disaster_aid: '#D55E00',
-  relationship_population: '#CC79A7',
-  // Not an agreement between municipalities: neutral grey, not one of the agreement colours.
-  organisation: '#8C8C8C',
-  other: '#56B4E9',
-};
 
 /** Every agreement, kept across visits of the tab (reloaded after an import). */
 interface AgreementStore {
@@ -43,10 +33,15 @@ interface ExchangesState {
   ctx: AppContext;
   panel: HTMLElement;
   store: AgreementStore;
-  /** Where the pointer is on the map (an arc under it wins a click). */
-  pointer: { x: number; y: number };
-  /** The arc width factor last drawn: a zoom redraws only when it changes. */
-  drawnWidthScale: number;
+  /** The flows drawn now (null while a pact is open or before the data came). */
+  model: FlowModel | null;
+  /** The agreements the model was made from. */
+  drawn: Exchange[];
+  /** What the map shows of the model now (for pointing at it). */
+  shown: DrawnFlows | null;
+  /** The cluster level last drawn: a zoom redraws only when it changes. */
+  drawnZoom: number | null;
+  networks: ExchangeNetwork[];
   /** Undo what mount attached to the URL state and the map. */
   detach: (() => void)[];
 }
@@ -82,34 +77,13 @@ function visible(ctx: AppContext, items: Exchange[]): Exchange[] {
 
 const pairId = (x: Exchange) => [x.a.code, x.b.code].sort().join('-');
 
-const kmCache = new WeakMap<Exchange, number>();
-/** Straight-line length of an arc in km (cached per agreement). */
-function arcKm(x: Exchange): number {
-  let km = kmCache.get(x);
-  if (km === undefined) kmCache.set(x, (km = haversineKm(x.a.lon, x.a.lat, x.b.lon, x.b.lat)));
-  return km;
-}
+/** A node's name: the place, or the biggest place and how many more. */
+const nodeName = (n: FlowNode) => (n.places > 1 ? t(`${n.name} ほか${n.places - 1}`, `${n.name} and ${n.places - 1} more`) : n.name);
 
-/**
- * ArcLayer height (a share of the arc's length) that bends short arcs visibly but keeps the bulge of long
- * ones to a few tens of km, so Hokkaido–Kyushu arcs stay over Japan instead of looping out to sea.
- * @example arcHeight(100) // 0.12; arcHeight(1000) // 0.03
- */
-export function arcHeight(km: number): number {
-  return 0.12 * Math.min(1, 250 / Math.max(km, 1));
-}
-
-/**
- * Line-width factor for the map zoom: hairlines for the whole country, full width from zoom 7.
- * @example arcWidthScale(4.6) // 0.6
- */
-export function arcWidthScale(zoom: number): number {
-  return Math.min(1, Math.max(0.6, (zoom - 3) / 4));
-}
-
-function arcTooltip(x: Exchange): Html {
-  const year = x.sinceYear ? ` · ${x.sinceYear}${t('年', '')}` : '';
-  return html`<b>${x.a.name}</b> – <b>${x.b.name}</b><br>${label('exchangeKind', x.kind)}${year}${x.pairCount > 1 ? html`<br>${t(`この2者間の協定 ${x.pairCount}件`, `${x.pairCount} agreements between the two`)}` : ''}`;
+/** The tooltip of what the pointer is on: a flow (its ends, kind and count) or a node (its total). */
+function pickTooltip(p: FlowPick): Html {
+  if (p.type === 'node') return html`<b>${nodeName(p.node)}</b><br>${t(`交流・協定 ${fmtInt(p.node.total)}件`, `${fmtInt(p.node.total)} agreement(s)`)}`;
+  return html`<b>${nodeName(p.origin)}</b> – <b>${nodeName(p.dest)}</b><br>${label('exchangeKind', p.group as ExchangeKind)} ${t(`${fmtInt(p.count)}件`, `${fmtInt(p.count)}`)}${p.origin.places > 1 || p.dest.places > 1 ? html`<br><small>${t('クリックで拡大', 'click to zoom in')}</small>` : ''}`;
 }
 
 /** The right panel for a pair: every agreement between the two, with its source. */
@@ -143,70 +117,51 @@ function showPair(s: ExchangesState, x: Exchange): void {
   }
 }
 
+/** The open pact, if any (a selection wins over it). */
+function openNetwork(s: ExchangesState): ExchangeNetwork | null {
+  const id = s.ctx.state.get('net');
+  return (id && !s.ctx.state.get('sel') && s.networks.find((n) => n.id === id)) || null;
+}
+
+/** The flow layers for the map's zoom now. */
+function drawFlows(s: ExchangesState): void {
+  if (!s.model) return;
+  const zoom = s.ctx.atlas.map.getZoom();
+  s.drawnZoom = clusterZoom(s.model, zoom);
+  s.shown = drawnAt(s.model, zoom);
+  s.ctx.atlas.setLayers('exchanges', flowLayers('xc', s.shown));
+}
+
 function draw(s: ExchangesState): void {
   const { ctx } = s;
   const all = s.store.all;
   if (!all) return;
   const items = visible(ctx, all);
   const sel = ctx.state.get('sel');
-  const onClick = (info: PickingInfo<Exchange>) => {
-    if (info.object) showPair(s, info.object);
-    return Boolean(info.object);
-  };
-  const ends = sel
-    ? [
-        ...new Map(
-          items
-            .flatMap((x) => [x.a, x.b])
-            .filter((e) => e.code !== sel)
-            .map((e) => [e.code, e]),
-        ).values(),
-      ]
-    : [];
-  // All 841 arcs at once are a texture, so they are fainter; one municipality's few arcs are drawn at full strength.
-  const alpha = sel ? 235 : 150;
-  ctx.atlas.setLayers('exchanges', [
-    new ArcLayer<Exchange>({
-      id: 'exchange-arcs',
-      data: items,
-      getSourcePosition: (x) => [x.a.lon, x.a.lat],
-      getTargetPosition: (x) => [x.b.lon, x.b.lat],
-      getSourceColor: (x) => [...rgb(exchangeKindColour[x.kind]), alpha],
-      getTargetColor: (x) => [...rgb(exchangeKindColour[x.kind]), alpha],
-      getWidth: (x) => 1 + 1.5 * (x.pairCount - 1),
-      widthUnits: 'pixels',
-      widthScale: (s.drawnWidthScale = arcWidthScale(ctx.atlas.map.getZoom())),
-      widthMinPixels: 0.5,
-      getHeight: (x) => arcHeight(arcKm(x)),
-      // Tilted flat onto the map: arcs read as gentle curves from straight above, never rising off the page.
-      getTilt: 90,
-      greatCircle: false,
-      pickable: true,
-      autoHighlight: true,
-      highlightColor: [17, 24, 39, 255],
-      onClick,
-      updateTriggers: { getWidth: items.length, getSourceColor: alpha, getTargetColor: alpha },
-    }),
-    new ScatterplotLayer<Exchange['a']>({
-      id: 'exchange-partners',
-      data: ends,
-      getPosition: (e) => [e.lon, e.lat],
-      getRadius: 4,
-      radiusUnits: 'pixels',
-      getFillColor: [255, 255, 255, 230],
-      getLineColor: [17, 24, 39, 255],
-      lineWidthMinPixels: 1.5,
-      stroked: true,
-    }),
-  ]);
+  const net = openNetwork(s);
+  for (const b of s.panel.querySelectorAll<HTMLButtonElement>('[data-net]')) b.setAttribute('aria-pressed', String(b.dataset.net === net?.id));
+  if (net) {
+    s.model = s.shown = null;
+    ctx.atlas.setLayers('exchanges', networkLayers(net));
+  } else {
+    s.drawn = drawnAsFlows(items, sel);
+    const { places, groups } = exchangeFlows(s.drawn);
+    // One place's flows stand alone; the whole country clusters by zoom.
+    s.model = flowModel(places, groups, !sel);
+    drawFlows(s);
+  }
   const counts = new Map<ExchangeKind, number>();
-  for (const x of items) counts.set(x.kind, (counts.get(x.kind) ?? 0) + 1);
+  for (const x of net ? [] : s.drawn) counts.set(x.kind, (counts.get(x.kind) ?? 0) + 1);
   const selName = sel ? (ctx.munis.get(sel)?.name ?? all.find((x) => x.a.code === sel)?.a.name ?? sel) : null;
-  ctx.setLegend(html`
+  ctx.setLegend(
+    net
+      ? html`<h4>${t('多者間協定', 'Multilateral pact')}</h4><div class="row"><span class="sw xk-sw xk-${net.kind}"></span><span>${net.name}</span><span class="xc-n">${fmtInt(net.members.length)}</span></div>`
+      : html`
     <h4>${t('交流・協定の種別', 'Kind of exchange')}</h4>
     ${exchangeKinds.map((k) => html`<div class="row"><span class="sw xk-sw xk-${k}"></span><span>${label('exchangeKind', k)}</span><span class="xc-n">${fmtInt(counts.get(k) ?? 0)}</span></div>`)}
-    <div class="note">${t('線の太さ＝2者間の協定数', 'Line width = agreements between the pair')}</div>
-    ${selName ? html`<div class="note">${selName} ${t('の交流のみ表示', 'only')}</div>` : ''}`);
+    <div class="note">${t('線の太さ・円の数字＝協定数。近い市町村は縮尺に応じてまとめます。', 'Line width and circle numbers = agreements; nearby places are grouped by zoom.')}</div>
+    ${selName ? html`<div class="note">${selName} ${t('の交流のみ表示', 'only')}</div>` : html`<div class="note">${t('多者間協定の組は左の一覧から', 'Multilateral pacts: see the list on the left')}</div>`}`,
+  );
   const status = s.panel.querySelector('#xc-count');
   if (status)
     setHtml(
@@ -214,6 +169,44 @@ function draw(s: ExchangesState): void {
       html`${t(`表示中 ${fmtInt(items.length)}件 / 全${fmtInt(all.length)}件`, `Showing ${fmtInt(items.length)} of ${fmtInt(all.length)}`)}${selName ? html` · <b>${selName}</b> <button type="button" class="linkish" id="xc-clear">${t('選択解除', 'clear')}</button>` : ''}`,
     );
   s.panel.querySelector('#xc-clear')?.addEventListener('click', () => ctx.select(null));
+}
+
+/** What the flows have at a point of the map (on a line or a circle: the polygon beneath wins otherwise). */
+function pickAt(s: ExchangesState, point: { x: number; y: number }): FlowPick | null {
+  const map = s.ctx.atlas.map;
+  return s.shown && pickFlow(s.shown, (p) => map.project(p), point);
+}
+
+/**
+ * A click on the flows: a flow between two places opens their agreements, one between clusters frames them; a
+ * single place's circle selects it. Returns false when the click is the polygon's (nothing, or a cluster's circle).
+ */
+function clickAt(s: ExchangesState, point: { x: number; y: number }): boolean {
+  const p = pickAt(s, point);
+  if (!p || !s.model) return false;
+  const { ctx } = s;
+  if (p.type === 'node') {
+    if (p.node.places > 1 || !ctx.munis.has(p.node.id)) return false;
+    ctx.select(p.node.id);
+    return true;
+  }
+  const from = new Set(placesIn(s.model, p.origin.id));
+  const to = new Set(placesIn(s.model, p.dest.id));
+  const items = agreementsBetween(s.drawn, p.group as ExchangeKind, from, to);
+  if (from.size === 1 && to.size === 1 && items[0]) showPair(s, items[0]);
+  else {
+    const points = [...from, ...to].map((c) => s.model!.places.get(c)!).filter(Boolean);
+    const lons = points.map((q) => q.lon);
+    const lats = points.map((q) => q.lat);
+    ctx.frame({
+      bounds: [
+        [Math.min(...lons), Math.min(...lats)],
+        [Math.max(...lons), Math.max(...lats)],
+      ],
+      maxZoom: 9,
+    });
+  }
+  return true;
 }
 
 /** The summary line of an import or dry run (the rows are in the report dialog, web/ui/import-report.ts). */
@@ -299,14 +292,14 @@ class ExchangesView implements ViewBody {
   private s: ExchangesState | null = null;
 
   async mount(ctx: AppContext, panel: HTMLElement): Promise<void> {
-    const s: ExchangesState = { ctx, panel, store: this.store, pointer: { x: 0, y: 0 }, drawnWidthScale: 0, detach: [] };
+    const s: ExchangesState = { ctx, panel, store: this.store, model: null, shown: null, drawn: [], drawnZoom: null, networks: [], detach: [] };
     this.s = s;
     const f = filters(ctx);
     setHtml(
       panel,
       html`
       <h2>${t('自治体間の交流・協定', 'Exchanges between municipalities')}</h2>
-      <p class="sub">${t('姉妹都市・友好都市・災害時相互応援などの協定を弧で表示します。弧をクリックすると協定の一覧と出典、市区町村をクリックするとその交流だけを表示します。', 'Sister-city, friendship, disaster-aid and other agreements as arcs. Click an arc for the agreements and their sources; click a municipality to show its arcs only.')}</p>
+      <p class="sub">${t('姉妹都市・友好都市・災害時相互応援などの協定を線で表示し、縮尺に応じて近い市町村をまとめます。線をクリックすると協定の一覧と出典（まとまりは拡大）、市区町村をクリックするとその交流だけを表示します。', 'Sister-city, friendship, disaster-aid and other agreements as flows, nearby places grouped by zoom. Click a flow for the agreements and their sources (a group zooms in); click a municipality to show its flows only.')}</p>
       <fieldset class="xc-kinds"><legend>${t('種別', 'Kinds')}</legend>
         ${exchangeKinds.map((k) => html`<label><input type="checkbox" value="${k}" ${f.kinds.has(k) ? 'checked' : ''}/><span class="sw xk-sw xk-${k}"></span>${label('exchangeKind', k)}</label>`)}
       </fieldset>
@@ -316,6 +309,7 @@ class ExchangesView implements ViewBody {
       </div>
       <p class="sub">${t('年を指定すると締結年不明の協定は表示されません。', 'With a year range, agreements of unknown year are hidden.')}</p>
       <p id="xc-count" class="sub" aria-live="polite">${t('読み込み中…', 'Loading…')}</p>
+      <div id="xc-networks"></div>
       <div id="xc-import"></div>`,
     );
     panel.querySelector('.xc-kinds')!.addEventListener('change', () => {
@@ -328,48 +322,74 @@ class ExchangesView implements ViewBody {
         ctx.state.set({ [key]: /^\d{4}$/.test(v) ? v : null });
       });
     }
+    panel.querySelector('#xc-networks')!.addEventListener('click', (e) => {
+      const id = (e.target as HTMLElement).closest<HTMLButtonElement>('[data-net]')?.dataset.net;
+      if (!id) return;
+      const open = id === ctx.state.get('net') && !ctx.state.get('sel');
+      if (ctx.state.get('sel')) ctx.select(null);
+      ctx.state.set({ net: open ? null : id });
+    });
     installImport(s);
     const unsubscribe = ctx.state.subscribe((changed) => {
-      if (['kinds', 'from', 'to', 'sel'].some((k) => changed.has(k))) draw(s);
+      if (['kinds', 'from', 'to', 'sel', 'net'].some((k) => changed.has(k))) draw(s);
+      if (changed.has('net')) this.openNetworkPanel();
     });
-    const onMove = (e: { point: { x: number; y: number } }) => {
-      s.pointer = e.point;
+    const onZoom = () => s.model && clusterZoom(s.model, ctx.atlas.map.getZoom()) !== s.drawnZoom && drawFlows(s);
+    // Flows over the sea: no polygon there to pass the click on.
+    const onSeaClick = (e: { point: { x: number; y: number } }) => {
+      if (!ctx.atlas.map.queryRenderedFeatures([e.point.x, e.point.y], { layers: ['muni-fill'] }).length) clickAt(s, e.point);
     };
-    ctx.atlas.map.on('mousemove', onMove);
-    const onZoom = () => arcWidthScale(ctx.atlas.map.getZoom()) !== s.drawnWidthScale && draw(s);
     ctx.atlas.map.on('zoomend', onZoom);
+    ctx.atlas.map.on('click', onSeaClick);
     s.detach.push(
       unsubscribe,
-      () => ctx.atlas.map.off('mousemove', onMove),
       () => ctx.atlas.map.off('zoomend', onZoom),
+      () => ctx.atlas.map.off('click', onSeaClick),
     );
-    ctx.atlas.overlay.setProps({
-      getTooltip: (info: PickingInfo) => (info.layer?.id === 'exchange-arcs' && info.object ? { html: arcTooltip(info.object as Exchange).markup, className: 'xc-tooltip' } : null),
-    } as never);
     try {
-      await loadAll(this.store);
+      [, s.networks] = await Promise.all([loadAll(this.store), loadNetworks()]);
     } catch (err) {
       panel.querySelector('#xc-count')!.textContent = (err as Error).message;
       return;
     }
-    if (this.s === s) draw(s);
+    if (this.s !== s) return;
+    setHtml(panel.querySelector<HTMLElement>('#xc-networks')!, networkList(s.networks, ctx.state.get('net')));
+    draw(s);
+    this.openNetworkPanel();
+  }
+
+  /** Shows and frames the pact the URL names; closes a pact's panel when none is named. */
+  private openNetworkPanel(): void {
+    const s = this.s;
+    if (!s) return;
+    const net = openNetwork(s);
+    if (!net) {
+      if (document.querySelector('[data-testid="network-title"]')) s.ctx.closePanel();
+      return;
+    }
+    showNetwork(s.ctx, net);
+    s.ctx.frame({ bounds: networkBounds(net), maxZoom: 8 });
   }
 
   unmount(ctx: AppContext): void {
     for (const undo of this.s?.detach ?? []) undo();
     this.s = null;
-    ctx.atlas.overlay.setProps({ getTooltip: null } as never);
     ctx.atlas.setLayers('exchanges', null);
     ctx.setLegend(null);
   }
 
-  onMapClick(): boolean {
-    const s = this.s;
-    if (!s) return false;
-    // An arc under the pointer wins over the municipality beneath it (deck's onClick opens its panel).
-    const picked = s.ctx.atlas.overlay.pickObject({ x: s.pointer.x, y: s.pointer.y, radius: 3, layerIds: ['exchange-arcs'] });
-    if (picked?.object) showPair(s, picked.object as Exchange);
-    return Boolean(picked?.object);
+  onMapClick(_code: string, event: { point?: { x: number; y: number } }): boolean {
+    return Boolean(this.s && event.point && clickAt(this.s, event.point));
+  }
+
+  pointerTooltip(point: { x: number; y: number }): Html | null {
+    const p = this.s && pickAt(this.s, point);
+    return p ? pickTooltip(p) : null;
+  }
+
+  onSelect(code: string | null): void {
+    // A selected place shows its own flows: an open pact gives way.
+    if (code && this.s?.ctx.state.get('net')) this.s.ctx.state.set({ net: null });
   }
 
   tooltip(m: Municipality): Html | null {

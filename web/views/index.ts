@@ -18,6 +18,7 @@ function lazyView(id: string, label: () => string, load: () => Promise<ViewBody>
     unmount: (ctx) => body?.unmount(ctx),
     tooltip: (m) => body?.tooltip?.(m) ?? null,
     onMapClick: (code, event) => body?.onMapClick?.(code, event) ?? false,
+    pointerTooltip: (point) => body?.pointerTooltip?.(point) ?? null,
     onSelect: (code) => body?.onSelect?.(code),
     onStateChange: (changed) => body?.onStateChange?.(changed),
   };

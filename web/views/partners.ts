@@ -21,6 +21,7 @@ import {
   applyWidths,
   downloadPartnerTable,
   factorBar,
+  frameOrigin,
   findMunicipality,
   latestOnly,
   originPicker,
@@ -284,6 +285,7 @@ class PartnersView implements ViewBody {
       if (changed.has('compare')) compareFromUrl(ctx);
       if (['origin', ...paramKeys].some((k) => changed.has(k))) {
         showInPicker(ctx, panel, 'pt-origin', ctx.state.get('origin'));
+        if (changed.has('origin')) frameOrigin(ctx, ctx.state.get('origin'), 6);
         void refresh(s);
       }
     });

@@ -1,12 +1,13 @@
 /**
  * Formal beside functional: a region's members next to the 2020 10 % commuting area of its centre (都市雇用圏), as a
- * table in the region panel and as flows into the centre on the map (width by commuting share); and an employment
+ * table in the region panel and as flows into the centre on the map (flowmap.gl, width by commuting share); and an employment
  * area's own centres and suburbs.
  */
 import type { Layer } from '@deck.gl/core';
-import { ArcLayer } from '@deck.gl/layers';
 import type { CommutingComparison, EmploymentAreaDetail } from '../../../domain/records/regions.ts';
 import type { AppContext } from '../../context.ts';
+import { drawnAt, flowLayers } from '../../map/flow-layers.ts';
+import { type FlowGroup, type FlowPlace, flowModel } from '../../map/flow-model.ts';
 import { fmtInt, fmtValue } from '../../format.ts';
 import { label, t } from '../../i18n.ts';
 import { type Html, html } from '../../ui/html.ts';
@@ -15,57 +16,40 @@ import { type Html, html } from '../../ui/html.ts';
 export const flowColour = { member: '#009E73', candidate: '#D55E00', further: '#6b7280' } as const;
 type FlowKind = keyof typeof flowColour;
 
-interface Flow {
-  from: [number, number];
-  to: [number, number];
-  rate: number;
-  kind: FlowKind;
-  name: string;
-}
-
 const pct = (rate: number) => fmtValue(Math.round(rate * 1000) / 10, '%');
-const rgba = (hex: string, a: number): [number, number, number, number] => [
-  Number.parseInt(hex.slice(1, 3), 16),
-  Number.parseInt(hex.slice(3, 5), 16),
-  Number.parseInt(hex.slice(5, 7), 16),
-  a,
-];
 
-/** Pixels of arc width for a commuting share: 10 % → 3 px, 50 % → 11 px. */
+/** Pixels of flow width for a commuting share: 10 % → 3 px, 50 % → 11 px (flowmap.gl's scale with `flowDrawing`). */
 export const flowWidth = (rate: number) => 1 + rate * 20;
 
-/** The flows of a comparison: each member and candidate into the centre it commutes to, further suburbs into their suburb. */
-export function flowsOf(c: CommutingComparison, ctx: AppContext): Flow[] {
-  const at = (code: string): [number, number] | null => {
-    const m = ctx.munis.get(code);
-    return m ? [m.lon, m.lat] : null;
+/** flowmap.gl's linear scale (0.3 + 5.7 × share of the top, times the factor) set to give `flowWidth`: shares up to 100 %. */
+const flowDrawing = { thickness: 3.5, scaleMax: 1, nodes: false, fade: false } as const;
+
+/**
+ * The flows of a comparison, one directed group per kind: each member and candidate into the centre it commutes
+ * to, further suburbs into their suburb, as commuting shares.
+ */
+export function commutingFlows(c: CommutingComparison, ctx: AppContext): { places: FlowPlace[]; groups: FlowGroup[] } {
+  const places = new Map<string, FlowPlace>();
+  const groups = new Map<FlowKind, FlowGroup>();
+  const add = (fromCode: string, toCode: string, rate: number, kind: FlowKind) => {
+    const from = ctx.munis.get(fromCode);
+    const to = ctx.munis.get(toCode);
+    if (!from || !to) return;
+    for (const m of [from, to]) places.set(m.code, { id: m.code, name: m.name, lon: m.lon, lat: m.lat });
+    let g = groups.get(kind);
+    if (!g) groups.set(kind, (g = { id: kind, colour: flowColour[kind], directed: true, flows: [] }));
+    g.flows.push({ origin: fromCode, dest: toCode, count: rate });
   };
-  const out: Flow[] = [];
-  const add = (fromCode: string, toCode: string, rate: number, kind: FlowKind, name: string) => {
-    const from = at(fromCode);
-    const to = at(toCode);
-    if (from && to) out.push({ from, to, rate, kind, name });
-  };
-  for (const m of c.members) if (m.centre && m.rate !== null) add(m.code, m.centre, m.rate, 'member', m.name);
-  for (const m of c.candidates) add(m.code, m.centre, m.rate, 'candidate', m.name);
-  for (const m of c.furtherSuburbs) add(m.code, m.via.code, m.via.rate, 'further', m.name);
-  return out;
+  for (const m of c.members) if (m.centre && m.rate !== null) add(m.code, m.centre, m.rate, 'member');
+  for (const m of c.candidates) add(m.code, m.centre, m.rate, 'candidate');
+  for (const m of c.furtherSuburbs) add(m.code, m.via.code, m.via.rate, 'further');
+  return { places: [...places.values()], groups: [...groups.values()] };
 }
 
-/** Arcs into the centre, flat and fading in towards it, so the direction reads without arrows. */
-export function flowLayer(c: CommutingComparison, ctx: AppContext): Layer {
-  return new ArcLayer<Flow>({
-    id: 'regions-commuting',
-    data: flowsOf(c, ctx),
-    getSourcePosition: (f) => f.from,
-    getTargetPosition: (f) => f.to,
-    getSourceColor: (f) => rgba(flowColour[f.kind], 90),
-    getTargetColor: (f) => rgba(flowColour[f.kind], 245),
-    getWidth: (f) => flowWidth(f.rate),
-    widthUnits: 'pixels',
-    getHeight: 0.25,
-    greatCircle: false,
-  });
+/** Flows into the centre with arrows, as wide as the share (the exchanges view's flow drawing, unclustered). */
+export function flowLayer(c: CommutingComparison, ctx: AppContext): Layer[] {
+  const { places, groups } = commutingFlows(c, ctx);
+  return flowLayers('regions-commuting', drawnAt(flowModel(places, groups, false), ctx.atlas.map.getZoom(), flowDrawing));
 }
 
 /** What the data says of one member, in words. */

@@ -76,7 +76,7 @@ class RegionsView implements ViewBody {
           const c = s.eligByCode.get(el.dataset.cand);
           if (c) {
             showCandidate(s, c);
-            ctx.atlas.flyTo({ lon: c.lon, lat: c.lat, zoom: Math.max(ctx.atlas.map.getZoom(), 8) });
+            ctx.frame({ lon: c.lon, lat: c.lat, zoom: Math.max(ctx.atlas.map.getZoom(), 8) });
           }
         } else if (el.dataset.remove)
           setGroup(

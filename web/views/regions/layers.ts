@@ -85,7 +85,7 @@ export function redraw(s: RegionsState): void {
     );
   }
   const flows = shownFlows(s);
-  if (flows) layers.push(flowLayer(flows, ctx));
+  if (flows) layers.push(...flowLayer(flows, ctx));
   if (s.group?.memberCount) {
     layers.push(
       new GeoJsonLayer({

@@ -150,12 +150,13 @@ export async function showRegion(s: RegionsState, id: string, fly = false): Prom
   });
   if (fly) {
     const [w, s, e, n] = bbox(r.outline);
-    ctx.atlas.map.fitBounds(
-      [
+    // In the part of the map the panel and legend leave visible.
+    ctx.frame({
+      bounds: [
         [w, s],
         [e, n],
       ],
-      { padding: { top: 40, bottom: 40, left: 40, right: 380 }, maxZoom: 10, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 1200 },
-    );
+      maxZoom: 10,
+    });
   }
 }
