@@ -186,8 +186,10 @@ describe.each(Object.entries(sizes))('flows and places at %s size', (name, size)
     await waitForIdleMap(page);
     await page.click('#tabs button[data-view="disaster"]');
     await page.waitForSelector('#ds-origin');
-    await page.locator('#ds-origin').fill('狛江市（東京都）');
-    await page.locator('#ds-origin').press('Enter');
+    await page.click('#ds-origin');
+    await page.keyboard.type('狛江市');
+    await page.waitForSelector('#ds-origin-list li');
+    await page.keyboard.press('Enter');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('origin') === '13219');
     await page.waitForSelector('[data-testid="disaster-ranking"] li');
     await waitForIdleMap(page);
