@@ -37,6 +37,14 @@ beforeAll(async () => {
   bodyExamples.set('POST /api/stories', [story('fuzz-new')]);
   bodyExamples.set('PUT /api/stories/:id', [story('fuzz-saved')]);
   examples.set('/api/stories/:id', ['/api/stories/fuzz-saved']);
+  // An own indicator: its id is random, so one is saved first.
+  const indicator = await app.request('/api/indicators', {
+    method: 'POST',
+    body: 'code,value\n13112,1\n13219,2\n',
+    headers: { 'content-type': 'text/csv', authorization: `Bearer ${testToken}` },
+  });
+  expect(indicator.status, await indicator.clone().text()).toBe(201);
+  examples.set('/api/indicators/:id', [`/api/indicators/${((await indicator.json()) as { indicator: { id: string } }).indicator.id}`]);
   const tilejson = (await (await app.request('/api/tiles')).json()) as { tiles: string[]; minzoom: number; center: [number, number, number] };
   const [lon, lat] = tilejson.center;
   const z = tilejson.minzoom + 2;
