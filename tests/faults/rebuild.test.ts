@@ -5,6 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import type { ExchangeList, ImportReport } from '../../domain/records/exchanges.ts';
 import type { RegionDetail } from '../../domain/records/regions.ts';
+import type { StoryAnswer } from '../../domain/records/stories.ts';
 import { copyDatabase } from '../helpers/database.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
 
@@ -42,6 +43,24 @@ describe('data:build while a server runs', () => {
     expect(((await imported.json()) as ImportReport).imported).toBe(2);
     const before = await userData(server, regionId);
     expect(before.imported).toHaveLength(2);
+    const story = {
+      id: 'rebuild-talk',
+      title: { ja: '再構築しても残る発表', en: 'A talk that outlives a rebuild' },
+      summary: { ja: '保存した発表', en: 'A saved talk' },
+      steps: [
+        {
+          camera: { lon: 133.4, lat: 34.5, zoom: 8, pitch: 0, bearing: 0 },
+          view: 'regions',
+          state: { region: 'ccr-34207' },
+          highlight: ['34207'],
+          arcs: [],
+          caption: { ja: '備後圏域' },
+          source: '連携アトラス',
+        },
+      ],
+    };
+    const storySaved = await fetch(`${server.url}/api/stories`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(story) });
+    expect(storySaved.status).toBe(201);
 
     const builtAt = statSync(dbPath).mtimeMs;
     const refused = await dataBuild(dbPath);
@@ -68,6 +87,9 @@ describe('data:build while a server runs', () => {
       expect(after.region).toMatchObject({ id: regionId, name: '再構築テスト', type: 'custom', memberCount: 2, population: before.region.population });
       expect(after.region.members.map((m) => m.code).sort()).toEqual(['34205', '34207']);
       expect(after.region.outline).toEqual(before.region.outline);
+      // A presenter's story, too (issue 13).
+      const kept = (await (await fetch(`${server.url}/api/stories/rebuild-talk`)).json()) as StoryAnswer;
+      expect(kept).toMatchObject({ id: 'rebuild-talk', title: story.title, steps: [{ caption: { ja: '備後圏域' }, state: { region: 'ccr-34207' } }] });
       // The rebuild left a new build id, so the grouping's totals were recomputed against it.
       expect(server.output()).toContain('recomputed the totals and outlines of 1 saved groupings');
     } finally {
