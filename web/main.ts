@@ -126,8 +126,9 @@ async function boot(): Promise<void> {
     $('share').textContent = t('リンクをコピー', 'Copy link');
     $('more').setAttribute('aria-label', t('その他の操作', 'More actions'));
     setHtml($('tabs'), html`${views.map((v) => html`<button type="button" role="tab" data-view="${v.id}" aria-selected="${String(v.id === view.id)}">${v.label()}</button>`)}`);
-    $('search').setAttribute('placeholder', t('市区町村を検索（漢字・かな・ローマ字）', 'Search municipalities (name, kana or romaji)'));
+    $('search').setAttribute('placeholder', t('市区町村を検索', 'Search municipalities'));
     $('search').setAttribute('aria-label', t('市区町村を検索', 'Search municipalities'));
+    $('search').title = t('名前・かな・ローマ字・団体コードで検索', 'Search by name, kana, romaji or code');
   }
 
   function renderAttribution(): void {

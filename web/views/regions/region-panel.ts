@@ -4,7 +4,7 @@ import type { RegionDetail } from '../../../domain/records/regions.ts';
 import { api, canWrite } from '../../api.ts';
 import { fmtInt, fmtValue } from '../../format.ts';
 import { label, t } from '../../i18n.ts';
-import { displayRegionName, nameOfCode, regionKanjiBeside } from '../../names.ts';
+import { displayRegionName, nameOfCode, prefNameOfCode, regionKanjiBeside } from '../../names.ts';
 import { type TableFormat, downloadGeoJson, downloadTable } from '../../ui/export.ts';
 import { showIndicatorTotals } from '../../ui/indicator-totals.ts';
 import { citationLine, citationList } from '../../ui/citations.ts';
@@ -72,7 +72,7 @@ export async function showRegion(s: RegionsState, id: string, fly = false): Prom
     <table class="data member-bars" data-testid="region-members"><thead><tr><th>${t('名称', 'Name')}</th><th>${t('参加', 'Joined')}</th><th class="num">${t('人口', 'Population')}</th><th></th></tr></thead><tbody>
     ${r.members.map(
       (m) =>
-        html`<tr class="ms-${m.membershipStatus}" data-membership="${m.membershipStatus}"><td class="mname"><span class="nm">${nameOfCode(ctx, m.code, m.name)}</span>${m.role === 'center' ? html`<span class="role" title="${t('中心市', 'Centre city')}">${t('中心', 'centre')}</span>` : ''}${m.membershipStatus !== 'active' ? html`<span class="badge ms-badge ms-${m.membershipStatus}" title="${label('regionStatus', m.status)}">${label('membershipStatus', m.membershipStatus)}</span>` : ''}<small class="pref">${m.prefecture}</small></td>${
+        html`<tr class="ms-${m.membershipStatus}" data-membership="${m.membershipStatus}"><td class="mname"><span class="nm">${nameOfCode(ctx, m.code, m.name)}</span>${m.role === 'center' ? html`<span class="role" title="${t('中心市', 'Centre city')}">${t('中心', 'centre')}</span>` : ''}${m.membershipStatus !== 'active' ? html`<span class="badge ms-badge ms-${m.membershipStatus}" title="${label('regionStatus', m.status)}">${label('membershipStatus', m.membershipStatus)}</span>` : ''}<small class="pref">${prefNameOfCode(ctx, m.code, m.prefecture)}</small></td>${
           m.joined ? html`<td class="joined" title="${m.joined}">` : html`<td class="joined">`
         }${m.joined ? m.joined.slice(0, 7) : '—'}</td><td class="num">${fmtInt(m.population)}</td><td class="barcell"><div class="bar"><span data-w="${((m.population / max) * 100).toFixed(1)}%"></span></div></td></tr>`,
     )}
