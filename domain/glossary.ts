@@ -122,7 +122,7 @@ const importProblem: Record<ImportProblemCode, Label> = {
   self_pair: { ja: '同じ自治体どうしです', en: 'Both partners are the same municipality' },
   duplicate_in_file: { ja: 'ファイル内の前の行と重複しています', en: 'Repeats an earlier row of the file' },
   duplicate_existing: { ja: 'アトラスに登録済みです', en: 'Already in the atlas' },
-  bad_number: { ja: '数値ではありません（例 1234.5、空欄は値なし）', en: 'Not a number (e.g. 1234.5; leave empty for no value)' },
+  bad_number: { ja: '数値ではありません（例 1234.5）', en: 'Not a number (e.g. 1234.5)' },
   duplicate_place: { ja: '同じ自治体の行が前にもあります', en: 'An earlier row gives the same municipality' },
 };
 
