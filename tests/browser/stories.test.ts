@@ -175,6 +175,19 @@ describe('a presenter builds, saves, reorders, exports and deletes a story', () 
     expect(await page.locator('[data-testid="story-msg"]').innerText()).toContain('?token=');
     expect((await fetch(`${url}/api/stories/${id}`)).status).toBe(404);
 
+    // The handout needs no token: one printed page per step, with its map, caption and source.
+    await page.evaluate(() => {
+      window.print = () => document.body.setAttribute('data-printed', 'yes');
+    });
+    await act(page, 'handout').click();
+    await page.waitForSelector('body[data-printed="yes"]', { timeout: 120_000 });
+    const pages = page.locator('[data-testid="story-handout"] .handout-page');
+    expect(await pages.count()).toBe(1);
+    expect(await pages.first().locator('img').getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
+    expect(await pages.first().locator('.handout-caption').textContent()).toBe('人口の地図です。');
+    expect(await pages.first().locator('.handout-source').textContent()).toContain('出典');
+    await page.waitForSelector('[data-testid="story-editor"]');
+
     // A seed story: "duplicate to edit" opens a copy under a new id; the seed itself answers 403 to a change.
     await page.click('.story-editor button[data-act="close"]');
     await page.click('.story-list button[data-edit="komae-nagaoka"]');
