@@ -18,6 +18,8 @@ const groups = [
       { origin: '13112', dest: '01100', count: 2 },
       { origin: '13113', dest: '01100', count: 1 },
       { origin: '13219', dest: '47201', count: 1 },
+      // Between the two wards: inside their cluster at national zoom.
+      { origin: '13112', dest: '13113', count: 1 },
     ],
   },
   { id: 'disaster_aid', colour: '#D55E00', directed: false, flows: [{ origin: '01100', dest: '13219', count: 3 }] },
@@ -30,7 +32,8 @@ describe('flowModel', () => {
     const wards = nodes.find((n) => placesIn(model, n.id).includes('13112'))!;
     expect(placesIn(model, wards.id).sort()).toEqual(['13112', '13113']);
     // 世田谷区 has more agreements than 渋谷区: the biggest names the cluster.
-    expect(wards).toMatchObject({ name: '世田谷区', places: 2, total: 3 });
+    // A flow inside the cluster counts once and draws no line.
+    expect(wards).toMatchObject({ name: '世田谷区', places: 2, total: 4 });
     expect(nodes.find((n) => n.id === '01100')!.total).toBe(6);
     // Both wards' sister ties with 札幌 are one flow of 3; the disaster-aid tie stays in its own group.
     expect(
@@ -45,8 +48,8 @@ describe('flowModel', () => {
     const model = flowModel(places, groups, true);
     const nodes = nodesAt(model, 12);
     expect(nodes.every((n) => n.places === 1)).toBe(true);
-    expect(nodes.find((n) => n.id === '13112')!.total).toBe(2);
-    expect(aggregateAt(model, 12).get('sister')!.length).toBe(3);
+    expect(nodes.find((n) => n.id === '13112')!.total).toBe(3);
+    expect(aggregateAt(model, 12).get('sister')!.length).toBe(4);
   });
 
   it('leaves every place alone without clustering and drops places without flows', () => {
