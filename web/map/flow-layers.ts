@@ -23,8 +23,6 @@ export interface FlowDrawing {
   scaleMax?: number;
   /** Circles (with totals) at the nodes; default true. */
   nodes?: boolean;
-  /** Small flows paler than big ones; default true. */
-  fade?: boolean;
 }
 
 /** What is drawn for a model at one zoom: the nodes, each group's summed flows and the top of the width scale. */
@@ -74,10 +72,8 @@ export function flowLayers(id: string, d: DrawnFlows): Layer[] {
         clusteringEnabled: false,
         locationsEnabled: false,
         adaptiveScalesEnabled: false,
-        // Single ties fade, sums stand out: the national map reads as its main flows.
-        fadeEnabled: options.fade ?? true,
-        fadeOpacityEnabled: false,
-        fadeAmount: 35,
+        // Every tie in its kind's own colour (flowmap.gl's fade greys single ties until the kinds cannot be told apart).
+        fadeEnabled: false,
         flowLinesRenderingMode: 'straight',
         colorScheme: [g.colour, g.colour],
         flowLineThicknessScale: options.thickness ?? 1,

@@ -22,7 +22,7 @@ const pct = (rate: number) => fmtValue(Math.round(rate * 1000) / 10, '%');
 export const flowWidth = (rate: number) => 1 + rate * 20;
 
 /** flowmap.gl's linear scale (0.3 + 5.7 × share of the top, times the factor) set to give `flowWidth`: shares up to 100 %. */
-const flowDrawing = { thickness: 3.5, scaleMax: 1, nodes: false, fade: false } as const;
+const flowDrawing = { thickness: 3.5, scaleMax: 1, nodes: false } as const;
 
 /**
  * The flows of a comparison, one directed group per kind: each member and candidate into the centre it commutes
