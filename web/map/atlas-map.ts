@@ -8,7 +8,7 @@ import { api } from '../api.ts';
 import type { Camera } from '../state.ts';
 import { getLang } from '../i18n.ts';
 import { displayName } from '../names.ts';
-import { labelLayers, labelScale, labelSizes, labelText, type NamedPlace, namedLabels, prefectureFontStack } from './labels.ts';
+import { labelLayers, labelScale, labelSizes, labelText, markerImage, markerImageSize, type NamedPlace, namedLabels, prefectureFontStack } from './labels.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -156,7 +156,11 @@ export class AtlasMap {
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.styleReady = this.map.isStyleLoaded() ? Promise.resolve() : new Promise((resolve) => this.map.once('style.load', () => resolve()));
     this.ready = this.holdFirstFrame();
-    void this.styleReady.then(() => this.map.on('resize', () => this.fitLabels()));
+    void this.styleReady.then(() => {
+      this.map.on('resize', () => this.fitLabels());
+      const size = markerImageSize;
+      this.map.addImage(markerImage, { width: size, height: size, data: new Uint8Array(size * size * 4) });
+    });
   }
 
   /** Label sizes for the map's width now (larger on a projector); re-laid out only when the scale changes. */

@@ -10,10 +10,17 @@ describe('labels', () => {
     expect(layout('muni-labels')['symbol-sort-key']).toEqual(['-', 0, ['get', 'population']]);
   });
 
-  it('places named places first (topmost layer), with collision rather than piled up', () => {
-    expect(labelLayers().at(-1)!.id).toBe('named-labels');
-    expect(layout('named-labels')['text-allow-overlap']).toBeUndefined();
-    expect(layout('named-labels')['symbol-sort-key']).toEqual(['get', 'sort']);
+  it('places the origin first, then the markers as obstacles, then the other named places, all with collision', () => {
+    expect(
+      labelLayers()
+        .map((l) => l.id)
+        .slice(-3),
+    ).toEqual(['named-labels', 'named-markers', 'origin-labels']);
+    expect(layout('named-markers')['icon-allow-overlap']).toBe(true);
+    for (const id of ['named-labels', 'origin-labels']) {
+      expect(layout(id)['text-allow-overlap']).toBeUndefined();
+      expect(layout(id)['symbol-sort-key']).toEqual(['get', 'sort']);
+    }
   });
 
   it('orders named places: the origin, then the others by population, one label per place', () => {
@@ -46,6 +53,7 @@ describe('labels', () => {
   });
 
   it('needs no glyph server: every label font is a local font stack', () => {
-    for (const l of labelLayers()) expect(((l as { layout: Record<string, unknown> }).layout['text-font'] as string[]).at(-1)).toBe('sans-serif');
+    for (const l of labelLayers().filter((l) => l.id !== 'named-markers'))
+      expect(((l as { layout: Record<string, unknown> }).layout['text-font'] as string[]).at(-1)).toBe('sans-serif');
   });
 });

@@ -28,8 +28,9 @@ export function labelText(lang: 'ja' | 'en'): ExpressionSpecification {
 
 /**
  * The label layers, placed with collision: MapLibre leaves out a label that would overlap one placed before it,
- * so dense areas such as 関東 and 近畿 stay legible. Layers higher up are placed first: the places a view or a story
- * names (`named-labels`: the origin or the selected place, then the others by population), then prefectures, then
+ * so dense areas such as 関東 and 近畿 stay legible. Layers higher up are placed first: the origin (`origin-labels`:
+ * the selected place, a story's own place), the markers of named places (invisible obstacles where deck.gl draws a
+ * dot), the other places a view or a story names (`named-labels`, larger first), then prefectures, then
  * municipalities by population (sort key: minus the population). A tile label of a place that is also named is
  * hidden by feature-state (`named`), so a name never shows twice.
  */
@@ -63,7 +64,34 @@ export function labelLayers(scale = 1): LayerSpecification[] {
       id: 'named-labels',
       type: 'symbol',
       source: 'highlight',
-      filter: ['==', ['get', 'kind'], 'label'],
+      filter: ['all', ['==', ['get', 'kind'], 'label'], ['!=', ['get', 'tier'], 0]],
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': bold,
+        'text-size': ['get', 'size'],
+        'text-padding': 2,
+        'symbol-sort-key': ['get', 'sort'],
+        // Beside the point where the first side is taken (above, below, right, left), off a marker by `offset` ems.
+        'text-variable-anchor': ['bottom', 'top', 'left', 'right'],
+        'text-radial-offset': ['get', 'offset'],
+        'text-justify': 'auto',
+      },
+      paint: { 'text-color': 'rgb(17,24,39)', 'text-halo-color': 'rgba(255,255,255,0.95)', 'text-halo-width': 2 },
+    },
+    {
+      // The markers views draw with deck.gl, as invisible obstacles placed before every label but the origin's, so no other name hides one.
+      id: 'named-markers',
+      type: 'symbol',
+      source: 'highlight',
+      filter: ['all', ['==', ['get', 'kind'], 'label'], ['get', 'marker']],
+      layout: { 'icon-image': markerImage, 'icon-allow-overlap': true },
+    },
+    {
+      // The origin (tier 0) first of all: its name always shows, beside its own marker.
+      id: 'origin-labels',
+      type: 'symbol',
+      source: 'highlight',
+      filter: ['all', ['==', ['get', 'kind'], 'label'], ['==', ['get', 'tier'], 0]],
       layout: {
         'text-field': ['get', 'name'],
         'text-font': bold,
@@ -79,6 +107,10 @@ export function labelLayers(scale = 1): LayerSpecification[] {
     },
   ];
 }
+
+/** A transparent square the size of a deck.gl marker (7 px radius, 2 px outline): the obstacle of `named-markers`. */
+export const markerImage = 'named-marker-space';
+export const markerImageSize = 18;
 
 /** A place a view or a story names on the map, above the map's own labels. */
 export interface NamedPlace {
@@ -105,6 +137,10 @@ export interface NamedLabelProps {
   sort: number;
   /** Radial offset from the point in ems. */
   offset: number;
+  /** A marker is drawn at the point: an obstacle other names keep off. */
+  marker: boolean;
+  /** 0: the origin's layer, placed before everything else. */
+  tier: 0 | 1;
   size: number;
 }
 
@@ -129,6 +165,8 @@ export function namedLabels(places: Iterable<NamedPlace>, scale: number): Featur
       // Populations stay below 10⁸, so the tier always leads.
       sort: (p.tier ?? 1) * 1e8 - (p.population ?? 0),
       offset: p.marker ? 0.9 : 0,
+      marker: !!p.marker,
+      tier: p.tier ?? 1,
       size: Math.round((p.story ? labelSizes.story : labelSizes.named) * scale),
     },
   }));
