@@ -5,17 +5,20 @@
  * with `formatCitation`.
  */
 
+import { z } from 'zod';
+import { pure } from './records/pure.ts';
+
 /** A source as a reader would cite it. */
-export interface Citation {
-  /** The document's or page's title; in ［ ］ where the document has none and the title is ours. */
-  title: string;
-  publisher: string | null;
-  /** Year of publication, or (asOf) the year the fact row was read as true on the page. */
-  year: string | null;
-  /** True where `year` is the row's as-of year rather than the publication's. */
-  asOf?: true;
-  url: string | null;
-}
+export const Citation = pure(() =>
+  z.object({
+    title: z.string().describe("The document's or page's title; in ［ ］ where the document has none and the title is ours."),
+    publisher: z.string().nullable(),
+    year: z.string().nullable().describe('Year of publication, or (asOf) the year the fact row was read as true on the page.'),
+    asOf: z.literal(true).optional().describe("True where `year` is the row's as-of year rather than the publication's."),
+    url: z.string().nullable(),
+  }),
+);
+export type Citation = z.infer<typeof Citation>;
 
 /**
  * The five seed documents (../shared/seeds/README.md), by file name. Titles and dates as the documents print them;

@@ -10,9 +10,10 @@ const routes = [
     tag: 'things',
     summary: 'One thing.',
     returns: 'Thing',
+    response: z.object({ code: z.string() }),
     params: z.object({ code: z.string().regex(/^\d{5}$/) }),
     query: z.object({ limit: z.coerce.number().int().min(1).max(50).default(10), kind: z.enum(['a', 'b']).optional() }).strict(),
-    handle: () => ({}),
+    handle: () => ({ code: '13112' }),
   }),
   defineRoute({
     method: 'post',
@@ -20,9 +21,10 @@ const routes = [
     tag: 'things',
     summary: 'Saves a <thing>.',
     returns: '{id}',
+    response: z.object({ id: z.string() }),
     write: true,
     body: z.object({ name: z.string().max(80) }),
-    handle: () => ({}),
+    handle: () => ({ id: 'x' }),
   }),
 ];
 

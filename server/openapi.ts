@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type ApiPath, answerMediaTypes, createdBy } from '../domain/contract.ts';
 import type { AnyRoute } from './route.ts';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[] };
@@ -41,6 +42,13 @@ export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
   return out;
 }
 
+/** A zod schema as JSON Schema describing what the server answers (output: defaults applied, objects closed). */
+export function answerSchemaOf(schema: z.ZodType): JsonSchema {
+  const out = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as JsonSchema;
+  delete out.$schema;
+  return out;
+}
+
 /** `/api/municipalities/:code` → `/api/municipalities/{code}`. */
 export function openApiPath(honoPath: string): string {
   return honoPath.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '{$1}');
@@ -73,8 +81,10 @@ export function openApiDocument(routes: AnyRoute[], version = '0.1.0'): OpenApiD
   const paths: OpenApiDocument['paths'] = {};
   for (const route of routes) {
     const path = openApiPath(route.path);
+    const success = createdBy.some((c) => c.path === route.path && c.method === route.method) ? '201' : '200';
+    const mediaType = (answerMediaTypes as Partial<Record<ApiPath, string>>)[route.path as ApiPath] ?? 'application/json';
     const responses: OpenApiOperation['responses'] = {
-      '200': { description: route.returns, content: { 'application/json': { schema: {} } } },
+      [success]: { description: route.returns, content: { [mediaType]: { schema: answerSchemaOf(route.response) } } },
       '400': errorResponse('Invalid input; the message names the field and what is expected.'),
     };
     if (route.path.includes(':')) responses['404'] = errorResponse('Nothing with that key.');
@@ -135,6 +145,9 @@ h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ccd;padding-bott
 pre{background:#f4f5f8;padding:.6rem;overflow:auto;border-radius:4px}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eef;padding:.25rem .4rem;text-align:left;vertical-align:top}
 .lock{color:#d55e00;font-weight:600}.note{background:#f4f5f8;padding:.6rem .8rem;border-radius:6px}`;
 
+/** The success answer of an operation (200, or 201 where it creates). */
+const successOf = (op: OpenApiOperation) => op.responses['200'] ?? op.responses['201']!;
+
 /**
  * A readable HTML page of the API built from the OpenAPI document: no script, no external resource.
  * @example renderApiPage(openApiDocument(routes)).startsWith('<!doctype html>') // true
@@ -159,8 +172,8 @@ export function renderApiPage(doc: OpenApiDocument): string {
             ? '<p>Body: see the summary.</p>'
             : '';
       const html = `<div class="op" id="${escapeHtml(op.operationId)}"><p><span class="m ${method}">${method.toUpperCase()}</span><code>${escapeHtml(path)}</code>${op.security.length ? ' <span class="lock">token required</span>' : ''}</p>
-<p>${escapeHtml(op.summary)}</p><p>Returns: <code>${escapeHtml(op.responses['200'].description)}</code>; errors: ${Object.keys(op.responses)
-        .filter((s) => s !== '200')
+<p>${escapeHtml(op.summary)}</p><p>Returns: <code>${escapeHtml(successOf(op).description)}</code>; errors: ${Object.keys(op.responses)
+        .filter((s) => !s.startsWith('2'))
         .join(', ')}</p>${params}${body}</div>`;
       const tag = op.tags[0] ?? 'other';
       byTag.set(tag, [...(byTag.get(tag) ?? []), html]);

@@ -31,7 +31,7 @@ export interface RouteInput<Q, P, B> {
  * One API route: its method and path, schemas for its inputs (validated at the edge, and the source of
  * the OpenAPI document) and a handler that returns a JSON-able value or a Response.
  */
-export interface Route<Q = unknown, P = unknown, B = unknown> {
+export interface Route<Q = unknown, P = unknown, B = unknown, R = unknown> {
   method: 'get' | 'post' | 'put' | 'delete';
   /** Hono path, e.g. `/api/municipalities/:code`. */
   path: string;
@@ -47,15 +47,18 @@ export interface Route<Q = unknown, P = unknown, B = unknown> {
   write?: boolean;
   /** Description of the success response (for the API page). */
   returns: string;
-  handle(input: RouteInput<Q, P, B>): Promise<unknown> | unknown;
+  /** Schema of the success answer, the route's entry in domain/contract.ts (published in the OpenAPI document). */
+  response: z.ZodType<R>;
+  /** The answer (checked against `response` by the compiler), or a Response the route builds itself. */
+  handle(input: RouteInput<Q, P, B>): Promise<NoInfer<R> | Response> | NoInfer<R> | Response;
 }
 
 /** A route of any input types, for lists of routes (each route's types are checked where it is defined). */
 // biome-ignore lint/suspicious/noExplicitAny: routes differ in their input types; a list must hold them all.
-export type AnyRoute = Route<any, any, any>;
+export type AnyRoute = Route<any, any, any, any>;
 
-/** Identity that keeps a route's input types inferred from its schemas. */
-export function defineRoute<Q = undefined, P = undefined, B = undefined>(route: Route<Q, P, B>): Route<Q, P, B> {
+/** Identity that keeps a route's input and answer types inferred from its schemas. */
+export function defineRoute<Q = undefined, P = undefined, B = undefined, R = unknown>(route: Route<Q, P, B, R>): Route<Q, P, B, R> {
   return route;
 }
 

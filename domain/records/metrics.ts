@@ -1,6 +1,9 @@
 /**
  * The choropleth metrics: API id, database column and unit (labels: domain/glossary.ts). Shared by server and client.
  */
+import { z } from 'zod';
+import { pure } from './pure.ts';
+
 export const metricIds = [
   'population',
   'density',
@@ -21,8 +24,8 @@ export const metricIds = [
   'floodShare',
 ] as const;
 export type MetricId = (typeof metricIds)[number];
-export type ClassMethod = 'quantile' | 'equal' | 'jenks';
-export const classMethods: readonly ClassMethod[] = ['quantile', 'equal', 'jenks'];
+export const classMethods = ['quantile', 'equal', 'jenks'] as const;
+export type ClassMethod = (typeof classMethods)[number];
 
 export interface MetricInfo {
   id: MetricId;
@@ -130,18 +133,17 @@ export const metrics: Record<MetricId, MetricInfo> = {
 };
 
 /** GET /api/metrics/{metric} */
-export interface MetricValues {
-  metric: MetricId;
-  unit: string;
-  method: ClassMethod;
-  /** Value per municipality code; null where undefined (e.g. change from a 2015 population of 0). */
-  values: Record<string, number | null>;
-  /** Upper bounds of the classes, ascending; the last equals the maximum. */
-  breaks: number[];
-  min: number;
-  max: number;
-  /** For a derived figure: what it was derived from. */
-  derived?: { ja: string; en: string };
-  /** For a derived figure: ids of its datasets in GET /api/sources. */
-  sources?: readonly string[];
-}
+export const MetricValues = pure(() =>
+  z.object({
+    metric: z.enum(metricIds),
+    unit: z.string(),
+    method: z.enum(classMethods),
+    values: z.record(z.string(), z.number().nullable()).describe('Value per municipality code; null where undefined (e.g. change from a 2015 population of 0).'),
+    breaks: z.array(z.number()).describe('Upper bounds of the classes, ascending; the last equals the maximum.'),
+    min: z.number(),
+    max: z.number(),
+    derived: z.object({ ja: z.string(), en: z.string() }).optional().describe('For a derived figure: what it was derived from.'),
+    sources: z.array(z.string()).readonly().optional().describe('For a derived figure: ids of its datasets in GET /api/sources.'),
+  }),
+);
+export type MetricValues = z.infer<typeof MetricValues>;

@@ -1,103 +1,93 @@
 /**
- * API response types of the spine routes, shared by server and client (`import type`).
- * A renamed field breaks the build on both sides rather than the page.
+ * API records of the spine routes: zod schemas (the OpenAPI document and the API tests read them) and their types,
+ * shared by server and client (`import type`). A renamed field breaks the build on both sides rather than the page.
  */
-import type { MunicipalityExchange, MunicipalityNetwork } from './exchanges.ts';
-import type { MunicipalityKind } from './municipality-kinds.ts';
-import type { Outlook } from './outlook.ts';
-import type { MunicipalityRegion } from './regions.ts';
+import { z } from 'zod';
+import { MunicipalityExchange, MunicipalityNetwork } from './exchanges.ts';
+import { municipalityKinds } from './municipality-kinds.ts';
+import { Outlook } from './outlook.ts';
+import { pure } from './pure.ts';
+import { MunicipalityRegion } from './regions.ts';
 
 export { type MunicipalityKind, municipalityKinds } from './municipality-kinds.ts';
 
 /** One municipality in lists: identity, location and every census metric. */
-export interface Municipality {
-  code: string;
-  name: string;
-  nameKana: string | null;
-  /** Hepburn from the reading with the kind as a romanised suffix, e.g. "Setagaya-ku" (domain/names/romaji.ts). */
-  nameRomaji: string | null;
-  prefCode: string;
-  prefName: string;
-  /** The prefecture in romaji without 都府県, e.g. "Tokyo". */
-  prefNameRomaji: string | null;
-  kind: MunicipalityKind;
-  population: number;
-  population2015: number;
-  /** Population change 2015→2020, %. Null where 2015 was 0 (Fukushima evacuation zone). */
-  popChangePct: number | null;
-  households: number;
-  areaKm2: number;
-  density: number;
-  share65plus: number | null;
-  sharePrimary: number | null;
-  shareSecondary: number | null;
-  shareTertiary: number | null;
-  jobsPerResident: number | null;
-  daytimePopulation: number;
-  /** 昼夜間人口比率, % (100 = as many people by day as by night). Null where nobody lives there (双葉町 2020). */
-  dayNightRatio: number | null;
-  /** True where the ratio is estimated from jobs per employed resident (everywhere but Tokyo). */
-  dayNightEstimated: boolean;
-  lon: number;
-  lat: number;
-}
+export const Municipality = pure(() =>
+  z.object({
+    code: z.string(),
+    name: z.string(),
+    nameKana: z.string().nullable(),
+    nameRomaji: z.string().nullable().describe('Hepburn from the reading with the kind as a romanised suffix, e.g. "Setagaya-ku" (domain/names/romaji.ts).'),
+    prefCode: z.string(),
+    prefName: z.string(),
+    prefNameRomaji: z.string().nullable().describe('The prefecture in romaji without 都府県, e.g. "Tokyo".'),
+    kind: z.enum(municipalityKinds),
+    population: z.number(),
+    population2015: z.number(),
+    popChangePct: z.number().nullable().describe('Population change 2015→2020, %. Null where 2015 was 0 (Fukushima evacuation zone).'),
+    households: z.number(),
+    areaKm2: z.number(),
+    density: z.number(),
+    share65plus: z.number().nullable(),
+    sharePrimary: z.number().nullable(),
+    shareSecondary: z.number().nullable(),
+    shareTertiary: z.number().nullable(),
+    jobsPerResident: z.number().nullable(),
+    daytimePopulation: z.number(),
+    dayNightRatio: z.number().nullable().describe('昼夜間人口比率, % (100 = as many people by day as by night). Null where nobody lives there (双葉町 2020).'),
+    dayNightEstimated: z.boolean().describe('True where the ratio is estimated from jobs per employed resident (everywhere but Tokyo).'),
+    lon: z.number(),
+    lat: z.number(),
+  }),
+);
+export type Municipality = z.infer<typeof Municipality>;
 
 /** GET /api/municipalities */
-export interface MunicipalityList {
-  items: Municipality[];
-  total: number;
-}
+export const MunicipalityList = pure(() => z.object({ items: z.array(Municipality), total: z.number() }));
+export type MunicipalityList = z.infer<typeof MunicipalityList>;
 
 /** GET /api/municipalities/{code}: every metric, plus the regions and exchanges it takes part in. */
-export interface MunicipalityDetail extends Municipality {
-  designationSince: string | null;
-  employed: number;
-  privateEmployees: number;
-  boundaryAreaKm2: number;
-  regions: MunicipalityRegion[];
-  exchanges: MunicipalityExchange[];
-  /** Multilateral pacts it is a party to (21大都市, 中核市, 義士親善友好都市 …). */
-  networks: MunicipalityNetwork[];
-  /** IPSS 2023 projection 2020→2050 (its own, or its group's where only the group is published). */
-  outlook: Outlook | null;
-}
+export const MunicipalityDetail = pure(() =>
+  Municipality.extend({
+    designationSince: z.string().nullable(),
+    employed: z.number(),
+    privateEmployees: z.number(),
+    boundaryAreaKm2: z.number(),
+    regions: z.array(MunicipalityRegion),
+    exchanges: z.array(MunicipalityExchange),
+    networks: z.array(MunicipalityNetwork).describe('Multilateral pacts it is a party to (21大都市, 中核市, 義士親善友好都市 …).'),
+    outlook: Outlook.nullable().describe("IPSS 2023 projection 2020→2050 (its own, or its group's where only the group is published)."),
+  }),
+);
+export type MunicipalityDetail = z.infer<typeof MunicipalityDetail>;
 
 /** GET /api/prefectures: two-digit code, name, reading and a representative point. */
-export interface Prefecture {
-  code: string;
-  name: string;
-  nameKana: string | null;
-  nameRomaji: string | null;
-  lon: number;
-  lat: number;
-}
-export interface PrefectureList {
-  items: Prefecture[];
-}
+export const Prefecture = pure(() =>
+  z.object({ code: z.string(), name: z.string(), nameKana: z.string().nullable(), nameRomaji: z.string().nullable(), lon: z.number(), lat: z.number() }),
+);
+export type Prefecture = z.infer<typeof Prefecture>;
+export const PrefectureList = pure(() => z.object({ items: z.array(Prefecture) }));
+export type PrefectureList = z.infer<typeof PrefectureList>;
 
 /** GET /api/health */
-export interface Health {
-  status: 'ok';
-  municipalities: number;
-  dataVintage: string;
-}
+export const Health = pure(() => z.object({ status: z.literal('ok'), municipalities: z.number(), dataVintage: z.string() }));
+export type Health = z.infer<typeof Health>;
 
 /** One dataset with the attribution line the UI must show. GET /api/sources */
-export interface DataSource {
-  id: string;
-  name: string;
-  vintage: string;
-  licence: string;
-  attribution: string;
-  url: string;
-}
-export interface SourceList {
-  items: DataSource[];
-  /** Mean error of the day/night estimate on Tokyo's measured cities, percentage points. */
-  dayNightEstimateErrorPoints: number;
-}
+export const DataSource = pure(() => z.object({ id: z.string(), name: z.string(), vintage: z.string(), licence: z.string(), attribution: z.string(), url: z.string() }));
+export type DataSource = z.infer<typeof DataSource>;
+export const SourceList = pure(() =>
+  z.object({
+    items: z.array(DataSource),
+    dayNightEstimateErrorPoints: z.number().describe("Mean error of the day/night estimate on Tokyo's measured cities, percentage points."),
+  }),
+);
+export type SourceList = z.infer<typeof SourceList>;
 
 /** Every error response: `{error:{code,message}}`. */
-export interface ApiErrorBody {
-  error: { code: string; message: string };
-}
+export const ApiErrorBody = pure(() => z.object({ error: z.object({ code: z.string(), message: z.string() }) }));
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
+
+/** What a DELETE answers: the id of what is gone. */
+export const Deleted = pure(() => z.object({ deleted: z.string() }));
+export type Deleted = z.infer<typeof Deleted>;

@@ -7,21 +7,16 @@
  * every one of its members belongs to the region, and otherwise leaves those members out and names them.
  */
 
+import { z } from 'zod';
+import { pure } from './pure.ts';
+
 /** One year of a projection: total and the three age groups. */
-export interface OutlookPoint {
-  year: number;
-  population: number;
-  under15: number;
-  workingAge: number;
-  elderly: number;
-}
+export const OutlookPoint = pure(() => z.object({ year: z.number(), population: z.number(), under15: z.number(), workingAge: z.number(), elderly: z.number() }));
+export type OutlookPoint = z.infer<typeof OutlookPoint>;
 
 /** A published group of municipalities projected only together (浜通り地域). */
-export interface OutlookGroup {
-  code: string;
-  name: string;
-  memberCodes: string[];
-}
+export const OutlookGroup = pure(() => z.object({ code: z.string(), name: z.string(), memberCodes: z.array(z.string()) }));
+export type OutlookGroup = z.infer<typeof OutlookGroup>;
 
 /**
  * GET /api/municipalities/{code}.outlook and GET /api/regions/{id}.outlook.
@@ -29,19 +24,19 @@ export interface OutlookGroup {
  * - `group`: the place has none of its own; `series` is its group's (all members together);
  * - `region`: the sum over the region's current members that have one (see `excluded`).
  */
-export interface Outlook {
-  scope: 'municipality' | 'group' | 'region';
-  /** 2020 (census base) to 2050 in five-year steps. */
-  series: OutlookPoint[];
-  /** The group whose figures `series` is (scope group), or null. */
-  group: OutlookGroup | null;
-  /** Regions: groups added whole because every one of their members is a member of the region. */
-  includedGroups: OutlookGroup[];
-  /** Regions: members left out of the sum because their projection exists only with a group not wholly inside. */
-  excluded: { code: string; name: string; groupCode: string; groupName: string }[];
-  /** Id of the dataset in GET /api/sources. */
-  sourceId: 'ipss_projections';
-}
+export const Outlook = pure(() =>
+  z.object({
+    scope: z.enum(['municipality', 'group', 'region']),
+    series: z.array(OutlookPoint).describe('2020 (census base) to 2050 in five-year steps.'),
+    group: OutlookGroup.nullable().describe('The group whose figures `series` is (scope group), or null.'),
+    includedGroups: z.array(OutlookGroup).describe('Regions: groups added whole because every one of their members is a member of the region.'),
+    excluded: z
+      .array(z.object({ code: z.string(), name: z.string(), groupCode: z.string(), groupName: z.string() }))
+      .describe('Regions: members left out of the sum because their projection exists only with a group not wholly inside.'),
+    sourceId: z.literal('ipss_projections').describe('Id of the dataset in GET /api/sources.'),
+  }),
+);
+export type Outlook = z.infer<typeof Outlook>;
 
 /** Sums points year by year (all inputs share the same years). */
 export function sumSeries(list: readonly (readonly OutlookPoint[])[]): OutlookPoint[] {

@@ -1,11 +1,13 @@
-import type { MultiPolygon } from 'geojson';
-import type { Citation } from '../citations.ts';
-import type { MunicipalityKind } from './municipality-kinds.ts';
-import type { Outlook } from './outlook.ts';
+import { z } from 'zod';
+import { Citation } from '../citations.ts';
+import { MultiPolygon } from './geometry.ts';
+import { municipalityKinds } from './municipality-kinds.ts';
+import { Outlook } from './outlook.ts';
+import { pure } from './pure.ts';
 
 /** Region types (exact API values). */
-export type RegionType = 'central_city_region' | 'settlement_zone' | 'prefecture' | 'seed_grouping' | 'custom' | 'employment_area';
-export const regionTypes: readonly RegionType[] = ['central_city_region', 'settlement_zone', 'prefecture', 'seed_grouping', 'custom', 'employment_area'];
+export const regionTypes = ['central_city_region', 'settlement_zone', 'prefecture', 'seed_grouping', 'custom', 'employment_area'] as const;
+export type RegionType = (typeof regionTypes)[number];
 
 /**
  * Region (and member) status.
@@ -56,264 +58,278 @@ export function membershipStatusOf(status: RegionStatus): MembershipStatus {
 export const membersKnownValues = ['all', 'partial', 'centre_only'] as const;
 export type MembersKnown = (typeof membersKnownValues)[number];
 
+const RegionType = pure(() => z.enum(regionTypes));
+const RegionStatus = pure(() => z.enum(regionStatuses));
+const MembershipStatus = pure(() => z.enum(membershipStatuses));
+const Role = pure(() => z.enum(['center', 'member']));
+
 /** A region a municipality belongs to, as listed in its detail. */
-export interface MunicipalityRegion {
-  id: string;
-  type: RegionType;
-  name: string;
-  /** English name from the centres' romaji and the type ("Fukuyama central city region"); null for what-if groupings. */
-  nameEn: string | null;
-  role: 'center' | 'member';
-  /** Whether the membership holds today (ended 定住自立圏, planned joins and unconfirmed candidates say so). */
-  membershipStatus: MembershipStatus;
-  /** The finer status behind it: the member's own (e.g. planned to join) or its region's (e.g. converted). */
-  statusDetail: RegionStatus;
-}
+export const MunicipalityRegion = pure(() =>
+  z.object({
+    id: z.string(),
+    type: RegionType,
+    name: z.string(),
+    nameEn: z.string().nullable().describe('English name from the centres\' romaji and the type ("Fukuyama central city region"); null for what-if groupings.'),
+    role: Role,
+    membershipStatus: MembershipStatus.describe('Whether the membership holds today (ended 定住自立圏, planned joins and unconfirmed candidates say so).'),
+    statusDetail: RegionStatus.describe("The finer status behind it: the member's own (e.g. planned to join) or its region's (e.g. converted)."),
+  }),
+);
+export type MunicipalityRegion = z.infer<typeof MunicipalityRegion>;
 
 /** One region in a list. `memberCodes` are its current members (members planned to join are in the detail only). */
-export interface RegionSummary {
-  id: string;
-  type: RegionType;
-  name: string;
-  /** English name from the centres' (else first members') romaji and the type; null for what-if groupings. */
-  nameEn: string | null;
-  status: RegionStatus;
-  centerCodes: string[];
-  memberCodes: string[];
-  /** Totals over the known current members: complete only where `membersKnown` is 'all'. */
-  population: number;
-  areaKm2: number;
-  memberCount: number;
-  /** Whether the sources name all members, some, or only the centre city. */
-  membersKnown: MembersKnown;
-  /** Centre cities' share of the region's population, in percent; null without a centre. */
-  centerShare: number | null;
-  asOf: string;
-  /** Where the region and its members are documented, as readable citations. */
-  sources: Citation[];
-  note: string;
-  /** Dissolved outline; only with `?geometry=true` in lists, always in the detail. */
-  outline?: MultiPolygon;
-}
+export const RegionSummary = pure(() =>
+  z.object({
+    id: z.string(),
+    type: RegionType,
+    name: z.string(),
+    nameEn: z.string().nullable().describe("English name from the centres' (else first members') romaji and the type; null for what-if groupings."),
+    status: RegionStatus,
+    centerCodes: z.array(z.string()),
+    memberCodes: z.array(z.string()),
+    population: z.number().describe("Totals over the known current members: complete only where `membersKnown` is 'all'."),
+    areaKm2: z.number(),
+    memberCount: z.number(),
+    membersKnown: z.enum(membersKnownValues).describe('Whether the sources name all members, some, or only the centre city.'),
+    centerShare: z.number().nullable().describe("Centre cities' share of the region's population, in percent; null without a centre."),
+    asOf: z.string(),
+    sources: z.array(Citation).describe('Where the region and its members are documented, as readable citations.'),
+    note: z.string(),
+    outline: MultiPolygon.optional().describe('Dissolved outline; only with `?geometry=true` in lists, always in the detail.'),
+  }),
+);
+export type RegionSummary = z.infer<typeof RegionSummary>;
 
 /** The official totals of a region type, all from one publication (`asOf`). */
-export interface OfficialCounts {
-  /** Regions formed (連携中枢都市圏: ビジョン策定; 定住自立圏: 協定締結 or 形成方針策定). */
-  regions: number;
-  /** Centre cities that declared (宣言連携中枢都市 / 宣言中心市); null where the publication gives none. */
-  declaredCities: number | null;
-  /** Member municipalities incl. centres, counted once per region (延べ); null where the publication gives none. */
-  municipalities: number | null;
-}
+export const OfficialCounts = pure(() =>
+  z.object({
+    regions: z.number().describe('Regions formed (連携中枢都市圏: ビジョン策定; 定住自立圏: 協定締結 or 形成方針策定).'),
+    declaredCities: z.number().nullable().describe('Centre cities that declared (宣言連携中枢都市 / 宣言中心市); null where the publication gives none.'),
+    municipalities: z.number().nullable().describe('Member municipalities incl. centres, counted once per region (延べ); null where the publication gives none.'),
+  }),
+);
+export type OfficialCounts = z.infer<typeof OfficialCounts>;
 
 /** How complete the list is: regions known here against the official count. */
-export interface RegionCoverage {
-  /** Regions of the type in force here (status active; every region for groupings, prefectures and custom). */
-  known: number;
-  /** Official count of regions (= officialCounts.regions), or null where none exists. */
-  official: number | null;
-  /** The official totals published with `official`, or null where none exist. */
-  officialCounts: OfficialCounts | null;
-  /** Regions of the type listed here by status, e.g. {active: 37, unconfirmed: 1}; the list's length is their sum. */
-  byStatus: Partial<Record<RegionStatus, number>>;
-  asOf: string | null;
-  /** The publication of the official counts (empty where there are none). */
-  sources: Citation[];
-}
+export const RegionCoverage = pure(() =>
+  z.object({
+    known: z.number().describe('Regions of the type in force here (status active; every region for groupings, prefectures and custom).'),
+    official: z.number().nullable().describe('Official count of regions (= officialCounts.regions), or null where none exists.'),
+    officialCounts: OfficialCounts.nullable(),
+    byStatus: z.partialRecord(RegionStatus, z.number()).describe("Regions of the type listed here by status, e.g. {active: 37, unconfirmed: 1}; the list's length is their sum."),
+    asOf: z.string().nullable(),
+    sources: z.array(Citation).describe('The publication of the official counts (empty where there are none).'),
+  }),
+);
+export type RegionCoverage = z.infer<typeof RegionCoverage>;
 
-export interface RegionList {
-  items: RegionSummary[];
-  coverage: RegionCoverage;
-}
+export const RegionList = pure(() => z.object({ items: z.array(RegionSummary), coverage: RegionCoverage }));
+export type RegionList = z.infer<typeof RegionList>;
 
-export interface RegionMemberInfo {
-  code: string;
-  name: string;
-  prefecture: string;
-  role: 'center' | 'member';
-  /** YYYY, YYYY-MM or YYYY-MM-DD, or '' when unknown. */
-  joined: string;
-  /** The region's status unless this member differs (e.g. planned to join). */
-  status: RegionStatus;
-  /** Whether this membership holds today (from `status`). */
-  membershipStatus: MembershipStatus;
-  population: number;
-  areaKm2: number;
-  note: string;
-}
-
-export interface RegionDetail extends RegionSummary {
-  members: RegionMemberInfo[];
-  outline: MultiPolygon;
-  createdAt: string | null;
-  /** IPSS 2023 projection summed over the current members (see Outlook.excluded). */
-  outlook: Outlook;
-  /** 連携中枢都市圏, 定住自立圏 and custom regions: the formal region beside the 2020 10 % commuting area of its centre(s). */
-  commuting?: CommutingComparison;
-  /** `employment_area` regions: centres and suburbs with order and commuting rate. */
-  employmentArea?: EmploymentAreaDetail;
-}
+export const RegionMemberInfo = pure(() =>
+  z.object({
+    code: z.string(),
+    name: z.string(),
+    prefecture: z.string(),
+    role: Role,
+    joined: z.string().describe("YYYY, YYYY-MM or YYYY-MM-DD, or '' when unknown."),
+    status: RegionStatus.describe("The region's status unless this member differs (e.g. planned to join)."),
+    membershipStatus: MembershipStatus.describe('Whether this membership holds today (from `status`).'),
+    population: z.number(),
+    areaKm2: z.number(),
+    note: z.string(),
+  }),
+);
+export type RegionMemberInfo = z.infer<typeof RegionMemberInfo>;
 
 /** 都市雇用圏: MEA 大都市雇用圏 (centre DID population ≥ 50,000), MCEA 小都市雇用圏 (10,000–50,000). */
-export type EmploymentAreaKind = 'MEA' | 'MCEA';
+export const EmploymentAreaKind = pure(() => z.enum(['MEA', 'MCEA']));
+export type EmploymentAreaKind = z.infer<typeof EmploymentAreaKind>;
 
 /** A 2020 都市雇用圏: its centres (with 従業常住比) and suburbs (order, what they commute to, rate). */
-export interface EmploymentAreaDetail {
-  kind: EmploymentAreaKind;
-  /** DID (densely inhabited district) population of the primary centre, 2020. */
-  didPopulation: number;
-  centres: { code: string; name: string; population: number; employmentResidenceRatio: number }[];
-  /** Order 1 commutes to the centres together (`toCode` null); order k ≥ 2 to a suburb of order k − 1. */
-  suburbs: { code: string; name: string; order: number; toCode: string | null; toName: string | null; rate: number }[];
-  source: string;
-}
+export const EmploymentAreaDetail = pure(() =>
+  z.object({
+    kind: EmploymentAreaKind,
+    didPopulation: z.number().describe('DID (densely inhabited district) population of the primary centre, 2020.'),
+    centres: z.array(z.object({ code: z.string(), name: z.string(), population: z.number(), employmentResidenceRatio: z.number() })),
+    suburbs: z
+      .array(z.object({ code: z.string(), name: z.string(), order: z.number(), toCode: z.string().nullable(), toName: z.string().nullable(), rate: z.number() }))
+      .describe('Order 1 commutes to the centres together (`toCode` null); order k ≥ 2 to a suburb of order k − 1.'),
+    source: z.string(),
+  }),
+);
+export type EmploymentAreaDetail = z.infer<typeof EmploymentAreaDetail>;
 
 /**
  * How a member relates to the region's centre(s) in the 2020 employment areas: the centre itself; commutes ≥ 10 % to a
  * centre; in the centre's area but through another suburb (higher order); in another area (as suburb or as its centre);
  * in no area (commutes < 10 % to every centre).
  */
-export type CommutingRelation = 'centre' | 'commutes_to_centre' | 'same_area_indirect' | 'other_area' | 'centre_of_other_area' | 'no_area';
+export const CommutingRelation = pure(() => z.enum(['centre', 'commutes_to_centre', 'same_area_indirect', 'other_area', 'centre_of_other_area', 'no_area']));
+export type CommutingRelation = z.infer<typeof CommutingRelation>;
 
-export interface CommutingMember {
-  code: string;
-  name: string;
-  role: 'center' | 'member';
-  relation: CommutingRelation;
-  /** The region centre commuted to, with `rate` (0.10–1); null where the data has no rate to a centre. */
-  centre: string | null;
-  rate: number | null;
-  /** When the rate is to several centres together (a multi-centre employment area), their codes. */
-  toGroup: string[];
-  /** Inside a centre's 10 % commuting area (the centre itself, or ≥ 10 % to it). */
-  within: boolean;
-  areaId: string | null;
-  order: number | null;
-  /** For a suburb of order ≥ 2: the municipality it commutes to, and the rate. */
-  via: { code: string; name: string; rate: number } | null;
-  otherArea?: { id: string; name: string };
-}
+const ViaSuburb = pure(() => z.object({ code: z.string(), name: z.string(), rate: z.number() }));
+
+export const CommutingMember = pure(() =>
+  z.object({
+    code: z.string(),
+    name: z.string(),
+    role: Role,
+    relation: CommutingRelation,
+    centre: z.string().nullable().describe('The region centre commuted to, with `rate` (0.10–1); null where the data has no rate to a centre.'),
+    rate: z.number().nullable(),
+    toGroup: z.array(z.string()).describe('When the rate is to several centres together (a multi-centre employment area), their codes.'),
+    within: z.boolean().describe("Inside a centre's 10 % commuting area (the centre itself, or ≥ 10 % to it)."),
+    areaId: z.string().nullable(),
+    order: z.number().nullable(),
+    via: ViaSuburb.nullable().describe('For a suburb of order ≥ 2: the municipality it commutes to, and the rate.'),
+    otherArea: z.object({ id: z.string(), name: z.string() }).optional(),
+  }),
+);
+export type CommutingMember = z.infer<typeof CommutingMember>;
 
 /** A formal region beside the functional one: see domain/scoring/commuting.ts. */
-export interface CommutingComparison {
-  centres: { code: string; name: string; areaId: string | null; areaName: string | null; place: 'primary' | 'secondary' | 'suburb' | 'none' }[];
-  members: CommutingMember[];
-  /** Non-members commuting ≥ 10 % to a centre: candidates by MIC's 10 % rule. */
-  candidates: { code: string; name: string; population: number; centre: string; rate: number; toGroup: string[] }[];
-  /** Non-members in a centre's employment area through a suburb (order ≥ 2), for context. */
-  furtherSuburbs: { code: string; name: string; population: number; order: number; via: { code: string; name: string; rate: number } }[];
-  counts: { members: number; withRate: number; outside: number; candidates: number };
-  /** True when no centre was given and the most populous member stands in for it. */
-  centreAssumed: boolean;
-  /** The dataset, as a readable citation. */
-  source: string;
-  /** What the figures are and are not (commuting to work only; each suburb listed under its strongest centre). */
-  caveat: string;
-}
+export const CommutingComparison = pure(() =>
+  z.object({
+    centres: z.array(
+      z.object({ code: z.string(), name: z.string(), areaId: z.string().nullable(), areaName: z.string().nullable(), place: z.enum(['primary', 'secondary', 'suburb', 'none']) }),
+    ),
+    members: z.array(CommutingMember),
+    candidates: z
+      .array(z.object({ code: z.string(), name: z.string(), population: z.number(), centre: z.string(), rate: z.number(), toGroup: z.array(z.string()) }))
+      .describe("Non-members commuting ≥ 10 % to a centre: candidates by MIC's 10 % rule."),
+    furtherSuburbs: z
+      .array(z.object({ code: z.string(), name: z.string(), population: z.number(), order: z.number(), via: ViaSuburb }))
+      .describe("Non-members in a centre's employment area through a suburb (order ≥ 2), for context."),
+    counts: z.object({ members: z.number(), withRate: z.number(), outside: z.number(), candidates: z.number() }),
+    centreAssumed: z.boolean().describe('True when no centre was given and the most populous member stands in for it.'),
+    source: z.string().describe('The dataset, as a readable citation.'),
+    caveat: z.string().describe('What the figures are and are not (commuting to work only; each suburb listed under its strongest centre).'),
+  }),
+);
+export type CommutingComparison = z.infer<typeof CommutingComparison>;
 
-export type EligibilityScheme = 'central_city_region' | 'settlement_zone';
+export const RegionDetail = pure(() =>
+  RegionSummary.extend({
+    members: z.array(RegionMemberInfo),
+    outline: MultiPolygon,
+    createdAt: z.string().nullable(),
+    outlook: Outlook.describe('IPSS 2023 projection summed over the current members (see Outlook.excluded).'),
+    commuting: CommutingComparison.optional().describe('連携中枢都市圏, 定住自立圏 and custom regions: the formal region beside the 2020 10 % commuting area of its centre(s).'),
+    employmentArea: EmploymentAreaDetail.optional().describe('`employment_area` regions: centres and suburbs with order and commuting rate.'),
+  }),
+);
+export type RegionDetail = z.infer<typeof RegionDetail>;
+
+export const eligibilitySchemes = ['central_city_region', 'settlement_zone'] as const;
+export type EligibilityScheme = (typeof eligibilitySchemes)[number];
 /** lead: centre of a region of the scheme; eligible: meets every rule; needs_check (要確認): the data cannot decide a rule; near_miss: misses narrowly. */
-export type EligibilityStatus = 'lead' | 'eligible' | 'needs_check' | 'near_miss';
+export const eligibilityStatuses = ['lead', 'eligible', 'needs_check', 'near_miss'] as const;
+export type EligibilityStatus = (typeof eligibilityStatuses)[number];
 /** The outcome of the rules for a city, whatever it leads: `no` fails a rule outright. */
 export type EligibilityVerdict = 'eligible' | 'needs_check' | 'near_miss' | 'no';
 /** Where a day/night figure comes from: 東京都's measured table, the 2020 従業常住比 of an employment-area centre, or our estimate. */
-export type DayNightSource = 'measured' | 'employment_residence_2020' | 'estimate';
+export const dayNightSources = ['measured', 'employment_residence_2020', 'estimate'] as const;
+export type DayNightSource = (typeof dayNightSources)[number];
 
 /** The criteria of the eligibility tests; _self / _partner in the two-city test of 連携中枢都市. */
-export type EligibilityCriterionId =
-  | 'kind'
-  | 'population'
-  | 'day_night_ratio'
-  | 'outside_big_metro'
-  | 'partner_is_city'
-  | 'population_self'
-  | 'population_partner'
-  | 'population_total'
-  | 'day_night_ratio_self'
-  | 'day_night_ratio_partner'
-  | 'outside_big_metro_self'
-  | 'outside_big_metro_partner'
-  | 'within_an_hour'
-  | 'not_central_city'
-  | 'not_central_city_self'
-  | 'not_central_city_partner';
+export const eligibilityCriterionIds = [
+  'kind',
+  'population',
+  'day_night_ratio',
+  'outside_big_metro',
+  'partner_is_city',
+  'population_self',
+  'population_partner',
+  'population_total',
+  'day_night_ratio_self',
+  'day_night_ratio_partner',
+  'outside_big_metro_self',
+  'outside_big_metro_partner',
+  'within_an_hour',
+  'not_central_city',
+  'not_central_city_self',
+  'not_central_city_partner',
+] as const;
+export type EligibilityCriterionId = (typeof eligibilityCriterionIds)[number];
 
 /** One rule applied to one city: the figure, the threshold, and whether it is met, narrowly missed or undecidable. */
-export interface EligibilityCriterion {
-  id: EligibilityCriterionId;
-  label: string;
-  value: number | string | boolean;
-  threshold: string;
-  met: boolean;
-  /** Not met, but within the named margin (おおむね / 程度 / 5 points). */
-  near: boolean;
-  /** 要確認: the data cannot decide; `reason` says why. */
-  needsCheck: boolean;
-  reason?: string;
-  /** For a day/night rule: where the figure comes from. */
-  source?: DayNightSource;
-  /** What the figure is (e.g. 従業常住比 2020), or how the rule was read (おおむね, 程度). */
-  note?: string;
-}
+export const EligibilityCriterion = pure(() =>
+  z.object({
+    id: z.enum(eligibilityCriterionIds),
+    label: z.string(),
+    value: z.union([z.number(), z.string(), z.boolean()]),
+    threshold: z.string(),
+    met: z.boolean(),
+    near: z.boolean().describe('Not met, but within the named margin (おおむね / 程度 / 5 points).'),
+    needsCheck: z.boolean().describe('要確認: the data cannot decide; `reason` says why.'),
+    reason: z.string().optional(),
+    source: z.enum(dayNightSources).optional().describe('For a day/night rule: where the figure comes from.'),
+    note: z.string().optional().describe('What the figure is (e.g. 従業常住比 2020), or how the rule was read (おおむね, 程度).'),
+  }),
+);
+export type EligibilityCriterion = z.infer<typeof EligibilityCriterion>;
 
-export interface EligibilityCandidate {
-  code: string;
-  name: string;
-  prefName: string;
-  kind: MunicipalityKind;
-  population: number;
-  /** The day/night figure the rules used, in percent (see `dayNightSource`); null where nobody lives there. */
-  dayNightRatio: number | null;
-  /** True when `dayNightSource` is `estimate`. */
-  dayNightEstimated: boolean;
-  dayNightSource: DayNightSource;
-  /** The lowest figure accepted, in percent: 95 for 連携中枢都市 (おおむね1以上), else 100. */
-  dayNightThreshold: number;
-  lon: number;
-  lat: number;
-  status: EligibilityStatus;
-  verdict: EligibilityVerdict;
-  meetsCriteria: boolean;
-  /** Which test the criteria belong to: the city alone, or with a neighbouring city (連携中枢 two-city case). */
-  path: 'single' | 'two_city';
-  partnerCode: string | null;
-  leadsRegion: { id: string; name: string; status: RegionStatus } | null;
-  criteria: EligibilityCriterion[];
-}
+export const EligibilityCandidate = pure(() =>
+  z.object({
+    code: z.string(),
+    name: z.string(),
+    prefName: z.string(),
+    kind: z.enum(municipalityKinds),
+    population: z.number(),
+    dayNightRatio: z.number().nullable().describe('The day/night figure the rules used, in percent (see `dayNightSource`); null where nobody lives there.'),
+    dayNightEstimated: z.boolean().describe('True when `dayNightSource` is `estimate`.'),
+    dayNightSource: z.enum(dayNightSources),
+    dayNightThreshold: z.number().describe('The lowest figure accepted, in percent: 95 for 連携中枢都市 (おおむね1以上), else 100.'),
+    lon: z.number(),
+    lat: z.number(),
+    status: z.enum(eligibilityStatuses),
+    verdict: z.enum(['eligible', 'needs_check', 'near_miss', 'no']),
+    meetsCriteria: z.boolean(),
+    path: z.enum(['single', 'two_city']).describe('Which test the criteria belong to: the city alone, or with a neighbouring city (連携中枢 two-city case).'),
+    partnerCode: z.string().nullable(),
+    leadsRegion: z.object({ id: z.string(), name: z.string(), status: RegionStatus }).nullable(),
+    criteria: z.array(EligibilityCriterion),
+  }),
+);
+export type EligibilityCandidate = z.infer<typeof EligibilityCandidate>;
 
-export interface EligibilityList {
-  scheme: EligibilityScheme;
-  items: EligibilityCandidate[];
-  counts: Record<EligibilityStatus, number>;
-  /** The thresholds and the definition of the three big metropolitan areas used. */
-  parameters: Record<string, unknown>;
-}
+export const EligibilityList = pure(() =>
+  z.object({
+    scheme: z.enum(eligibilitySchemes),
+    items: z.array(EligibilityCandidate),
+    counts: z.record(z.enum(eligibilityStatuses), z.number()),
+    parameters: z.record(z.string(), z.unknown()).describe('The thresholds and the definition of the three big metropolitan areas used.'),
+  }),
+);
+export type EligibilityList = z.infer<typeof EligibilityList>;
 
 /** Whether a grouping could form a region of a scheme. */
-export interface GroupSchemeResult {
-  scheme: EligibilityScheme;
-  met: boolean;
-  /** Members that could lead it (codes; "a+b" for a two-city pair). */
-  centres: string[];
-  /** Members (or pairs) whose test the data cannot decide (empty when `met`). */
-  needsCheck: string[];
-  /** Members that miss the centre criteria only narrowly (empty when `met`). */
-  nearMisses: string[];
-}
+export const GroupSchemeResult = pure(() =>
+  z.object({
+    scheme: z.enum(eligibilitySchemes),
+    met: z.boolean(),
+    centres: z.array(z.string()).describe('Members that could lead it (codes; "a+b" for a two-city pair).'),
+    needsCheck: z.array(z.string()).describe('Members (or pairs) whose test the data cannot decide (empty when `met`).'),
+    nearMisses: z.array(z.string()).describe('Members that miss the centre criteria only narrowly (empty when `met`).'),
+  }),
+);
+export type GroupSchemeResult = z.infer<typeof GroupSchemeResult>;
 
 /** What a set of municipalities adds up to (what-if preview and saved custom regions). */
-export interface GroupSummary {
-  memberCount: number;
-  population: number;
-  areaKm2: number;
-  centerShare: number | null;
-  /** Number of separate pieces of the dissolved outline (1 = contiguous, islands excepted). */
-  parts: number;
-  outline: MultiPolygon;
-  schemes: GroupSchemeResult[];
-  /** The grouping beside the 10 % commuting area of its centre(s) (given, else the most populous member). */
-  commuting?: CommutingComparison;
-}
+export const GroupSummary = pure(() =>
+  z.object({
+    memberCount: z.number(),
+    population: z.number(),
+    areaKm2: z.number(),
+    centerShare: z.number().nullable(),
+    parts: z.number().describe('Number of separate pieces of the dissolved outline (1 = contiguous, islands excepted).'),
+    outline: MultiPolygon,
+    schemes: z.array(GroupSchemeResult),
+    commuting: CommutingComparison.optional().describe('The grouping beside the 10 % commuting area of its centre(s) (given, else the most populous member).'),
+  }),
+);
+export type GroupSummary = z.infer<typeof GroupSummary>;
 
 /** Body of POST /api/regions and POST /api/regions/preview. */
 export interface CustomRegionInput {

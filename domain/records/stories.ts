@@ -3,7 +3,8 @@
  * the pipeline) and the API's responses. One schema, so a renamed field breaks the build, not the talk.
  */
 import { z } from 'zod';
-import { type Citation, sourceOf } from '../citations.ts';
+import { Citation, sourceOf } from '../citations.ts';
+import { pure } from './pure.ts';
 
 /** The views a step can show underneath its caption. */
 export const storyViews = ['explore', 'regions', 'exchanges', 'disaster', 'partners'] as const;
@@ -72,9 +73,11 @@ export type StoryStep = z.infer<typeof storyStepSchema>;
 export type Story = z.infer<typeof storySchema>;
 
 /** A step as `GET /api/stories/{id}` answers it: its source as readable citations, never a file name. */
-export type StoryStepAnswer = Omit<StoryStep, 'source'> & { sources: Citation[] };
+export const StoryStepAnswer = pure(() => storyStepSchema.omit({ source: true }).extend({ sources: z.array(Citation) }));
+export type StoryStepAnswer = z.infer<typeof StoryStepAnswer>;
 /** `GET /api/stories/{id}`. */
-export type StoryAnswer = Omit<Story, 'steps'> & { steps: StoryStepAnswer[] };
+export const StoryAnswer = pure(() => storySchema.extend({ steps: z.array(StoryStepAnswer) }));
+export type StoryAnswer = z.infer<typeof StoryAnswer>;
 
 /**
  * The story to send back (PUT, or POST as a copy) from the one answered: each step's citations as a source again.
@@ -85,9 +88,12 @@ export function storyFromAnswer(answer: StoryAnswer): Story {
 }
 
 /** `GET /api/stories`: the stories in presentation order, seed stories first, then presenters' own. */
-export interface StoryList {
-  items: { id: string; title: Bilingual; summary: Bilingual; steps: number; origin: 'seed' | 'user' }[];
-}
+export const StoryList = pure(() =>
+  z.object({
+    items: z.array(z.object({ id: z.string(), title: bilingual(120), summary: bilingual(400), steps: z.number(), origin: z.enum(['seed', 'user']) })),
+  }),
+);
+export type StoryList = z.infer<typeof StoryList>;
 
 /** A problem of a story that the schema cannot see: a code or region that does not exist. */
 export interface StoryProblem {

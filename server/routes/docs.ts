@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { apiContract } from '../../domain/contract.ts';
 import { type OpenApiDocument, docsCss, openApiDocument, renderApiPage } from '../openapi.ts';
 import { type AnyRoute, defineRoute } from '../route.ts';
 import { contentSecurityPolicy } from '../security.ts';
@@ -24,6 +25,7 @@ export function docsRoutes(routes: readonly AnyRoute[]) {
     defineRoute({
       method: 'get',
       path: '/api/openapi.json',
+      response: apiContract['/api/openapi.json'].get,
       tag: 'docs',
       summary: 'The OpenAPI 3.1 document of every route, generated from the schemas that validate requests.',
       returns: 'OpenAPI 3.1 document',
@@ -32,6 +34,7 @@ export function docsRoutes(routes: readonly AnyRoute[]) {
     defineRoute({
       method: 'get',
       path: '/api/docs',
+      response: apiContract['/api/docs'].get,
       tag: 'docs',
       summary: 'A readable HTML page of the API (from the OpenAPI document).',
       returns: 'text/html page',

@@ -8,7 +8,7 @@ import type { AtlasDb, Row } from '../db.ts';
 import { defineRoute, queryString } from '../route.ts';
 import { csvMediaTypes } from '../security.ts';
 import { importExchanges } from '../services/exchange-import/index.ts';
-import { type Exchange, type ExchangeKind, type ExchangeList, type ExchangeNetwork, type ExchangeNetworkList, exchangeKinds } from '../../domain/records/exchanges.ts';
+import { type Exchange, type ExchangeKind, ExchangeList, type ExchangeNetwork, ExchangeNetworkList, ImportReport, exchangeKinds } from '../../domain/records/exchanges.ts';
 
 const partnerCode = z.string().regex(/^\d{5}$/, 'must be a 5-digit code such as "13112" (a prefecture as partner: "20000")');
 const yearSchema = z.coerce.number({ error: 'must be a year such as 1995' }).int('must be a whole year').min(1850, 'must be 1850 or later').max(2100, 'must be 2100 or earlier');
@@ -117,6 +117,7 @@ export const exchangeRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/exchanges',
+    response: ExchangeList,
     tag: 'exchanges',
     summary:
       'Every known exchange agreement (sister, friendship, partnership, disaster_aid, relationship_population, other) with both partners as points, filtered by partner code, kind, year range and origin.',
@@ -128,6 +129,7 @@ export const exchangeRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/exchanges/networks',
+    response: ExchangeNetworkList,
     tag: 'exchanges',
     summary:
       'Every multilateral pact (21大都市, 中核市, 義士親善友好都市 …) with its parties as points: membership "listed" (named one by one in the source) or "designation" (every 政令指定都市 or 中核市 takes part).',
@@ -137,6 +139,7 @@ export const exchangeRoutes = [
   defineRoute({
     method: 'post',
     path: '/api/exchanges/import',
+    response: ImportReport,
     tag: 'exchanges',
     write: true,
     accepts: csvMediaTypes,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { type ClassMethod, classMethods } from '../../domain/records/metrics.ts';
+import { IndicatorList, IndicatorReport, IndicatorValues } from '../../domain/records/indicators.ts';
+import { classMethods } from '../../domain/records/metrics.ts';
+import { Deleted } from '../../domain/records/municipalities.ts';
 import { defineRoute } from '../route.ts';
 import { csvMediaTypes } from '../security.ts';
 import { deleteIndicator, indicatorValues, listIndicators, uploadIndicator } from '../services/indicators.ts';
@@ -15,6 +17,7 @@ export const indicatorRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/indicators',
+    response: IndicatorList,
     tag: 'indicators',
     summary: 'The user’s own indicators saved in the user store (uploaded with POST /api/indicators)',
     returns: '{items:[{id, name, unit, note, fileName, createdAt, count}]}',
@@ -23,6 +26,7 @@ export const indicatorRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/indicators/:id',
+    response: IndicatorValues,
     tag: 'indicators',
     summary: 'One own indicator: its value per municipality with choropleth class breaks (the classification of /api/metrics)',
     returns: '{id, name, unit, note, fileName, createdAt, count, method, values:{code:value}, breaks, min, max}; 404 for an unknown id',
@@ -30,7 +34,7 @@ export const indicatorRoutes = [
     query: z
       .object({
         classes: z.coerce.number().int().min(2).max(9).default(5),
-        method: z.enum(classMethods as [ClassMethod, ...ClassMethod[]]).default('quantile'),
+        method: z.enum(classMethods).default('quantile'),
       })
       .strict(),
     handle: ({ deps, params, query }) => indicatorValues(deps.db, params.id, query.classes, query.method),
@@ -38,6 +42,7 @@ export const indicatorRoutes = [
   defineRoute({
     method: 'post',
     path: '/api/indicators',
+    response: IndicatorReport,
     tag: 'indicators',
     write: true,
     accepts: [...csvMediaTypes, ...xlsxMediaTypes],
@@ -64,6 +69,7 @@ export const indicatorRoutes = [
   defineRoute({
     method: 'delete',
     path: '/api/indicators/:id',
+    response: Deleted,
     tag: 'indicators',
     write: true,
     summary: 'Deletes an own indicator. Needs the write token.',

@@ -4,7 +4,7 @@ import { builtData } from '../built.ts';
 import { ApiError } from '../errors.ts';
 import { classifyAround } from '../../domain/scoring/classes.ts';
 import { defineRoute } from '../route.ts';
-import { type ClassMethod, type MetricId, type MetricValues, classMethods, metricIds, metrics } from '../../domain/records/metrics.ts';
+import { type ClassMethod, type MetricId, MetricValues, classMethods, metricIds, metrics } from '../../domain/records/metrics.ts';
 
 /** Values and class breaks of one metric for every municipality (values read once at start; classes take about a millisecond). */
 export async function metricValues(db: AtlasDb, metric: MetricId, classes: number, method: ClassMethod): Promise<MetricValues> {
@@ -32,6 +32,7 @@ export const metricRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/metrics/:metric',
+    response: MetricValues,
     tag: 'metrics',
     summary: 'One metric for every municipality with choropleth class breaks.',
     returns:
@@ -40,7 +41,7 @@ export const metricRoutes = [
     query: z
       .object({
         classes: z.coerce.number().int().min(2).max(9).default(5),
-        method: z.enum(classMethods as [ClassMethod, ...ClassMethod[]]).default('quantile'),
+        method: z.enum(classMethods).default('quantile'),
       })
       .strict(),
     handle: ({ deps, params, query }) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApiError } from '../errors.ts';
 import { codeSchema, defineRoute, queryString } from '../route.ts';
-import { type Municipality, type MunicipalityDetail, type MunicipalityList, municipalityKinds } from '../../domain/records/municipalities.ts';
+import { type Municipality, MunicipalityDetail, MunicipalityList, municipalityKinds } from '../../domain/records/municipalities.ts';
 import type { AtlasDb } from '../db.ts';
 import { matchPrefectures } from '../../domain/names/prefectures.ts';
 import { searchMunicipalities } from '../../domain/names/search.ts';
@@ -60,6 +60,7 @@ export const municipalityRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/municipalities',
+    response: MunicipalityList,
     tag: 'municipalities',
     summary:
       'List municipalities, filtered by prefecture (code or partial name in kanji, kana or romaji), kind and a search by name (kanji with ヶ/ケ and old kanji folded, kana, romaji, partial) or code.',
@@ -75,6 +76,7 @@ export const municipalityRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/municipalities/:code',
+    response: MunicipalityDetail,
     tag: 'municipalities',
     summary: 'One municipality with every metric, its regions and its exchanges.',
     returns: 'MunicipalityDetail; 404 for an unknown code, 400 for a malformed one',

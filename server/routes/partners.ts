@@ -33,8 +33,9 @@ import {
   type DisasterRanking,
   type HazardFigures,
   type MatrixPartner,
-  type PartnerMatrix,
+  PartnerMatrix,
   type PartnerPurpose,
+  PartnerRanking,
   type ViaPartner,
   complementParamSpecs,
   disasterParamSpecs,
@@ -488,6 +489,7 @@ export const partnerRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/partners/matrix',
+    response: PartnerMatrix,
     tag: 'partners',
     summary:
       "The national partner table: every municipality's best partners for purpose=disaster or complement (same parameters and order as /api/partners/{code}), all pairs scored in one pass; pairs that choose each other flagged mutual, pairs already tied flagged tied.",
@@ -506,6 +508,7 @@ export const partnerRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/partners/:code',
+    response: PartnerRanking,
     tag: 'partners',
     summary:
       'Every other municipality ranked as a partner: purpose=disaster (not struck by the same earthquake or storm — J-SHIS probabilities, designated zones, flood exposure —, reachable, able to help; parameters decayKm, zonePenalty, possibleZoneWeight, ownHazardWeight, stormDecayKm, reachMidKm, reachWidthKm, ferryPenaltyKm, capacityRatio) or purpose=complement (difference on urban↔rural axes; parameters wDensity, wPrimary, wAged, wDayNight, wSize, saturationSd, plus viaPartners).',

@@ -6,6 +6,7 @@
  * population, area, dissolved outline, and which schemes a member could lead — for the live what-if panel.
  */
 import { citationsOf } from '../../domain/citations.ts';
+import { Deleted } from '../../domain/records/municipalities.ts';
 import type { Topology } from 'topojson-specification';
 import { z } from 'zod';
 import type { AtlasDb } from '../db.ts';
@@ -15,20 +16,20 @@ import { checkGroup, deleteCustomRegion, saveCustomRegion } from '../services/cu
 import { type Reference, reference } from '../services/reference.ts';
 import { compareWithCommuting } from '../../domain/scoring/commuting.ts';
 import { type LeadRegion, bigMetro, eligibility, summariseGroup, thresholds } from '../../domain/scoring/eligibility.ts';
-import type {
-  CommutingComparison,
-  EmploymentAreaDetail,
-  EmploymentAreaKind,
+import {
+  type CommutingComparison,
+  type EmploymentAreaDetail,
+  type EmploymentAreaKind,
   EligibilityList,
   GroupSummary,
-  OfficialCounts,
-  RegionCoverage,
+  type OfficialCounts,
+  type RegionCoverage,
   RegionDetail,
   RegionList,
-  RegionMemberInfo,
-  RegionStatus,
-  RegionSummary,
-  RegionType,
+  type RegionMemberInfo,
+  type RegionStatus,
+  type RegionSummary,
+  type RegionType,
 } from '../../domain/records/regions.ts';
 import { type MembersKnown, membershipStatusOf, regionTypes } from '../../domain/records/regions.ts';
 import { englishRegionName, type RomajiNames, romajiNames } from '../region-names.ts';
@@ -243,12 +244,13 @@ export const regionRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/regions',
+    response: RegionList,
     tag: 'regions',
     summary: 'Regions of a type (all types without one) with population, area and members; coverage against the official count.',
     returns: '{items:[RegionSummary], coverage:{known, official, officialCounts:{regions, declaredCities, municipalities}, byStatus, asOf, sources}}; outlines with geometry=true',
     query: z
       .object({
-        type: z.enum(regionTypes as [RegionType, ...RegionType[]], { message: `must be one of ${regionTypes.join(', ')}` }).optional(),
+        type: z.enum(regionTypes, { message: `must be one of ${regionTypes.join(', ')}` }).optional(),
         geometry: z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).optional(),
       })
       .strict(),
@@ -257,6 +259,7 @@ export const regionRoutes = [
   defineRoute({
     method: 'post',
     path: '/api/regions/preview',
+    response: GroupSummary,
     tag: 'regions',
     summary:
       'What a grouping would add up to, without saving it: population, area, dissolved outline, schemes it could form, and the grouping beside the 2020 commuting area of its centre.',
@@ -272,6 +275,7 @@ export const regionRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/regions/:id',
+    response: RegionDetail,
     tag: 'regions',
     summary:
       'One region with its members (code, name, role, joined) and its dissolved outline as GeoJSON; 連携中枢都市圏, 定住自立圏 and custom regions add `commuting` (each member beside the 2020 10 % commuting area of the centre), employment areas add `employmentArea`.',
@@ -282,6 +286,7 @@ export const regionRoutes = [
   defineRoute({
     method: 'post',
     path: '/api/regions',
+    response: RegionDetail,
     tag: 'regions',
     summary: 'Saves a what-if grouping as a custom region (kept in the user store across restarts and rebuilds). Needs the write token.',
     returns: '201 RegionDetail; 400 naming unknown codes, for an empty list, more than 300 members or a missing name; 401 without the token',
@@ -292,6 +297,7 @@ export const regionRoutes = [
   defineRoute({
     method: 'delete',
     path: '/api/regions/:id',
+    response: Deleted,
     tag: 'regions',
     summary: 'Deletes a custom region. Needs the write token.',
     returns: '{deleted:id}; 404 for an unknown id, 403 for a seed region, 401 without the token',
@@ -302,6 +308,7 @@ export const regionRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/eligibility',
+    response: EligibilityList,
     tag: 'regions',
     summary:
       'Cities that lead, could lead (meet every rule of MIC’s 要綱), need a check (要確認: the data cannot decide a rule) or narrowly miss leading a 連携中枢都市圏 or 定住自立圏, with each criterion, its figure and threshold, and the day/night figure’s source.',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { citationsOf } from '../../domain/citations.ts';
-import { type Story, type StoryAnswer, type StoryList, storySchema } from '../../domain/records/stories.ts';
+import { Deleted } from '../../domain/records/municipalities.ts';
+import { type Story, StoryAnswer, StoryList, storySchema } from '../../domain/records/stories.ts';
 import { defineRoute } from '../route.ts';
 import { createStory, deleteStory, getStory, listStories, replaceStory } from '../services/stories.ts';
 
@@ -19,6 +20,7 @@ export const storyRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/stories',
+    response: StoryList,
     tag: 'stories',
     summary: 'Partnership stories for the presentation view: seed stories in presentation order, then presenters’ own',
     returns: '{items:[{id, title:{ja,en}, summary:{ja,en}, steps, origin}]}',
@@ -27,6 +29,7 @@ export const storyRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/stories/:id',
+    response: StoryAnswer,
     tag: 'stories',
     summary: 'One story with its steps (camera, view and URL keys, highlights, arcs, annotations, caption, sources as citations)',
     returns: 'Story with each step’s source as sources:[{title, publisher, year, url}] (sourceOf in domain/citations.ts turns them back for a copy)',
@@ -36,6 +39,7 @@ export const storyRoutes = [
   defineRoute({
     method: 'post',
     path: '/api/stories',
+    response: StoryAnswer,
     tag: 'stories',
     summary: 'Saves a presenter’s own story (kept in the user store across restarts and rebuilds). Needs the write token.',
     returns: '201 Story (as answered by GET); 400 naming the field; 409 when the id is taken; 401 without the token',
@@ -46,6 +50,7 @@ export const storyRoutes = [
   defineRoute({
     method: 'put',
     path: '/api/stories/:id',
+    response: StoryAnswer,
     tag: 'stories',
     summary: 'Replaces a saved story. Seed stories cannot be changed (403). Needs the write token.',
     returns: 'Story; 400 naming the field; 403 for a seed story; 404 for an unknown id; 401 without the token',
@@ -57,6 +62,7 @@ export const storyRoutes = [
   defineRoute({
     method: 'delete',
     path: '/api/stories/:id',
+    response: Deleted,
     tag: 'stories',
     summary: 'Deletes a saved story. Seed stories cannot be deleted (403). Needs the write token.',
     returns: '{deleted:id}; 403 for a seed story; 404 for an unknown id; 401 without the token',

@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { apiContract } from '../../domain/contract.ts';
 import { ApiError } from '../errors.ts';
 import { answerJson, jsonEntry } from '../response-cache.ts';
 import { defineRoute } from '../route.ts';
@@ -28,6 +29,7 @@ export function tileRoutes(archive: TileArchive | undefined) {
     defineRoute({
       method: 'get',
       path: '/api/tiles',
+      response: apiContract['/api/tiles'].get,
       tag: 'boundaries',
       summary: 'TileJSON 3.0 of the boundary vector tiles: layers municipalities {code} and prefectures {code}; tile URLs carry the archive version.',
       returns: '{tilejson, tiles:[url], minzoom, maxzoom, bounds, center, vector_layers, attribution}',
@@ -53,6 +55,7 @@ export function tileRoutes(archive: TileArchive | undefined) {
     defineRoute({
       method: 'get',
       path: '/api/tiles/:version/:z/:x/:y',
+      response: apiContract['/api/tiles/:version/:z/:x/:y'].get,
       tag: 'boundaries',
       summary: 'One Mapbox Vector Tile of the boundaries (204 where the tile holds nothing); cached for good under its version.',
       returns: 'application/vnd.mapbox-vector-tile (gzip); 404 for a version other than the current one',

@@ -38,7 +38,7 @@ const agreementSchema = z
     bCode: code,
     aFormerName: text(80).nullable(),
     bFormerName: text(80).nullable(),
-    kind: z.enum(exchangeKinds as [ExchangeKind, ...ExchangeKind[]], { message: `must be one of ${exchangeKinds.join(', ')}` }),
+    kind: z.enum(exchangeKinds, { message: `must be one of ${exchangeKinds.join(', ')}` }),
     sinceYear: z.number().int().min(1850).max(2100).nullable(),
     agreement: text(500).nullable(),
     source: z.string().min(1, 'is required').max(500),
