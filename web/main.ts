@@ -1,5 +1,5 @@
 import type { Topology } from 'topojson-specification';
-import type { Municipality, MunicipalityList, PrefectureList, SourceList } from '../domain/records/municipalities.ts';
+import type { Municipality } from '../domain/records/municipalities.ts';
 import { adoptTokenFromUrl, api } from './api.ts';
 import type { AppContext, View } from './context.ts';
 import { type Lang, getLang, setLang, t } from './i18n.ts';
@@ -31,14 +31,14 @@ async function boot(): Promise<void> {
   // 0.8 MB of JSON) is read once the map is drawn, so parsing it does not hold up the first frame. A link to another
   // view or to a selected place needs it first.
   const listLater = view === views[0] && !state.get('sel');
-  const listRequest = listLater ? null : api<MunicipalityList>('/api/municipalities');
-  const [prefectures, sources] = await Promise.all([api<PrefectureList>('/api/prefectures'), api<SourceList>('/api/sources'), atlas.styleReady]);
+  const listRequest = listLater ? null : api('/api/municipalities');
+  const [prefectures, sources] = await Promise.all([api('/api/prefectures'), api('/api/sources'), atlas.styleReady]);
   if (getLang() === 'en') atlas.setLanguage('en');
   // The first map (all of Japan) is labelled with the prefectures: their glyphs are drawn while the tiles load.
   if (!state.get('c')) atlas.prewarmPrefectureLabels(prefectures.items.map((p) => (getLang() === 'en' && p.nameRomaji ? p.nameRomaji : p.name)));
   const munis = new Map<string, Municipality>();
   const loadList = async () => {
-    const list = await (listRequest ?? api<MunicipalityList>('/api/municipalities'));
+    const list = await (listRequest ?? api('/api/municipalities'));
     for (const m of list.items) munis.set(m.code, m);
     atlas.setPlaces(list.items);
     installSearch($('search') as HTMLInputElement, $('search-list') as HTMLUListElement, list.items, (m: Municipality) => ctx.select(m.code, { fly: true }));
@@ -55,7 +55,7 @@ async function boot(): Promise<void> {
     munis,
     prefectures: prefectures.items,
     boundaries() {
-      topology ??= api<Topology>('/api/boundaries');
+      topology ??= api('/api/boundaries');
       // A failed fetch is tried again on the next call.
       topology.catch(() => (topology = null));
       return topology;

@@ -327,7 +327,7 @@ export class AtlasMap {
   /** Fetches a municipality's outline once; redraws the highlight when it arrives. */
   private requestOutline(code: string): void {
     if (this.outlines.has(code) || this.outlineRequests.has(code)) return;
-    const request = api<Feature<Polygon | MultiPolygon>>(`/api/municipalities/${encodeURIComponent(code)}/outline`)
+    const request = api('/api/municipalities/:code/outline', { code })
       .then(
         (f) => this.outlines.set(code, f),
         () => this.outlines.set(code, null),

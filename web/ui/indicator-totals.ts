@@ -1,8 +1,3 @@
-/**
- * An own indicator summed and averaged over a region's or grouping's members (the region panel), with how many
- * members have a value: a total that leaves members out says so.
- */
-import type { IndicatorList, IndicatorValues } from '../../domain/records/indicators.ts';
 import { aggregate } from '../../domain/scoring/indicators.ts';
 import { api } from '../api.ts';
 import { fmtFigure, fmtInt } from '../format.ts';
@@ -14,7 +9,7 @@ import { html, setHtml } from './html.ts';
  * none is saved. `preferred` is the indicator chosen first (the one Explore draws).
  */
 export async function showIndicatorTotals(box: HTMLElement, codes: readonly string[], preferred: string | null): Promise<void> {
-  const { items } = await api<IndicatorList>('/api/indicators');
+  const { items } = await api('/api/indicators');
   if (!items.length) return;
   const first = items.find((x) => x.id === preferred) ?? items[0]!;
   setHtml(
@@ -26,7 +21,7 @@ export async function showIndicatorTotals(box: HTMLElement, codes: readonly stri
   );
   const out = box.querySelector<HTMLElement>('[data-testid="own-total"]')!;
   const show = async (id: string) => {
-    const data = await api<IndicatorValues>(`/api/indicators/${id}`);
+    const data = await api('/api/indicators/:id', { id });
     const a = aggregate(data.values, codes);
     setHtml(
       out,

@@ -19,7 +19,7 @@ export async function showMunicipality(ctx: AppContext, code: string): Promise<v
   const body = ctx.showPanel(html`<p class="empty">${t('読み込み中…', 'Loading…')}</p>`);
   let d: MunicipalityDetail;
   try {
-    d = await api<MunicipalityDetail>(`/api/municipalities/${code}`);
+    d = await api('/api/municipalities/:code', { code });
   } catch (err) {
     setHtml(body, html`<p class="empty">${(err as Error).message}</p>`);
     return;

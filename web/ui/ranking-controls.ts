@@ -4,7 +4,7 @@
  */
 import { searchMunicipalities } from '../../domain/names/search.ts';
 import type { Municipality } from '../../domain/records/municipalities.ts';
-import type { ParamSpec, PartnerMatrix, PartnerPurpose } from '../../domain/records/partners.ts';
+import type { ParamSpec, PartnerPurpose } from '../../domain/records/partners.ts';
 import { api } from '../api.ts';
 import type { AppContext } from '../context.ts';
 import { t } from '../i18n.ts';
@@ -48,11 +48,14 @@ export function frameOrigin(ctx: AppContext, code: string | null, zoom: number):
   if (m) ctx.frame({ lon: m.lon, lat: m.lat, zoom });
 }
 
+/** The query of a ranking request: its purpose (which picks the answer's type), the limit, and scoring parameters. */
+export type RankingQuery<P extends PartnerPurpose> = { purpose: P; limit?: number; [param: string]: string | number | undefined };
+
 /** The query of a ranking request: purpose, limit, and each parameter that differs from its default. */
-export function rankingQuery<K extends string>(ctx: AppContext, purpose: PartnerPurpose, specs: Record<K, ParamSpec>, limit: number): string {
-  const q = new URLSearchParams({ purpose, limit: String(limit) });
-  for (const [k, v] of Object.entries(paramsFromUrl(ctx, specs)) as [K, number][]) if (v !== specs[k].default) q.set(k, String(v));
-  return q.toString();
+export function rankingQuery<P extends PartnerPurpose, K extends string>(ctx: AppContext, purpose: P, specs: Record<K, ParamSpec>, limit?: number): RankingQuery<P> {
+  const q: RankingQuery<P> = { purpose, limit };
+  for (const [k, v] of Object.entries(paramsFromUrl(ctx, specs)) as [K, number][]) if (v !== specs[k].default) q[k] = v;
+  return q;
 }
 
 /**
@@ -60,10 +63,7 @@ export function rankingQuery<K extends string>(ctx: AppContext, purpose: Partner
  * the parameters in the URL) as CSV or Excel, one row per municipality and rank, pairs that choose each other marked.
  */
 export async function downloadPartnerTable<K extends string>(ctx: AppContext, purpose: PartnerPurpose, specs: Record<K, ParamSpec>, format: TableFormat): Promise<void> {
-  const q = new URLSearchParams(rankingQuery(ctx, purpose, specs, 1));
-  q.delete('limit');
-  q.set('top', '3');
-  const table = await api<PartnerMatrix>(`/api/partners/matrix?${q}`);
+  const table = await api('/api/partners/matrix', { query: { ...rankingQuery(ctx, purpose, specs), top: 3 } });
   const yes = (v: boolean) => (v ? t('はい', 'yes') : '');
   await downloadTable(
     `renkei-atlas-partner-table-${purpose}`,

@@ -27,7 +27,7 @@ async function exportSelection(ctx: AppContext): Promise<void> {
   let region: RegionForExport | null = null;
   if (regionId) {
     try {
-      region = await api<RegionForExport>(`/api/regions/${encodeURIComponent(regionId)}`);
+      region = await api('/api/regions/:id', { id: regionId });
     } catch (err) {
       ctx.toast((err as Error).message);
       return;

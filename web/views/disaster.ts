@@ -8,7 +8,7 @@
 import type { Layer } from '@deck.gl/core';
 import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { circle, destination } from '@turf/turf';
-import type { Exchange, ExchangeList } from '../../domain/records/exchanges.ts';
+import type { Exchange } from '../../domain/records/exchanges.ts';
 import type { Municipality } from '../../domain/records/municipalities.ts';
 import type { DisasterItem, DisasterRanking } from '../../domain/records/partners.ts';
 import { disasterParamSpecs } from '../../domain/records/partners.ts';
@@ -354,7 +354,7 @@ async function refresh(s: DisasterState): Promise<void> {
   }
   await s.load(
     panel.querySelector('#ds-status')!,
-    () => Promise.all([api<DisasterRanking>(`/api/partners/${origin}?${query(ctx, 30)}`), api<ExchangeList>(`/api/exchanges?code=${origin}`)]),
+    () => Promise.all([api('/api/partners/:code', { code: origin }, { query: query(ctx, 30) }), api('/api/exchanges', { query: { code: origin } })]),
     ([r, x]) => {
       if (!s.alive) return;
       s.ranking = r;
@@ -368,7 +368,7 @@ async function refresh(s: DisasterState): Promise<void> {
 async function exportRanking(ctx: AppContext, format: TableFormat): Promise<void> {
   const origin = ctx.state.get('origin');
   if (!origin) return;
-  const all = await api<DisasterRanking>(`/api/partners/${origin}?${query(ctx, 1740)}`);
+  const all = await api('/api/partners/:code', { code: origin }, { query: query(ctx, 1740) });
   await downloadTable(
     `disaster-aid-partners-${origin}`,
     format,

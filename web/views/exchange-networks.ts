@@ -5,7 +5,7 @@
  */
 import type { Layer } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
-import type { ExchangeNetwork, ExchangeNetworkList } from '../../domain/records/exchanges.ts';
+import type { ExchangeNetwork } from '../../domain/records/exchanges.ts';
 import { api } from '../api.ts';
 import type { AppContext } from '../context.ts';
 import { fmtInt } from '../format.ts';
@@ -19,7 +19,7 @@ let loaded: Promise<ExchangeNetwork[]> | null = null;
 
 /** Every pact with its parties, read once. */
 export function loadNetworks(): Promise<ExchangeNetwork[]> {
-  loaded ??= api<ExchangeNetworkList>('/api/exchanges/networks').then((r) => r.items);
+  loaded ??= api('/api/exchanges/networks').then((r) => r.items);
   loaded.catch(() => (loaded = null));
   return loaded;
 }

@@ -7,7 +7,7 @@
  * URL keys: kinds (comma list), from, to (years), sel, net.
  */
 import { haversineKm } from '../../domain/geo.ts';
-import type { Exchange, ExchangeKind, ExchangeList, ExchangeNetwork, ImportReport } from '../../domain/records/exchanges.ts';
+import type { Exchange, ExchangeKind, ExchangeNetwork, ImportReport } from '../../domain/records/exchanges.ts';
 import type { Municipality } from '../../domain/records/municipalities.ts';
 import { exchangeKinds } from '../../domain/records/exchanges.ts';
 import { type ApiClientError, api, canWrite } from '../api.ts';
@@ -47,7 +47,7 @@ interface ExchangesState {
 }
 
 async function loadAll(store: AgreementStore, force = false): Promise<Exchange[]> {
-  if (!store.all || force) store.all = (await api<ExchangeList>('/api/exchanges')).items;
+  if (!store.all || force) store.all = (await api('/api/exchanges')).items;
   return store.all;
 }
 
@@ -243,7 +243,7 @@ function installImport(s: ExchangesState): void {
     dry.disabled = go.disabled = true;
     setHtml(out, html`<p class="empty">${t('確認中…', 'Checking…')}</p>`);
     try {
-      const report = await api<ImportReport>(`/api/exchanges/import${dryRun ? '?dryRun=1' : ''}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: bytes });
+      const report = await api('/api/exchanges/import', { method: 'POST', query: dryRun ? { dryRun: 1 } : {}, headers: { 'content-type': 'text/csv' }, body: bytes });
       const showReport = () =>
         openReport(
           t('読み込みの結果', 'Import report'),

@@ -3,8 +3,8 @@
  * report), pick a saved one to draw as a choropleth with the classes of the built-in metrics, and compare it with any
  * built-in metric (scatter and Pearson's r). URL key: ind (the indicator drawn instead of the metric).
  */
-import type { IndicatorList, IndicatorReport, IndicatorValues } from '../../domain/records/indicators.ts';
-import { type MetricValues, metricIds, metrics } from '../../domain/records/metrics.ts';
+import type { IndicatorReport, IndicatorValues } from '../../domain/records/indicators.ts';
+import { metricIds, metrics } from '../../domain/records/metrics.ts';
 import { pairedValues, pearson } from '../../domain/scoring/indicators.ts';
 import { type ApiClientError, api, canWrite } from '../api.ts';
 import type { AppContext } from '../context.ts';
@@ -19,7 +19,7 @@ export const ownIndicatorId = (ctx: AppContext): string | null => ctx.state.get(
 
 /** Fetches an indicator with the classes asked for, colours the map and sets its legend. */
 export async function drawOwn(ctx: AppContext, id: string, classes: number, method: string): Promise<IndicatorValues> {
-  const data = await api<IndicatorValues>(`/api/indicators/${encodeURIComponent(id)}?classes=${classes}&method=${method}`);
+  const data = await api('/api/indicators/:id', { id }, { query: { classes, method } });
   const colours = sequential(data.breaks.length);
   const fill = new Map<string, string>();
   for (const [code, v] of Object.entries(data.values)) fill.set(code, colours[classOf(v, data.breaks)]!);
@@ -103,7 +103,7 @@ export function installOwn(ctx: AppContext, root: HTMLElement, shown: () => Indi
   let compareMetric: string = 'population';
 
   const refreshList = async () => {
-    const { items } = await api<IndicatorList>('/api/indicators');
+    const { items } = await api('/api/indicators');
     const current = ownIndicatorId(ctx);
     setHtml(
       listBox,
@@ -119,7 +119,7 @@ export function installOwn(ctx: AppContext, root: HTMLElement, shown: () => Indi
     listBox.querySelector('#ind-delete')?.addEventListener('click', () => {
       const id = ownIndicatorId(ctx);
       if (!id) return;
-      void api(`/api/indicators/${id}`, { method: 'DELETE' })
+      void api('/api/indicators/:id', { id }, { method: 'DELETE' })
         .then(() => ctx.state.set({ ind: null }))
         .then(refreshList)
         .catch((err: Error) => ctx.toast(err.message));
@@ -133,7 +133,7 @@ export function installOwn(ctx: AppContext, root: HTMLElement, shown: () => Indi
       return;
     }
     const metric = (metricIds as readonly string[]).includes(compareMetric) ? (compareMetric as (typeof metricIds)[number]) : 'population';
-    const other = await api<MetricValues>(`/api/metrics/${metric}`);
+    const other = await api('/api/metrics/:metric', { metric });
     const pairs = pairedValues(own.values, other.values);
     const r = pearson(pairs);
     setHtml(
@@ -171,8 +171,9 @@ export function installOwn(ctx: AppContext, root: HTMLElement, shown: () => Indi
     if (dryRun) q.set('dryRun', '1');
     const xlsx = /\.xlsx$/i.test(fileName);
     try {
-      const report = await api<IndicatorReport>(`/api/indicators?${q}`, {
+      const report = await api('/api/indicators', {
         method: 'POST',
+        query: q,
         headers: { 'content-type': xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv' },
         body: bytes,
       });

@@ -70,6 +70,7 @@ interface Answer {
 }
 
 const metricPath = (settings: ReturnType<typeof choroplethSettings>) => `/api/metrics/${settings.metric}?classes=${settings.classes}&method=${settings.method}`;
+const metricValues = ({ metric, classes, method }: ReturnType<typeof choroplethSettings>) => api('/api/metrics/:metric', { metric }, { query: { classes, method } });
 
 /** Colours the map by the metric's classes; returns the class colours and the count without data. */
 function paint(atlas: AtlasMap, data: MetricValues): { colours: string[]; noData: number } {
@@ -98,8 +99,9 @@ async function draw(s: ExploreState): Promise<void> {
     s.own = null;
     void s.refreshOwn();
   }
-  const path = metricPath(choroplethSettings(ctx.state));
-  const data = path === s.shown?.path ? s.shown.data : await api<MetricValues>(path);
+  const settings = choroplethSettings(ctx.state);
+  const path = metricPath(settings);
+  const data = path === s.shown?.path ? s.shown.data : await metricValues(settings);
   if (!s.alive) return;
   s.shown = { path, data };
   const { colours, noData } = paint(ctx.atlas, data);
@@ -119,8 +121,9 @@ class ExploreView implements View {
 
   async prepare(atlas: AtlasMap, state: AppContext['state']): Promise<void> {
     // The metric is asked for at once and painted as soon as the style exists: the tiles arrive coloured.
-    const path = metricPath(choroplethSettings(state));
-    const [data] = await Promise.all([api<MetricValues>(path), atlas.styleReady]);
+    const settings = choroplethSettings(state);
+    const path = metricPath(settings);
+    const [data] = await Promise.all([metricValues(settings), atlas.styleReady]);
     this.prepared = { path, data };
     paint(atlas, data);
   }

@@ -6,7 +6,7 @@
 import { haversineKm } from '../../domain/geo.ts';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { Municipality } from '../../domain/records/municipalities.ts';
-import type { ExchangeKind, ExchangeList } from '../../domain/records/exchanges.ts';
+import type { ExchangeKind } from '../../domain/records/exchanges.ts';
 import { metricIds, metrics } from '../../domain/records/metrics.ts';
 import type { ComplementRanking } from '../../domain/records/partners.ts';
 import { complementAxes, complementParamSpecs } from '../../domain/records/partners.ts';
@@ -86,7 +86,7 @@ async function showCompare(ctx: AppContext, a: Municipality, b: Municipality): P
   const body = ctx.showPanel(html`<p class="empty">${t('読み込み中…', 'Loading…')}</p>`);
   let kinds: ExchangeKind[] = [];
   try {
-    kinds = [...new Set((await api<ExchangeList>(`/api/exchanges?code=${a.code}`)).items.filter((x) => x.a.code === b.code || x.b.code === b.code).map((x) => x.kind))];
+    kinds = [...new Set((await api('/api/exchanges', { query: { code: a.code } })).items.filter((x) => x.a.code === b.code || x.b.code === b.code).map((x) => x.kind))];
   } catch {
     // The comparison stands without the ties.
   }
@@ -228,7 +228,7 @@ async function refresh(s: PartnersState): Promise<void> {
   }
   await s.load(
     panel.querySelector('#pt-status')!,
-    () => api<ComplementRanking>(`/api/partners/${origin}?${query(ctx, 25)}`),
+    () => api('/api/partners/:code', { code: origin }, { query: query(ctx, 25) }),
     (r) => {
       if (!s.alive) return;
       s.ranking = r;

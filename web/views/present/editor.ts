@@ -196,11 +196,8 @@ export class StoryEditor {
     if (problems.length) return this.showProblems(problems);
     const { savedId } = this.draft;
     try {
-      await api(savedId ? `/api/stories/${encodeURIComponent(savedId)}` : '/api/stories', {
-        method: savedId ? 'PUT' : 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+      const request = { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+      await (savedId ? api('/api/stories/:id', { id: savedId }, { ...request, method: 'PUT' }) : api('/api/stories', { ...request, method: 'POST' }));
       this.draft.savedId = body.id;
       this.render();
       this.message(t(`「${body.title.ja}」を保存しました。`, `Saved "${body.title.en}".`));
@@ -216,7 +213,7 @@ export class StoryEditor {
     const id = this.draft.savedId;
     if (!id || !confirm(t(`ストーリー「${this.draft.story.title.ja}」を削除しますか？`, `Delete the story "${this.draft.story.title.en || this.draft.story.title.ja}"?`))) return;
     try {
-      await api(`/api/stories/${encodeURIComponent(id)}`, { method: 'DELETE' });
+      await api('/api/stories/:id', { id }, { method: 'DELETE' });
       clearDraft();
       this.owner.close();
       this.ctx.toast(t('削除しました。', 'Deleted.'));

@@ -8,7 +8,7 @@
  */
 import { citationsOf } from '../../../domain/citations.ts';
 import type { Municipality } from '../../../domain/records/municipalities.ts';
-import { type Story, type StoryAnswer, type StoryList, storyFromAnswer } from '../../../domain/records/stories.ts';
+import { type Story, type StoryAnswer, storyFromAnswer } from '../../../domain/records/stories.ts';
 import { api } from '../../api.ts';
 import type { AppContext, View, ViewBody } from '../../context.ts';
 import { t } from '../../i18n.ts';
@@ -41,7 +41,7 @@ const urlStep = (ctx: AppContext) => Math.max(0, (Number.parseInt(ctx.state.get(
 /** A story as the API would answer it: each step's source as citations. */
 const asAnswer = (story: Story): StoryAnswer => ({ ...story, steps: story.steps.map(({ source, ...step }) => ({ ...step, sources: citationsOf(source) })) });
 
-const fetchStory = (id: string) => api<StoryAnswer>(`/api/stories/${encodeURIComponent(id)}`);
+const fetchStory = (id: string) => api('/api/stories/:id', { id });
 
 /** Plays `story` from step `n` (0-based); `fromUser` when a click or key started it (full screen allowed). */
 async function play(s: PresentState, story: StoryAnswer, n: number, fromUser: boolean, onLeave: () => void): Promise<Presentation> {
@@ -147,7 +147,7 @@ async function showList(s: PresentState): Promise<void> {
   await renderList(
     s.panel,
     async () => {
-      const list = await api<StoryList>('/api/stories');
+      const list = await api('/api/stories');
       s.taken = new Set(list.items.map((x) => x.id));
       return list;
     },

@@ -26,7 +26,7 @@ export async function loadEligibility(s: RegionsState): Promise<void> {
     legend(s);
     return;
   }
-  const data = await api<EligibilityList>(`/api/eligibility?scheme=${scheme}`);
+  const data = await api('/api/eligibility', { query: { scheme } });
   if (!s.alive || currentScheme(ctx) !== scheme) return;
   s.elig = data;
   s.eligByCode = new Map(data.items.map((c) => [c.code, c]));

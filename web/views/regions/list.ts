@@ -1,5 +1,5 @@
 /** The regions view's list: every region of the shown type, grouped by status tier. */
-import type { RegionList, RegionSummary } from '../../../domain/records/regions.ts';
+import type { RegionSummary } from '../../../domain/records/regions.ts';
 import { api } from '../../api.ts';
 import { fmtInt, fmtValue } from '../../format.ts';
 import { label, t } from '../../i18n.ts';
@@ -17,7 +17,7 @@ export async function loadRegions(s: RegionsState): Promise<void> {
   const { ctx, panel } = s;
   const seq = ++s.seq;
   const type = currentType(ctx);
-  const list = await api<RegionList>(`/api/regions?type=${type}&geometry=true`);
+  const list = await api('/api/regions', { query: { type, geometry: true } });
   if (!s.alive || seq !== s.seq) return;
   s.list = list;
   s.byMember = new Map();

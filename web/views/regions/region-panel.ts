@@ -37,7 +37,7 @@ export async function showRegion(s: RegionsState, id: string, fly = false): Prom
   const body = ctx.showPanel(html`<p class="empty">${t('読み込み中…', 'Loading…')}</p>`);
   let r: RegionDetail;
   try {
-    r = await api<RegionDetail>(`/api/regions/${encodeURIComponent(id)}`);
+    r = await api('/api/regions/:id', { id });
   } catch (err) {
     setHtml(body, html`<p class="empty">${(err as Error).message}</p>`);
     return;
@@ -138,7 +138,7 @@ export async function showRegion(s: RegionsState, id: string, fly = false): Prom
       return;
     }
     try {
-      await api(`/api/regions/${encodeURIComponent(r.id)}`, { method: 'DELETE' });
+      await api('/api/regions/:id', { id: r.id }, { method: 'DELETE' });
       ctx.toast(t(`「${r.name}」を削除しました`, `Deleted “${r.name}”`));
       ctx.closePanel();
       ctx.state.set({ region: null });

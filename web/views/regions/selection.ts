@@ -1,5 +1,3 @@
-/** The regions view's note on the selected municipality: the regions of every type it belongs to, with links. */
-import type { MunicipalityDetail } from '../../../domain/records/municipalities.ts';
 import { api } from '../../api.ts';
 import { label, t } from '../../i18n.ts';
 import { displayName, displayPrefName, displayRegionName } from '../../names.ts';
@@ -20,7 +18,7 @@ export async function renderSelection(s: RegionsState): Promise<void> {
   const head = html`<b>${displayName(m)}</b> <small>${displayPrefName(m)}</small> — ${t('所属する圏域を強調表示', 'its regions are highlighted')}`;
   setHtml(box, head);
   try {
-    const d = await api<MunicipalityDetail>(`/api/municipalities/${m.code}`);
+    const d = await api('/api/municipalities/:code', { code: m.code });
     if (!s.alive || s.selected !== m.code) return;
     const regions = d.regions;
     setHtml(

@@ -1,5 +1,3 @@
-/** The regions view's what-if grouping: members chosen on the map, summed live, saved as a custom region. */
-import type { GroupSummary, RegionDetail } from '../../../domain/records/regions.ts';
 import { groupTotals } from '../../../domain/scoring/eligibility.ts';
 import { ApiClientError, api, canWrite } from '../../api.ts';
 import { fmtInt, fmtValue } from '../../format.ts';
@@ -29,7 +27,7 @@ export function renderWhatIf(s: RegionsState): void {
   else {
     // Totals at once from the local boundaries; who could lead comes with the server's answer.
     s.group = { ...groupTotals(codes, citiesOf(ctx), s.topology), schemes: [] };
-    void api<GroupSummary>('/api/regions/preview', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ memberCodes: codes }) })
+    void api('/api/regions/preview', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ memberCodes: codes }) })
       .then((summary) => {
         s.preview = { key, summary };
         if (s.alive && groupCodes(ctx).join(',') === key) renderWhatIf(s);
@@ -119,7 +117,7 @@ export async function saveGroup(s: RegionsState): Promise<void> {
     return;
   }
   try {
-    const saved = await api<RegionDetail>('/api/regions', {
+    const saved = await api('/api/regions', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ type: 'custom', name, memberCodes: groupCodes(ctx) }),
