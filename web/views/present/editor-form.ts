@@ -52,7 +52,8 @@ function annotationRow(ctx: AppContext, i: number, j: number, a: StoryAnnotation
         <label class="field">${t('文言', 'Text')}<input type="text" maxlength="80" data-field="${f('text.ja')}" value="${a.text.ja}"></label>
         <label class="field">${t('文言（英語・任意）', 'Text in English (optional)')}<input type="text" maxlength="80" data-field="${f('text.en')}" value="${a.text.en ?? ''}"></label>`
         : html`<b>${t('矢印', 'Arrow')}</b>${placeInput('from', t('から', 'From'), a.from)}${placeInput('to', t('へ', 'To'), a.to)}
-        <label class="field">${t('ラベル（任意）', 'Label (optional)')}<input type="text" maxlength="80" data-field="${f('label.ja')}" value="${a.label?.ja ?? ''}"></label>`
+        <label class="field">${t('ラベル（任意）', 'Label (optional)')}<input type="text" maxlength="80" data-field="${f('label.ja')}" value="${a.label?.ja ?? ''}"></label>
+        <label class="field">${t('ラベル（英語・任意）', 'Label in English (optional)')}<input type="text" maxlength="80" data-field="${f('label.en')}" value="${a.label?.en ?? ''}"></label>`
     }
     <button type="button" class="btn secondary" data-act="remove-annotation" data-j="${String(j)}">${t('注記を削除', 'Remove')}</button>
   </li>`;
