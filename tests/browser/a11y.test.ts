@@ -17,9 +17,9 @@ const pages = [
 ];
 
 /** The serious and critical violations axe finds on a page of the atlas, after `prepare` ran in it. */
-async function violations(path: string, prepare?: () => void): Promise<string[]> {
+async function violations(path: string, prepare?: () => void, viewport = { width: 1280, height: 800 }): Promise<string[]> {
   // axe injects its script through the browser context, so the page gets a context of its own.
-  const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await session.browser.newContext({ viewport });
   try {
     const page = await context.newPage();
     await page.goto(`${session.server.url}${path}`);
@@ -46,6 +46,15 @@ describe('accessibility (axe-core) on every view', () => {
     });
     expect(found.map((v) => v.split(' ')[0])).toEqual(expect.arrayContaining(['button-name', 'color-contrast']));
   });
+
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1920, height: 1080 },
+  ]) {
+    it(`no serious or critical violations at ${viewport.width}×${viewport.height} (phone sheet, projector type)`, async () => {
+      expect(await violations('/?view=disaster&origin=13219', undefined, viewport)).toEqual([]);
+    });
+  }
 
   for (const path of pages) {
     it(`no serious or critical violations on ${path}`, async () => {
