@@ -26,6 +26,28 @@ export function labelText(lang: 'ja' | 'en'): ExpressionSpecification {
   return lang === 'en' ? ['coalesce', ['get', 'nameEn'], ['get', 'name']] : ['get', 'name'];
 }
 
+/** Names views place on the map (from the one-feature `highlight` source), beside their markers, with collision. */
+function namedLabelLayer(id: string, tierFilter: ExpressionSpecification): LayerSpecification {
+  return {
+    id,
+    type: 'symbol',
+    source: 'highlight',
+    filter: ['all', ['==', ['get', 'kind'], 'label'], tierFilter],
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': bold,
+      'text-size': ['get', 'size'],
+      'text-padding': 2,
+      'symbol-sort-key': ['get', 'sort'],
+      // Beside the point where the first side is taken (above, below, right, left), off a marker by `offset` ems.
+      'text-variable-anchor': ['bottom', 'top', 'left', 'right'],
+      'text-radial-offset': ['get', 'offset'],
+      'text-justify': 'auto',
+    },
+    paint: { 'text-color': 'rgb(17,24,39)', 'text-halo-color': 'rgba(255,255,255,0.95)', 'text-halo-width': 2 },
+  };
+}
+
 /**
  * The label layers, placed with collision: MapLibre leaves out a label that would overlap one placed before it,
  * so dense areas such as 関東 and 近畿 stay legible. Layers higher up are placed first: the origin (`origin-labels`:
@@ -60,24 +82,7 @@ export function labelLayers(scale = 1): LayerSpecification[] {
       layout: { 'text-field': labelText('ja'), 'text-font': semibold, 'text-size': Math.round(labelSizes.prefecture * scale), 'text-padding': 3 },
       paint: { 'text-color': 'rgb(30,41,59)', ...halo },
     },
-    {
-      id: 'named-labels',
-      type: 'symbol',
-      source: 'highlight',
-      filter: ['all', ['==', ['get', 'kind'], 'label'], ['!=', ['get', 'tier'], 0]],
-      layout: {
-        'text-field': ['get', 'name'],
-        'text-font': bold,
-        'text-size': ['get', 'size'],
-        'text-padding': 2,
-        'symbol-sort-key': ['get', 'sort'],
-        // Beside the point where the first side is taken (above, below, right, left), off a marker by `offset` ems.
-        'text-variable-anchor': ['bottom', 'top', 'left', 'right'],
-        'text-radial-offset': ['get', 'offset'],
-        'text-justify': 'auto',
-      },
-      paint: { 'text-color': 'rgb(17,24,39)', 'text-halo-color': 'rgba(255,255,255,0.95)', 'text-halo-width': 2 },
-    },
+    namedLabelLayer('named-labels', ['!=', ['get', 'tier'], 0]),
     {
       // The markers views draw with deck.gl, as invisible obstacles placed before every label but the origin's, so no other name hides one.
       id: 'named-markers',
@@ -86,25 +91,8 @@ export function labelLayers(scale = 1): LayerSpecification[] {
       filter: ['all', ['==', ['get', 'kind'], 'label'], ['get', 'marker']],
       layout: { 'icon-image': markerImage, 'icon-allow-overlap': true },
     },
-    {
-      // The origin (tier 0) first of all: its name always shows, beside its own marker.
-      id: 'origin-labels',
-      type: 'symbol',
-      source: 'highlight',
-      filter: ['all', ['==', ['get', 'kind'], 'label'], ['==', ['get', 'tier'], 0]],
-      layout: {
-        'text-field': ['get', 'name'],
-        'text-font': bold,
-        'text-size': ['get', 'size'],
-        'text-padding': 2,
-        'symbol-sort-key': ['get', 'sort'],
-        // Beside the point where the first side is taken (above, below, right, left), off a marker by `offset` ems.
-        'text-variable-anchor': ['bottom', 'top', 'left', 'right'],
-        'text-radial-offset': ['get', 'offset'],
-        'text-justify': 'auto',
-      },
-      paint: { 'text-color': 'rgb(17,24,39)', 'text-halo-color': 'rgba(255,255,255,0.95)', 'text-halo-width': 2 },
-    },
+    // The origin (tier 0) first of all: its name always shows, beside its own marker.
+    namedLabelLayer('origin-labels', ['==', ['get', 'tier'], 0]),
   ];
 }
 
