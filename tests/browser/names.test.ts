@@ -32,17 +32,22 @@ describe('names everywhere (one search for the top bar and every picker; English
     await page.close();
   });
 
-  it('English mode names 13112 Setagaya, with its kanji beside, and labels the search in English', async () => {
-    const page = await openAtlas(session.browser, session.server.url, '/?lang=en&sel=13112');
-    await page.waitForSelector('[data-testid="muni-name"]');
-    expect(await page.locator('[data-testid="muni-name"]').innerText()).toContain('Setagaya');
-    expect(await page.locator('#right .sub').first().innerText()).toContain('世田谷区');
-    expect(await page.getAttribute('#search', 'aria-label')).toMatch(/^Search municipalities/);
-    await page.click('#search');
-    await page.keyboard.type('komae');
-    await page.waitForSelector('#search-list li');
-    expect(await page.locator('#search-list li').first().innerText()).toContain('Komae');
-    await saveScreenshot(page, 'names-english');
-    await page.close();
-  });
+  for (const size of [
+    { width: 390, height: 844 },
+    { width: 1400, height: 900 },
+    { width: 1920, height: 1080 },
+  ])
+    it(`English mode names 13112 Setagaya, with its kanji beside, and labels the search in English (${size.width}×${size.height})`, async () => {
+      const page = await openAtlas(session.browser, session.server.url, '/?lang=en&sel=13112', size);
+      await page.waitForSelector('[data-testid="muni-name"]');
+      expect(await page.locator('[data-testid="muni-name"]').innerText()).toContain('Setagaya');
+      expect(await page.locator('#right .sub').first().innerText()).toContain('世田谷区');
+      expect(await page.getAttribute('#search', 'aria-label')).toMatch(/^Search municipalities/);
+      await page.click('#search');
+      await page.keyboard.type('komae');
+      await page.waitForSelector('#search-list li');
+      expect(await page.locator('#search-list li').first().innerText()).toContain('Komae');
+      await saveScreenshot(page, `names-english-${size.width}`);
+      await page.close();
+    });
 });
