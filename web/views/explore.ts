@@ -145,7 +145,7 @@ class ExploreView implements View {
       <label class="field" for="classes">${t('階級数', 'Classes')}</label>
       <select id="classes">${[3, 4, 5, 6, 7, 8, 9].map((n) => html`<option ${n === classes ? 'selected' : ''}>${n}</option>`)}</select>
       <div class="btn-row">${exportButtons('export', t('CSVで書き出す（全市区町村）', 'Export CSV (all municipalities)'))}</div>
-      <p class="sub hint">${t('地図をクリックすると詳細を表示します。検索欄では漢字・かなで探せます。', 'Click the map for details. Search by kanji or kana above.')}</p>
+      <p class="sub hint">${t('地図をクリックすると詳細を表示します。検索欄では漢字・かな・ローマ字・団体コードで探せます。', 'Click the map for details. Search above by name, kana, romaji or code.')}</p>
       ${ownSection()}`,
     );
     s.refreshOwn = installOwn(ctx, panel.querySelector<HTMLElement>('#own-ind')!, () => s.own).refresh;
