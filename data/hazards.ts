@@ -14,7 +14,7 @@
 import type { HazardZone, HazardZoneRow } from './seeds/index.ts';
 import { loadHazardZones } from './seeds/index.ts';
 import { writeTable } from './database.ts';
-import { builtTables } from '../domain/tables.ts';
+import { builtTables, type HazardPartialRow as HazardPartialTableRow, type HazardZoneRow as HazardTableRow } from '../domain/tables.ts';
 import type { BuildStep } from './steps.ts';
 
 /** The expected earthquake each zone belongs to (its 推進地域 / 緊急対策区域). */
@@ -29,26 +29,11 @@ export const hazardOfZone: Readonly<Record<HazardZone, string | null>> = {
   hokkaido_sanriku_advisory: null,
 };
 
-export interface HazardMemberRow {
-  zone: HazardZone;
-  zoneName: string;
-  hazard: string;
-  code: string;
-  scope: 'municipality' | 'prefecture_all';
-  asOf: string;
-  source: string;
-}
+/** A row of `hazard_zones` (its one definition is domain/tables.ts), with the zone and scope as the seeds type them. */
+export type HazardMemberRow = Omit<HazardTableRow, 'zone' | 'scope'> & { zone: HazardZone; scope: 'municipality' | 'prefecture_all' };
 
-export interface HazardPartialRow {
-  zone: HazardZone;
-  zoneName: string;
-  hazard: string;
-  prefCode: string;
-  prefecture: string;
-  asOf: string;
-  source: string;
-  note: string;
-}
+/** A row of `hazard_zones_partial` (defined in domain/tables.ts), with the zone as the seeds type it. */
+export type HazardPartialRow = Omit<HazardPartialTableRow, 'zone'> & { zone: HazardZone };
 
 /**
  * Expands the seed rows: whole prefectures to their municipalities, partial prefectures kept apart,

@@ -459,19 +459,23 @@ export async function partnerMatrix(db: AtlasDb, purpose: PartnerPurpose, params
 const disasterKeys = Object.keys(disasterParamSpecs);
 const complementKeys = Object.keys(complementParamSpecs);
 
+/** What both ranking queries take: the purpose and any parameter of either purpose (checked against the purpose later). */
+const purposeAndParams = {
+  purpose: z.enum(['disaster', 'complement'], { error: 'must be disaster or complement' }).default('disaster'),
+  ...Object.fromEntries([...disasterKeys, ...complementKeys].map((k) => [k, queryString(30).optional()])),
+};
+
 const matrixQuery = z
   .object({
-    purpose: z.enum(['disaster', 'complement'], { error: 'must be disaster or complement' }).default('disaster'),
+    ...purposeAndParams,
     top: z.coerce.number({ error: 'must be a whole number 1–10' }).int('must be a whole number 1–10').min(1, 'must be 1–10').max(10, 'must be 1–10').default(3),
-    ...Object.fromEntries([...disasterKeys, ...complementKeys].map((k) => [k, queryString(30).optional()])),
   })
   .strict();
 
 const partnerQuery = z
   .object({
-    purpose: z.enum(['disaster', 'complement'], { error: 'must be disaster or complement' }).default('disaster'),
+    ...purposeAndParams,
     limit: z.coerce.number({ error: 'must be a whole number 1–1740' }).int('must be a whole number 1–1740').min(1, 'must be 1–1740').max(1740, 'must be 1–1740').default(50),
-    ...Object.fromEntries([...disasterKeys, ...complementKeys].map((k) => [k, queryString(30).optional()])),
   })
   .strict();
 

@@ -163,15 +163,29 @@ export interface IndicatorMeta {
   column?: string;
 }
 
-const summaryOf = (r: Row): IndicatorSummary => ({
+/** A saved indicator with its values read: what the list, the detail and backups (user-data.ts) are made from. */
+export interface StoredIndicator {
+  id: string;
+  name: string;
+  unit: string;
+  note: string;
+  fileName: string;
+  createdAt: string;
+  values: Record<string, number>;
+}
+
+/** One `user_indicators` row as a StoredIndicator. */
+export const indicatorFromRow = (r: Row): StoredIndicator => ({
   id: String(r.id),
   name: String(r.name),
   unit: String(r.unit),
   note: String(r.note),
   fileName: String(r.file_name),
   createdAt: String(r.created_at),
-  count: Object.keys(JSON.parse(String(r.values_json)) as object).length,
+  values: JSON.parse(String(r.values_json)) as Record<string, number>,
 });
+
+const summaryOf = ({ values, ...rest }: StoredIndicator): IndicatorSummary => ({ ...rest, count: Object.keys(values).length });
 
 /**
  * Checks (and unless dryRun, saves) an indicator file. Rows with problems are reported and left out; the valid rows
@@ -198,34 +212,37 @@ export async function uploadIndicator(db: AtlasDb, bytes: Uint8Array, meta: Indi
   const columns = Object.fromEntries(Object.entries(cols).flatMap(([k, i]) => (i === undefined ? [] : [[k, header[i]!]])));
   const report: IndicatorReport = { dryRun, encoding, columns, rows, valid: valid.length, invalid: rows.length - valid.length, indicator: null };
   if (dryRun || valid.length === 0) return report;
-  const row: UserIndicatorRow = {
+  const saved: StoredIndicator = {
     id: `ind-${randomBytes(5).toString('hex')}`,
     name: (meta.name?.trim() || header[cols.value]!.trim() || meta.fileName || 'indicator').slice(0, 80),
     unit: (meta.unit ?? '').trim().slice(0, 20),
     note: (meta.note ?? '').trim().slice(0, 500),
     fileName: (meta.fileName ?? '').slice(0, 200),
     createdAt: new Date().toISOString(),
-    valuesJson: JSON.stringify(Object.fromEntries(valid.map((r) => [r.place!.code, r.value!]))),
+    values: Object.fromEntries(valid.map((r) => [r.place!.code, r.value!])),
   };
+  const { values, ...fields } = saved;
+  const row: UserIndicatorRow = { ...fields, valuesJson: JSON.stringify(values) };
   await db.transaction((run) => insertRows(run, userTables.userIndicators, [row]));
-  report.indicator = summaryOf({ ...row, file_name: row.fileName, created_at: row.createdAt, values_json: row.valuesJson });
+  report.indicator = summaryOf(saved);
   return report;
 }
 
 /** Every saved indicator, oldest first. */
 export async function listIndicators(db: AtlasDb): Promise<IndicatorList> {
-  return { items: (await db.all(`SELECT * FROM ${table()} ORDER BY created_at, id`)).map(summaryOf) };
+  return { items: (await db.all(`SELECT * FROM ${table()} ORDER BY created_at, id`)).map((r) => summaryOf(indicatorFromRow(r))) };
 }
 
 /** One indicator's values with class breaks (the classification of the built-in metrics); 404 naming the list. */
 export async function indicatorValues(db: AtlasDb, id: string, classes: number, method: ClassMethod): Promise<IndicatorValues> {
   const row = await db.one(`SELECT * FROM ${table()} WHERE id = $1`, [id]);
   if (!row) throw new ApiError(404, 'not_found', `no indicator "${id}"; GET /api/indicators lists them`);
-  const values = JSON.parse(String(row.values_json)) as Record<string, number>;
+  const saved = indicatorFromRow(row);
+  const values = saved.values;
   const finite = Object.values(values).filter(Number.isFinite);
   const distinct = new Set(finite).size;
   return {
-    ...summaryOf(row),
+    ...summaryOf(saved),
     method,
     values,
     // One value everywhere is one class; otherwise never more classes than distinct values.

@@ -10,6 +10,7 @@ import { type Story, storySchema } from '../../domain/records/stories.ts';
 import { type CustomRegionMemberRow, type CustomRegionRow, type ImportedExchangeRow, type UserIndicatorRow, type UserStoryRow, pairKey, userTables } from '../../domain/tables.ts';
 import type { AtlasDb } from '../db.ts';
 import { type Run, insertRows, userTable } from '../store.ts';
+import { indicatorFromRow } from './indicators.ts';
 
 /** The `format` field of a backup file, and the version of its layout. */
 export const userDataFormat = 'renkei-atlas-user-data';
@@ -284,15 +285,7 @@ export async function importUserData(
 
 /** The store's user data as a backup holds it (members in code order), through `read` (a query or a transaction's run). */
 async function storedData(read: Run): Promise<Pick<UserData, 'customRegions' | 'agreements' | 'stories' | 'indicators'>> {
-  const indicators = (await read(`SELECT * FROM ${userTable(userTables.userIndicators)} ORDER BY created_at, id`)).map((r) => ({
-    id: String(r.id),
-    name: String(r.name),
-    unit: String(r.unit),
-    note: String(r.note),
-    fileName: String(r.file_name),
-    createdAt: String(r.created_at),
-    values: JSON.parse(String(r.values_json)) as Record<string, number>,
-  }));
+  const indicators = (await read(`SELECT * FROM ${userTable(userTables.userIndicators)} ORDER BY created_at, id`)).map(indicatorFromRow);
   const stories = (await read(`SELECT story_json FROM ${userTable(userTables.userStories)} ORDER BY created_at, id`)).map((r) => JSON.parse(String(r.story_json)) as Story);
   const regions = await read(`SELECT id, name, note, center_codes, created_at FROM ${userTable(userTables.customRegions)}`);
   const members = await read(`SELECT region_id, code FROM ${userTable(userTables.customRegionMembers)} ORDER BY region_id, code`);
