@@ -20,6 +20,7 @@ function toJs(value: unknown): string | number | boolean | null {
 export class AtlasDb {
   private next = 0;
   private writeQueue: Promise<unknown> = Promise.resolve();
+  private writeCount = 0;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -76,6 +77,15 @@ export class AtlasDb {
   }
 
   /**
+   * How many write transactions have ended (committed or not): what the server holds in memory of the user's rows
+   * (server/current.ts) is read again when it changes. Raised before the write's caller resumes, so a read that
+   * follows an acknowledged write sees it.
+   */
+  get writes(): number {
+    return this.writeCount;
+  }
+
+  /**
    * Runs `work` inside one transaction on the writer connection: all of it is committed or none.
    * Transactions are queued so that two writes never interleave.
    */
@@ -94,6 +104,8 @@ export class AtlasDb {
       } catch (err) {
         await this.writer.run('ROLLBACK');
         throw err;
+      } finally {
+        this.writeCount++;
       }
     });
     this.writeQueue = task.catch(() => undefined);

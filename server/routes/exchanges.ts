@@ -2,13 +2,14 @@
  * Exchange routes: GET /api/exchanges (every agreement as a pair of points, for arcs) and
  * POST /api/exchanges/import (a user's own agreements from a CSV; the work is in server/services/exchange-import/).
  */
-import { citationsOf } from '../../domain/citations.ts';
 import { z } from 'zod';
-import type { AtlasDb, Row } from '../db.ts';
+import { builtData } from '../built.ts';
+import { type CurrentData, currentData } from '../current.ts';
+import { answerJson } from '../response-cache.ts';
 import { defineRoute, queryString } from '../route.ts';
 import { csvMediaTypes } from '../security.ts';
 import { importExchanges } from '../services/exchange-import/index.ts';
-import { type Exchange, type ExchangeKind, ExchangeList, type ExchangeNetwork, ExchangeNetworkList, ImportReport, exchangeKinds } from '../../domain/records/exchanges.ts';
+import { ExchangeList, ExchangeNetworkList, ImportReport, exchangeKinds } from '../../domain/records/exchanges.ts';
 
 const partnerCode = z.string().regex(/^\d{5}$/, 'must be a 5-digit code such as "13112" (a prefecture as partner: "20000")');
 const yearSchema = z.coerce.number({ error: 'must be a year such as 1995' }).int('must be a whole year').min(1850, 'must be 1850 or later').max(2100, 'must be 2100 or earlier');
@@ -26,90 +27,21 @@ const listQuery = z
   .strict()
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
 
-/** The columns of an exchange row as the API's fields (with the number of agreements per pair). */
-const listSql = `
-  WITH counted AS (SELECT *, count(*) OVER (PARTITION BY least(a_code, b_code), greatest(a_code, b_code)) AS pair_count FROM exchanges)
-  SELECT * FROM counted`;
-
-function toExchange(r: Row): Exchange {
-  const end = (p: 'a' | 'b') => ({
-    code: String(r[`${p}_code`]),
-    name: String(r[`${p}_name`]),
-    prefName: String(r[`${p}_pref_name`]),
-    lon: Number(r[`${p}_lon`]),
-    lat: Number(r[`${p}_lat`]),
-    formerName: r[`${p}_former_name`] === null ? null : String(r[`${p}_former_name`]),
-  });
-  return {
-    id: String(r.id),
-    a: end('a'),
-    b: end('b'),
-    kind: r.kind as ExchangeKind,
-    sinceYear: r.since_year === null ? null : Number(r.since_year),
-    agreement: r.agreement === null ? null : String(r.agreement),
-    sources: citationsOf(String(r.source), r.since_year === null ? undefined : String(r.since_year)),
-    note: r.note === null ? null : String(r.note),
-    origin: r.origin as Exchange['origin'],
-    network: r.network === null ? null : { id: String(r.network), name: String(r.network_name) },
-    pairCount: Number(r.pair_count),
-  };
-}
-
 /**
- * Agreements matching the filters. With `from`/`to`, agreements without a known year are left out.
- * @example await listExchanges(db, { code: '13219', kind: 'disaster_aid' })
+ * Agreements matching the filters, from memory (server/current.ts). With `from`/`to`, agreements without a known
+ * year are left out.
+ * @example listExchanges(await currentData(db), { code: '13219', kind: 'disaster_aid' })
  */
-export async function listExchanges(db: AtlasDb, filter: z.infer<typeof listQuery>): Promise<ExchangeList> {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  const p = (v: string | number) => (params.push(v), `$${params.length}`);
-  if (filter.code) {
-    const c = p(filter.code);
-    where.push(`(a_code = ${c} OR b_code = ${c})`);
-  }
-  if (filter.kind) where.push(`kind IN (${filter.kind.split(',').map(p).join(', ')})`);
-  if (filter.from !== undefined) where.push(`since_year >= ${p(filter.from)}`);
-  if (filter.to !== undefined) where.push(`since_year <= ${p(filter.to)}`);
-  if (filter.origin) where.push(`origin = ${p(filter.origin)}`);
-  const rows = await db.all(`${listSql} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`, params);
-  return { items: rows.map(toExchange), total: rows.length };
-}
-
-/**
- * Every multilateral pact with its parties and their points; a prefecture party (東京都 in the 21大都市 pact) at
- * its prefecture's point.
- * @example (await listNetworks(db)).items.find((n) => n.id === 'net-core-cities')?.members.length // 62
- */
-export async function listNetworks(db: AtlasDb): Promise<ExchangeNetworkList> {
-  const rows = await db.all(
-    `SELECT n.network, n.network_name, n.kind, n.membership, n.since_year, n.as_of, n.note, n.source, n.code, n.name, n.pref_name,
-       coalesce(m.lon, p.lon) AS lon, coalesce(m.lat, p.lat) AS lat
-     FROM exchange_networks n LEFT JOIN municipalities m ON m.code = n.code
-       LEFT JOIN prefectures p ON n.code LIKE '__000' AND p.code = left(n.code, 2)
-     ORDER BY n.network, n.code`,
+export function listExchanges(current: CurrentData, filter: z.infer<typeof listQuery>): ExchangeList {
+  const kinds = filter.kind ? new Set(filter.kind.split(',')) : null;
+  const items = current.exchanges.filter(
+    (e) =>
+      (!filter.code || e.a.code === filter.code || e.b.code === filter.code) &&
+      (!kinds || kinds.has(e.kind)) &&
+      (filter.from === undefined || (e.sinceYear !== null && e.sinceYear >= filter.from)) &&
+      (filter.to === undefined || (e.sinceYear !== null && e.sinceYear <= filter.to)) &&
+      (!filter.origin || e.origin === filter.origin),
   );
-  const byId = new Map<string, ExchangeNetwork>();
-  for (const r of rows) {
-    const id = String(r.network);
-    let n = byId.get(id);
-    if (!n) {
-      n = {
-        id,
-        name: String(r.network_name),
-        kind: r.kind as ExchangeKind,
-        membership: r.membership as ExchangeNetwork['membership'],
-        sinceYear: r.since_year === null ? null : Number(r.since_year),
-        asOf: String(r.as_of ?? ''),
-        note: String(r.note ?? ''),
-        // The as-of date is the member list's, not the pages': no year for them.
-        sources: citationsOf(String(r.source)),
-        members: [],
-      };
-      byId.set(id, n);
-    }
-    if (r.lon !== null && r.lat !== null) n.members.push({ code: String(r.code), name: String(r.name), prefName: String(r.pref_name), lon: Number(r.lon), lat: Number(r.lat) });
-  }
-  const items = [...byId.values()];
   return { items, total: items.length };
 }
 
@@ -124,7 +56,12 @@ export const exchangeRoutes = [
     returns:
       '{items:[{id,a:{code,name,prefName,lon,lat,formerName},b,kind,sinceYear,agreement,sources:[{title,publisher,year,url}],note,origin,network,pairCount}], total}; with from/to, agreements of unknown year are left out',
     query: listQuery,
-    handle: ({ deps, query }) => listExchanges(deps.db, query),
+    async handle({ c, deps, query }) {
+      const current = await currentData(deps.db);
+      // The whole list, the exchanges view's first call, is serialised and compressed once per write.
+      if (Object.values(query).every((v) => v === undefined)) return answerJson(c, current.exchangeList);
+      return listExchanges(current, query);
+    },
   }),
   defineRoute({
     method: 'get',
@@ -134,7 +71,7 @@ export const exchangeRoutes = [
     summary:
       'Every multilateral pact (21大都市, 中核市, 義士親善友好都市 …) with its parties as points: membership "listed" (named one by one in the source) or "designation" (every 政令指定都市 or 中核市 takes part).',
     returns: '{items:[{id,name,kind,membership,sinceYear,asOf,note,sources:[{title,publisher,year,url}],members:[{code,name,prefName,lon,lat}]}], total}',
-    handle: ({ deps }) => listNetworks(deps.db),
+    handle: async ({ deps }) => (await builtData(deps.db)).networks,
   }),
   defineRoute({
     method: 'post',

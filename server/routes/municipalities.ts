@@ -5,11 +5,10 @@ import { type Municipality, MunicipalityDetail, MunicipalityList, municipalityKi
 import type { AtlasDb } from '../db.ts';
 import { matchPrefectures } from '../../domain/names/prefectures.ts';
 import { searchMunicipalities } from '../../domain/names/search.ts';
-import { builtData, municipalityColumns } from '../built.ts';
+import { builtData } from '../built.ts';
+import { currentData } from '../current.ts';
 import { answerJson } from '../response-cache.ts';
-import { exchangesOf, networksOf } from './exchanges-of.ts';
 import { outlookOf } from './outlook-of.ts';
-import { regionsOf } from './regions-of.ts';
 
 const kinds: readonly string[] = municipalityKinds;
 
@@ -44,16 +43,18 @@ export function listMunicipalities(all: readonly Municipality[], filter: z.infer
   return { items: found.slice(from, filter.limit === undefined ? undefined : from + filter.limit), total: found.length };
 }
 
-/** One municipality with every metric, its regions, exchanges and 2050 outlook; 404 when the code is unknown. */
+/** One municipality with every metric, its regions, exchanges and 2050 outlook, from memory; 404 when the code is unknown. */
 export async function municipalityDetail(db: AtlasDb, code: string): Promise<MunicipalityDetail> {
-  const row = await db.one(
-    `SELECT ${municipalityColumns}, designation_since AS "designationSince", employed, private_employees AS "privateEmployees",
-       boundary_area_km2 AS "boundaryAreaKm2" FROM municipalities WHERE code = $1`,
-    [code],
-  );
+  const [built, current, outlook] = await Promise.all([builtData(db), currentData(db), outlookOf(db, code)]);
+  const row = built.details.get(code);
   if (!row) throw new ApiError(404, 'not_found', `no municipality has code ${code}`);
-  const [regions, exchanges, networks, outlook] = await Promise.all([regionsOf(db, code), exchangesOf(db, code), networksOf(db, code), outlookOf(db, code)]);
-  return { ...(row as unknown as Omit<MunicipalityDetail, 'regions' | 'exchanges' | 'networks' | 'outlook'>), regions, exchanges, networks, outlook };
+  return {
+    ...row,
+    regions: current.regionsOf.get(code) ?? [],
+    exchanges: (current.exchangesOf.get(code) ?? []).map((s) => s.exchange),
+    networks: built.networksOf.get(code) ?? [],
+    outlook,
+  };
 }
 
 export const municipalityRoutes = [

@@ -3,9 +3,10 @@
  * or for complementary (urban↔rural) exchange, with each factor of the score and the ties that already exist;
  * GET /api/partners/matrix: every municipality's best partners at once (the national partner table).
  *
- * Each municipality's figures, hazard zones, hazard figures and landmass are read once per database; per request one
- * query gives the existing agreements, and the scorers of domain/scoring/ rank every candidate — the disaster score
- * through its compiled form (disaster-kernel.ts), the same code for one ranking, the matrix and the benchmark.
+ * Each municipality's figures, hazard zones, hazard figures and landmass are read once per database, the agreements
+ * and pacts are held in memory (server/current.ts, built.ts), so a ranking runs no query: the scorers of domain/scoring/
+ * rank every candidate — the disaster score through its compiled form (disaster-kernel.ts), the same code for one
+ * ranking, the matrix and the benchmark — and only the partners shown get their full factors.
  */
 import { z } from 'zod';
 import type { AtlasDb } from '../db.ts';
@@ -13,6 +14,7 @@ import { ApiError } from '../errors.ts';
 import { codeSchema, defineRoute, describeIssues, queryString } from '../route.ts';
 import {
   type AxisValues,
+  type ComplementColumns,
   axisValues,
   axisWeights,
   complementAt,
@@ -41,6 +43,8 @@ import {
   disasterParamSpecs,
 } from '../../domain/records/partners.ts';
 import { haversineKm } from '../../domain/geo.ts';
+import { type BuiltData, builtData } from '../built.ts';
+import { type CurrentData, currentData } from '../current.ts';
 
 /** What never changes while the server runs: each municipality's figures and hazard zones (read once per database). */
 export interface Place {
@@ -70,6 +74,8 @@ export interface Places {
   kernel: KernelPlaces;
   /** National standard deviation of each complementarity axis. */
   spread: AxisValues;
+  /** The places' complementarity axes as columns (same order), for complementAt. */
+  columns: ComplementColumns;
 }
 
 const placesCache = new WeakMap<AtlasDb, Promise<Places>>();
@@ -141,7 +147,17 @@ export function partnerPlaces(db: AtlasDb): Promise<Places> {
           };
         });
         list.sort((a, b) => a.code.localeCompare(b.code));
-        return { byCode: new Map(list.map((p) => [p.code, p])), list, kernel: kernelPlaces(list.map((p) => p.disaster)), spread: axisSpread(list.map((p) => p.axes)) };
+        const spread = axisSpread(list.map((p) => p.axes));
+        return {
+          byCode: new Map(list.map((p) => [p.code, p])),
+          list,
+          kernel: kernelPlaces(list.map((p) => p.disaster)),
+          spread,
+          columns: complementColumns(
+            list.map((p) => p.axes),
+            spread,
+          ),
+        };
       });
     // A failed read (e.g. a database without the hazard tables) is not kept.
     cached.catch(() => placesCache.delete(db));
@@ -161,110 +177,85 @@ function axisSpread(values: AxisValues[]): AxisValues {
   return out;
 }
 
-/**
- * The kinds of agreement between $1 and each of its partners, and the pacts they share: agreements between the two
- * (a company's or organisation's link is not one), and membership of the same network (21大都市, 中核市 …).
- */
-const tiesSql = `
-  SELECT code, string_agg(kind, ',') AS kinds, string_agg(DISTINCT network_name, ';') AS networks FROM (
-    SELECT CASE WHEN a_code = $1 THEN b_code ELSE a_code END AS code, kind, NULL AS network_name
-    FROM exchanges WHERE (a_code = $1 OR b_code = $1) AND kind NOT IN (${nonTieKinds.map((k) => `'${k}'`).join(', ')})
-    UNION ALL
-    SELECT n.code, n.kind, n.network_name FROM exchange_networks o JOIN exchange_networks n ON n.network = o.network AND n.code <> o.code WHERE o.code = $1
-  ) GROUP BY code`;
-
-interface Candidate {
-  place: Place;
-  distanceKm: number;
-  ties: ExchangeKind[];
-  tieNetworks: string[];
+/** What already ties an origin to a partner: the kinds of agreement between the two, and the pacts both are parties to. */
+interface Tie {
+  kinds: ExchangeKind[];
+  networks: string[];
 }
 
-async function candidates(db: AtlasDb, code: string): Promise<{ origin: Place; others: Candidate[]; spread: AxisValues }> {
-  const { byCode, list, spread } = await partnerPlaces(db);
-  const origin = byCode.get(code);
-  if (!origin) throw new ApiError(404, 'not_found', `no municipality has code ${code}`);
-  const ties = await tiesOf(db, code);
-  const others = list
-    .filter((c) => c !== origin)
-    .map((c) => ({
-      place: c,
-      distanceKm: haversineKm(origin.lon, origin.lat, c.lon, c.lat),
-      ties: ties.get(c.code)?.kinds ?? [],
-      tieNetworks: ties.get(c.code)?.networks ?? [],
-    }));
-  return { origin, others, spread };
+const isTie = (kind: ExchangeKind) => !nonTieKinds.includes(kind);
+
+/**
+ * The ties of `code` by partner: agreements between the two (a company's or organisation's link is not one), and
+ * membership of the same pact (21大都市, 中核市 …), which counts as an agreement of the pact's kind.
+ */
+function tiesOf(current: CurrentData, built: BuiltData, code: string): Map<string, Tie> {
+  const ties = new Map<string, { kinds: Set<ExchangeKind>; networks: Set<string> }>();
+  const tie = (partner: string) => {
+    let t = ties.get(partner);
+    if (!t) ties.set(partner, (t = { kinds: new Set(), networks: new Set() }));
+    return t;
+  };
+  for (const { exchange } of current.exchangesOf.get(code) ?? []) if (isTie(exchange.kind)) tie(exchange.partner.code).kinds.add(exchange.kind);
+  for (const n of built.networksOf.get(code) ?? []) {
+    for (const party of built.networkParties.get(n.id) ?? []) {
+      if (party === code) continue;
+      const t = tie(party);
+      t.kinds.add(n.kind);
+      t.networks.add(n.name);
+    }
+  }
+  return new Map([...ties].map(([partner, t]) => [partner, { kinds: [...t.kinds].sort(), networks: [...t.networks].sort() }]));
 }
 
 const byScore = <T extends { score: number; distanceKm: number }>(a: T, b: T) => b.score - a.score || a.distanceKm - b.distanceKm;
-
-/** The kinds of agreement `code` has, and the pacts it shares, by partner. */
-async function tiesOf(db: AtlasDb, code: string): Promise<Map<string, { kinds: ExchangeKind[]; networks: string[] }>> {
-  const rows = await db.all(tiesSql, [code]);
-  return new Map(
-    rows.map((r) => [String(r.code), { kinds: [...new Set(split(r.kinds as string))].sort() as ExchangeKind[], networks: r.networks ? String(r.networks).split(';').sort() : [] }]),
-  );
-}
 
 /**
  * Disaster mutual-aid ranking of every municipality for `code`, with the partners it already has wherever they rank.
  * @example (await disasterRanking(db, '13219', defaults, 10)).items[0].name
  */
 export async function disasterRanking(db: AtlasDb, code: string, params: DisasterParams, limit: number): Promise<DisasterRanking> {
-  const { byCode, list, kernel } = await partnerPlaces(db);
+  const [{ byCode, list, kernel }, current, built] = await Promise.all([partnerPlaces(db), currentData(db), builtData(db)]);
   const origin = byCode.get(code);
   if (!origin) throw new ApiError(404, 'not_found', `no municipality has code ${code}`);
-  const ties = await tiesOf(db, code);
+  const ties = tiesOf(current, built, code);
   // The compiled score (domain/scoring/disaster-kernel.ts), the one the partner matrix and the benchmark run.
   const row = disasterRow(kernel, list.indexOf(origin), params);
-  const scored = list
-    .map((c, j) => ({ c, j }))
-    .filter(({ c }) => c !== origin)
-    .map(({ c, j }) => {
-      const zones = zonesOf(origin.disaster, c.disaster);
-      const s = {
-        score: row.score[j],
-        risk: row.risk[j],
-        sameQuake: row.sameQuake[j],
-        sameStorm: row.sameStorm[j],
-        ownHazard: row.ownHazard[j],
-        reachability: row.reachability[j],
-        capacity: row.capacity[j],
-        routeKm: row.routeKm[j],
+  // Rank every candidate on its key; the full item (factors, zones) only for those shown.
+  const ranked = list
+    .map((c, j) => ({ j, score: row.score[j], code: c.code, population: c.population, distanceKm: row.distanceKm[j], quakeProb: c.disaster.quakeProb }))
+    .filter(({ j }) => list[j] !== origin)
+    .sort(byDisasterRank);
+  const item = (j: number): DisasterItem => {
+    const c = list[j];
+    const zones = zonesOf(origin.disaster, c.disaster);
+    const terms = { sameQuake: row.sameQuake[j], sameStorm: row.sameStorm[j], ownHazard: row.ownHazard[j], reachability: row.reachability[j], capacity: row.capacity[j] };
+    return {
+      code: c.code,
+      name: c.name,
+      prefName: c.prefName,
+      population: c.population,
+      distanceKm: round(row.distanceKm[j], 1),
+      score: round(row.score[j], 4),
+      seaCrossing: row.crossings[j] > 0,
+      factors: {
+        risk: round(row.risk[j], 4),
+        sameQuake: round(terms.sameQuake, 4),
+        sameStorm: round(terms.sameStorm, 4),
+        ownHazard: round(terms.ownHazard, 4),
+        reachability: round(terms.reachability, 4),
+        capacity: round(terms.capacity, 4),
+        routeKm: round(row.routeKm[j], 1),
         crossings: row.crossings[j],
-        distanceKm: row.distanceKm[j],
+        limitedBy: limitingFactor(terms),
+        hazard: c.hazard,
         sharedZones: zones.shared,
         possibleZones: zones.possible,
-      };
-      const item: DisasterItem = {
-        code: c.code,
-        name: c.name,
-        prefName: c.prefName,
-        population: c.population,
-        distanceKm: round(s.distanceKm, 1),
-        score: round(s.score, 4),
-        seaCrossing: s.crossings > 0,
-        factors: {
-          risk: round(s.risk, 4),
-          sameQuake: round(s.sameQuake, 4),
-          sameStorm: round(s.sameStorm, 4),
-          ownHazard: round(s.ownHazard, 4),
-          reachability: round(s.reachability, 4),
-          capacity: round(s.capacity, 4),
-          routeKm: round(s.routeKm, 1),
-          crossings: s.crossings,
-          limitedBy: limitingFactor(s),
-          hazard: c.hazard,
-          sharedZones: s.sharedZones,
-          possibleZones: s.possibleZones,
-        },
-        existingTies: ties.get(c.code)?.kinds ?? [],
-        tieNetworks: ties.get(c.code)?.networks ?? [],
-      };
-      return { item, key: { score: s.score, code: c.code, population: c.population, distanceKm: s.distanceKm, quakeProb: c.disaster.quakeProb } };
-    })
-    .sort((a, b) => byDisasterRank(a.key, b.key));
-  const items = scored.map((x) => x.item);
+      },
+      existingTies: ties.get(c.code)?.kinds ?? [],
+      tieNetworks: ties.get(c.code)?.networks ?? [],
+    };
+  };
   const port = origin.port && byCode.get(origin.port.code);
   return {
     purpose: 'disaster',
@@ -282,38 +273,60 @@ export async function disasterRanking(db: AtlasDb, code: string, params: Disaste
       port: origin.port && port ? { code: port.code, name: port.name, seaKm: origin.port.seaKm } : null,
     },
     params,
-    total: items.length,
-    items: items.slice(0, limit),
-    existing: items.flatMap((i, n) => (i.existingTies.length ? [{ ...i, rank: n + 1 }] : [])),
-    scores: Object.fromEntries(items.map((i) => [i.code, i.score])),
+    total: ranked.length,
+    items: ranked.slice(0, limit).map((r) => item(r.j)),
+    existing: ranked.flatMap((r, n) => (ties.get(r.code)?.kinds.length ? [{ ...item(r.j), rank: n + 1 }] : [])),
+    scores: Object.fromEntries(ranked.map((r) => [r.code, round(r.score, 4)])),
   };
 }
 
-/** Municipalities tied to `code`'s partners, with the partners that link them (partners of partners). */
-const viaSql = `
-  WITH ties AS (SELECT * FROM exchanges WHERE kind NOT IN (${nonTieKinds.map((k) => `'${k}'`).join(', ')})),
-  direct AS (SELECT DISTINCT CASE WHEN a_code = $1 THEN b_code ELSE a_code END AS code FROM ties WHERE a_code = $1 OR b_code = $1),
-  second AS (
-    SELECT d.code AS via, CASE WHEN e.a_code = d.code THEN e.a_name ELSE e.b_name END AS via_name,
-      CASE WHEN e.a_code = d.code THEN e.b_code ELSE e.a_code END AS code, e.kind
-    FROM direct d JOIN ties e ON e.a_code = d.code OR e.b_code = d.code
-  )
-  SELECT s.code, s.via, any_value(s.via_name) AS via_name, string_agg(DISTINCT s.kind, ',' ORDER BY s.kind) AS kinds,
-    s.code IN (SELECT code FROM direct) AS direct
-  FROM second s JOIN municipalities m ON m.code = s.code
-  WHERE s.code <> $1
-  GROUP BY s.code, s.via
-  ORDER BY s.code, s.via`;
+/**
+ * Municipalities tied to `code`'s partners, each with the partners that link them (partners of partners), in code
+ * order and, for one municipality, in the linking partners' code order.
+ */
+function viaOf(current: CurrentData, byCode: ReadonlyMap<string, Place>, code: string): { code: string; direct: boolean; via: ViaPartner['via'] }[] {
+  const tiesOfCode = (c: string) => (current.exchangesOf.get(c) ?? []).filter((s) => isTie(s.exchange.kind));
+  const direct = new Set(tiesOfCode(code).map((s) => s.exchange.partner.code));
+  const found = new Map<string, { code: string; via: string; viaName: string; kinds: Set<ExchangeKind> }>();
+  for (const via of direct) {
+    for (const side of tiesOfCode(via)) {
+      const other = side.exchange.partner.code;
+      if (other === code || !byCode.has(other)) continue;
+      const key = `${other} ${via}`;
+      let entry = found.get(key);
+      if (!entry) found.set(key, (entry = { code: other, via, viaName: side.ownName, kinds: new Set() }));
+      entry.kinds.add(side.exchange.kind);
+    }
+  }
+  const byOther = new Map<string, { code: string; direct: boolean; via: ViaPartner['via'] }>();
+  for (const e of [...found.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.via < b.via ? -1 : 1))) {
+    let entry = byOther.get(e.code);
+    if (!entry) byOther.set(e.code, (entry = { code: e.code, direct: direct.has(e.code), via: [] }));
+    entry.via.push({ code: e.via, name: e.viaName, kinds: [...e.kinds].sort() });
+  }
+  return [...byOther.values()];
+}
 
 /**
  * Complementary-partner ranking of every municipality for `code`, with partners of partners.
  * @example (await complementRanking(db, '13112', defaults, 10)).items.map((i) => i.name)
  */
 export async function complementRanking(db: AtlasDb, code: string, params: ComplementParams, limit: number): Promise<ComplementRanking> {
-  const { origin, others, spread } = await candidates(db, code);
-  const items: ComplementRanking['items'] = others.map(({ place: c, distanceKm, ties, tieNetworks }) => {
-    const s = complementScore(origin.axes, c.axes, spread, params);
-    for (const f of Object.values(s.factors)) {
+  const [{ byCode, list, spread, columns }, current, built] = await Promise.all([partnerPlaces(db), currentData(db), builtData(db)]);
+  const origin = byCode.get(code);
+  if (!origin) throw new ApiError(404, 'not_found', `no municipality has code ${code}`);
+  const ties = tiesOf(current, built, code);
+  const i = list.indexOf(origin);
+  const weights = axisWeights(params);
+  const distanceOf = (c: Place) => haversineKm(origin.lon, origin.lat, c.lon, c.lat);
+  // Rank every candidate on the score and distance shown; the factors only for those shown.
+  const ranked = list
+    .map((c, j) => ({ c, score: round(complementAt(columns, i, j, weights, params.saturationSd), 4), distanceKm: round(distanceOf(c), 1) }))
+    .filter(({ c }) => c !== origin)
+    .sort(byScore);
+  const items: ComplementRanking['items'] = ranked.slice(0, limit).map(({ c, score, distanceKm }) => {
+    const { factors } = complementScore(origin.axes, c.axes, spread, params);
+    for (const f of Object.values(factors)) {
       f.factor = round(f.factor, 4);
       if (f.origin !== null) f.origin = round(f.origin, 3);
       if (f.candidate !== null) f.candidate = round(f.candidate, 3);
@@ -324,39 +337,30 @@ export async function complementRanking(db: AtlasDb, code: string, params: Compl
       name: c.name,
       prefName: c.prefName,
       population: c.population,
-      distanceKm: round(distanceKm, 1),
-      score: round(s.score, 4),
-      factors: s.factors,
-      existingTies: ties,
-      tieNetworks,
+      distanceKm,
+      score,
+      factors,
+      existingTies: ties.get(c.code)?.kinds ?? [],
+      tieNetworks: ties.get(c.code)?.networks ?? [],
     };
   });
-  items.sort(byScore);
-
-  const byCode = new Map(others.map((c) => [c.place.code, c]));
-  const via = new Map<string, ViaPartner>();
-  for (const r of await db.all(viaSql, [code])) {
-    const { place: c, distanceKm } = byCode.get(String(r.code))!;
-    const entry = via.get(c.code) ?? { code: c.code, name: c.name, prefName: c.prefName, distanceKm: round(distanceKm, 1), direct: Boolean(r.direct), via: [] };
-    entry.via.push({ code: String(r.via), name: String(r.via_name), kinds: split(r.kinds as string) as ExchangeKind[] });
-    via.set(c.code, entry);
-  }
-  const viaPartners = [...via.values()].sort((a, b) => b.via.length - a.via.length || a.distanceKm - b.distanceKm).slice(0, 100);
+  const viaPartners = viaOf(current, byCode, code)
+    .map(({ code: other, direct, via }): ViaPartner => {
+      const c = byCode.get(other)!;
+      return { code: c.code, name: c.name, prefName: c.prefName, distanceKm: round(distanceOf(c), 1), direct, via };
+    })
+    .sort((a, b) => b.via.length - a.via.length || a.distanceKm - b.distanceKm)
+    .slice(0, 100);
   return {
     purpose: 'complement',
     origin: { code: origin.code, name: origin.name, prefName: origin.prefName, population: origin.population, lon: origin.lon, lat: origin.lat },
     params,
-    total: items.length,
-    items: items.slice(0, limit),
+    total: ranked.length,
+    items,
     viaPartners,
-    scores: Object.fromEntries(items.map((i) => [i.code, i.score])),
+    scores: Object.fromEntries(ranked.map((r) => [r.c.code, r.score])),
   };
 }
-
-/** Every pair already tied: an agreement between the two (not a company's link) or a pact both are parties to. */
-const allTiesSql = `
-  SELECT a_code AS a, b_code AS b FROM exchanges WHERE kind NOT IN (${nonTieKinds.map((k) => `'${k}'`).join(', ')})
-  UNION SELECT o.code, n.code FROM exchange_networks o JOIN exchange_networks n ON n.network = o.network AND n.code <> o.code`;
 
 /**
  * The national partner table: every municipality's `top` best partners for one purpose, in one pass over all
@@ -365,7 +369,7 @@ const allTiesSql = `
  * @example (await partnerMatrix(db, 'disaster', defaults, 3)).items[0].partners[0].code
  */
 export async function partnerMatrix(db: AtlasDb, purpose: PartnerPurpose, params: DisasterParams | ComplementParams, top: number): Promise<PartnerMatrix> {
-  const [{ list, kernel, spread }, tieRows] = await Promise.all([partnerPlaces(db), db.all(allTiesSql)]);
+  const [{ list, kernel, columns }, current, built] = await Promise.all([partnerPlaces(db), currentData(db), builtData(db)]);
   const n = list.length;
   const best = new Int32Array(n * top).fill(-1);
   const bestScore = new Float64Array(n * top);
@@ -417,10 +421,6 @@ export async function partnerMatrix(db: AtlasDb, purpose: PartnerPurpose, params
   if (purpose === 'disaster') disasterAllPairs(kernel, params as DisasterParams, (i, score, distance) => keep(i, score, (j) => distance[j]));
   else {
     const p = params as ComplementParams;
-    const columns = complementColumns(
-      list.map((x) => x.axes),
-      spread,
-    );
     const weights = axisWeights(p);
     const score = new Float64Array(n);
     for (let i = 0; i < n; i++) {
@@ -428,7 +428,12 @@ export async function partnerMatrix(db: AtlasDb, purpose: PartnerPurpose, params
       keep(i, score, (j) => haversineKm(list[i].lon, list[i].lat, list[j].lon, list[j].lat));
     }
   }
-  const tied = new Set(tieRows.flatMap((r) => [`${r.a} ${r.b}`, `${r.b} ${r.a}`]));
+  const tiedTo = new Map<string, Map<string, Tie>>();
+  const tied = (a: string, b: string) => {
+    let ties = tiedTo.get(a);
+    if (!ties) tiedTo.set(a, (ties = tiesOf(current, built, a)));
+    return ties.has(b);
+  };
   const chosen = (i: number, j: number) => best.subarray(i * top, i * top + top).includes(j);
   let mutualPairs = 0;
   const items = list.map((a, i) => ({
@@ -448,7 +453,7 @@ export async function partnerMatrix(db: AtlasDb, purpose: PartnerPurpose, params
           score: round(bestScore[i * top + k], 4),
           distanceKm: round(bestKm[i * top + k], 1),
           mutual,
-          tied: tied.has(`${a.code} ${b.code}`),
+          tied: tied(a.code, b.code),
         };
       })
       .filter((p): p is MatrixPartner => p !== null),

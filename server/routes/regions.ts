@@ -5,7 +5,6 @@
  * `POST /api/regions/preview` (no token, nothing saved) answers the same summary a saved region would have —
  * population, area, dissolved outline, and which schemes a member could lead — for the live what-if panel.
  */
-import { citationsOf } from '../../domain/citations.ts';
 import { Deleted } from '../../domain/records/municipalities.ts';
 import type { Topology } from 'topojson-specification';
 import { z } from 'zod';
@@ -22,17 +21,14 @@ import {
   type EmploymentAreaKind,
   EligibilityList,
   GroupSummary,
-  type OfficialCounts,
-  type RegionCoverage,
   RegionDetail,
   RegionList,
-  type RegionMemberInfo,
   type RegionStatus,
-  type RegionSummary,
   type RegionType,
 } from '../../domain/records/regions.ts';
-import { type MembersKnown, membershipStatusOf, regionTypes } from '../../domain/records/regions.ts';
-import { englishRegionName, type RomajiNames, romajiNames } from '../region-names.ts';
+import { regionTypes } from '../../domain/records/regions.ts';
+import { type BuiltData, builtData } from '../built.ts';
+import { type CurrentData, currentData } from '../current.ts';
 import { outlookOfMembers } from './outlook-of.ts';
 
 /** Most members a custom region may have (the largest 連携中枢都市圏 has under 40; a prefecture at most 179). */
@@ -52,107 +48,31 @@ function topologyOf(asset: string): Topology {
   return parsed.topology;
 }
 
-const summaryColumns = `r.id, r.type, r.name, r.status, r.center_codes, r.population, r.area_km2, r.member_count, r.members_known, r.center_share,
-  r.as_of, r.source, r.note, r.created_at,
-  string_agg(m.code, ';' ORDER BY m.role, m.code) FILTER (WHERE m.status = r.status) AS member_codes`;
-
-function toSummary(row: Record<string, unknown>, withOutline: boolean, names: RomajiNames): RegionSummary {
-  const split = (v: unknown) => (v ? String(v).split(';') : []);
-  const named = { type: row.type as RegionType, name: String(row.name), centerCodes: split(row.center_codes), memberCodes: split(row.member_codes) };
-  return {
-    id: String(row.id),
-    ...named,
-    nameEn: englishRegionName(names, named),
-    status: row.status as RegionStatus,
-    population: Number(row.population),
-    areaKm2: Number(row.area_km2),
-    memberCount: Number(row.member_count),
-    membersKnown: (row.members_known ?? 'all') as MembersKnown,
-    centerShare: row.center_share === null ? null : Number(row.center_share),
-    asOf: String(row.as_of ?? ''),
-    sources: citationsOf(String(row.source ?? ''), String(row.as_of ?? '')),
-    note: String(row.note ?? ''),
-    ...(withOutline ? { outline: JSON.parse(String(row.outline)) } : {}),
-  };
-}
-
-/** Official totals published together with the latest official region count of a type (one as_of). */
-async function officialCounts(db: AtlasDb, type: RegionType): Promise<{ counts: OfficialCounts; asOf: string; source: string } | null> {
-  const latest = await db.one<{ value: number; as_of: string; source: string }>(
-    `SELECT value, as_of, source FROM region_coverage WHERE type = $1 AND metric = 'regions_official' ORDER BY as_of DESC LIMIT 1`,
-    [type],
-  );
-  if (!latest) return null;
-  const rows = await db.all<{ metric: string; value: number }>(
-    `SELECT metric, value FROM region_coverage WHERE type = $1 AND as_of = $2 AND metric IN ('declared_center_cities_official', 'municipalities_total_official')`,
-    [type, latest.as_of],
-  );
-  const value = (metric: string) => {
-    const row = rows.find((r) => r.metric === metric);
-    return row ? Number(row.value) : null;
-  };
-  return {
-    counts: { regions: Number(latest.value), declaredCities: value('declared_center_cities_official'), municipalities: value('municipalities_total_official') },
-    asOf: latest.as_of,
-    source: latest.source,
-  };
-}
-
 /**
- * Regions known here against the latest official counts of their type.
- * @example (await coverageOf(db, 'central_city_region')).officialCounts // {regions: 38, declaredCities: 40, municipalities: 376}
+ * Every region of a type (all types without one), with totals and current member codes, from memory.
+ * @example listRegions(await currentData(db), 'central_city_region', false).coverage.officialCounts // {regions: 38, declaredCities: 40, municipalities: 376}
  */
-export async function coverageOf(db: AtlasDb, type: RegionType | undefined): Promise<RegionCoverage> {
-  const statuses = await db.all<{ status: string; n: number }>(
-    `SELECT status, count(*) AS n FROM regions ${type ? 'WHERE type = $1' : ''} GROUP BY status ORDER BY status`,
-    type ? [type] : [],
-  );
-  const byStatus = Object.fromEntries(statuses.map((r) => [r.status, Number(r.n)]));
-  const all = statuses.reduce((s, r) => s + Number(r.n), 0);
-  const none = { official: null, officialCounts: null, asOf: null, sources: [] };
-  if (!type) return { known: all, byStatus, ...none };
-  if (type === 'prefecture')
-    return { known: all, byStatus, ...none, official: 47, officialCounts: { regions: 47, declaredCities: null, municipalities: null }, sources: citationsOf('地方自治法') };
-  if (type !== 'central_city_region' && type !== 'settlement_zone') return { known: all, byStatus, ...none };
-  const known = byStatus.active ?? 0;
-  const official = await officialCounts(db, type);
-  if (!official) return { known, byStatus, ...none };
-  return { known, byStatus, official: official.counts.regions, officialCounts: official.counts, asOf: official.asOf, sources: citationsOf(official.source, official.asOf) };
+export function listRegions(current: CurrentData, type: RegionType | undefined, withOutline: boolean): RegionList {
+  const items = current.regions.filter((r) => !type || r.summary.type === type).map((r) => (withOutline ? { ...r.summary, outline: r.outline } : r.summary));
+  return { items, coverage: current.coverage.get(type ?? 'all')! };
 }
 
-/** Every region of a type (all types without one), with totals and current member codes. */
-export async function listRegions(db: AtlasDb, type: RegionType | undefined, withOutline: boolean): Promise<RegionList> {
-  const rows = await db.all(
-    `SELECT ${summaryColumns}${withOutline ? ', r.outline' : ''} FROM regions r LEFT JOIN region_members m ON m.region_id = r.id
-     ${type ? 'WHERE r.type = $1' : ''} GROUP BY ALL ORDER BY r.type, r.id`,
-    type ? [type] : [],
-  );
-  const names = await romajiNames(db);
-  return { items: rows.map((r) => toSummary(r, withOutline, names)), coverage: await coverageOf(db, type) };
-}
-
-/** One region with its members (role, join date, population) and outline; 404 when unknown. */
+/** One region with its members (role, join date, population) and outline, from memory; 404 when unknown. */
 export async function regionDetail(db: AtlasDb, id: string): Promise<RegionDetail> {
-  const row = await db.one(`SELECT ${summaryColumns}, r.outline FROM regions r LEFT JOIN region_members m ON m.region_id = r.id WHERE r.id = $1 GROUP BY ALL`, [id]);
-  if (!row) throw new ApiError(404, 'not_found', `no region has id ${id}; list them with GET /api/regions?type=…`);
-  const rows = await db.all(
-    `SELECT m.code, m.name, m.prefecture, m.role, m.joined, m.status, m.note, u.population, u.area_km2 AS "areaKm2"
-     FROM region_members m JOIN municipalities u ON u.code = m.code WHERE m.region_id = $1 ORDER BY m.role, u.population DESC`,
-    [id],
-  );
-  const members = (rows as unknown as Omit<RegionMemberInfo, 'membershipStatus'>[]).map((m) => ({ ...m, membershipStatus: membershipStatusOf(m.status) }));
-  const current = members.filter((m) => m.status === row.status);
-  const summary = toSummary(row, true, await romajiNames(db));
-  const ref = await reference(db);
+  const [current, ref, built] = await Promise.all([currentData(db), reference(db), builtData(db)]);
+  const region = current.regionsById.get(id);
+  if (!region) throw new ApiError(404, 'not_found', `no region has id ${id}; list them with GET /api/regions?type=…`);
+  const { summary, members } = region;
+  const current_ = members.filter((m) => m.status === summary.status);
   const compared = ['central_city_region', 'settlement_zone', 'custom'].includes(summary.type);
   return {
     ...summary,
-    outline: JSON.parse(String(row.outline)),
+    outline: region.outline,
     members,
-    createdAt: row.created_at === null ? null : String(row.created_at),
-    outlook: await outlookOfMembers(db, current),
+    createdAt: region.createdAt,
+    outlook: await outlookOfMembers(db, current_),
     ...(compared ? { commuting: commutingOf(ref, summary.memberCodes, summary.centerCodes) } : {}),
-    ...(summary.type === 'employment_area' ? { employmentArea: await employmentAreaOf(db, ref, summary.id) } : {}),
+    ...(summary.type === 'employment_area' ? { employmentArea: employmentAreaOf(built, ref, summary.id) } : {}),
   } as RegionDetail;
 }
 
@@ -162,14 +82,14 @@ function commutingOf(ref: Reference, memberCodes: readonly string[], centerCodes
 }
 
 /** An employment area's centres (with 従業常住比) and suburbs (order, destination, rate). */
-async function employmentAreaOf(db: AtlasDb, ref: Reference, id: string): Promise<EmploymentAreaDetail> {
-  const area = await db.one<{ kind: string; did_population: number }>('SELECT kind, did_population FROM employment_areas WHERE id = $1', [id]);
+function employmentAreaOf(built: BuiltData, ref: Reference, id: string): EmploymentAreaDetail {
+  const area = built.employmentAreas.get(id);
   const links = [...ref.commute.byCode.values()].filter((l) => l.areaId === id);
   const nameOf = (code: string) => ref.cities.get(code)?.name ?? code;
   const units = [...new Set(links.filter((l) => l.order === 0).map((l) => l.unitCode))];
   return {
     kind: String(area?.kind) as EmploymentAreaKind,
-    didPopulation: Number(area?.did_population ?? 0),
+    didPopulation: area?.didPopulation ?? 0,
     centres: units.map((unit) => {
       const own = links.filter((l) => l.unitCode === unit && l.order === 0);
       return {
@@ -254,7 +174,7 @@ export const regionRoutes = [
         geometry: z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).optional(),
       })
       .strict(),
-    handle: ({ deps, query }) => listRegions(deps.db, query.type, query.geometry === 'true' || query.geometry === '1'),
+    handle: async ({ deps, query }) => listRegions(await currentData(deps.db), query.type, query.geometry === 'true' || query.geometry === '1'),
   }),
   defineRoute({
     method: 'post',
