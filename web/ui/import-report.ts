@@ -5,6 +5,7 @@
  */
 import type { ImportField, ImportPartner, ImportPlace, ImportProblem, ImportReport } from '../../domain/records/exchanges.ts';
 import { label, t } from '../i18n.ts';
+import { type Places, nameOfCode, prefNameOfCode } from '../names.ts';
 import { type Html, html, setHtml } from './html.ts';
 import './import-report.css';
 
@@ -22,19 +23,24 @@ export interface ReportLine {
   suggestion: string;
 }
 
-/** A place as the report names it: 新潟県長岡市（旧 川口町）/ 長岡市, 新潟県 (former 川口町). */
-export function placeText(p: ImportPlace): string {
+/**
+ * A place as the report names it: 新潟県長岡市（旧 川口町）; in English romaji with the kanji beside, so the user can
+ * match it to the file: Nagaoka-shi 長岡市, Niigata 15202 (former 川口町).
+ */
+export function placeText(places: Places, p: ImportPlace): string {
   const former = p.formerName ? t(`（旧 ${p.formerName}）`, ` (former ${p.formerName})`) : '';
   const pref = p.prefName !== p.name ? p.prefName : '';
-  return t(`${pref}${p.name} ${p.code}${former}`, `${p.name}${pref ? `, ${pref}` : ''} ${p.code}${former}`);
+  const name = nameOfCode(places, p.code, p.name, 'en');
+  const prefEn = pref ? `, ${prefNameOfCode(places, p.code, pref, 'en')}` : '';
+  return t(`${pref}${p.name} ${p.code}${former}`, `${name}${name === p.name ? '' : ` ${p.name}`}${prefEn} ${p.code}${former}`);
 }
 
 /**
  * The line of one problem: the reason's label, what was typed (or `fallback`, the row's own cell, when the problem
  * names none), and the candidates of an ambiguous name or the suggestions for an unknown one.
  */
-export function problemLine(line: number, p: ImportProblem, fallback = ''): ReportLine {
-  const places = p.candidates ?? p.suggestions ?? [];
+export function problemLine(places: Places, line: number, p: ImportProblem, fallback = ''): ReportLine {
+  const meant = p.candidates ?? p.suggestions ?? [];
   const lead = p.suggestions ? t('もしかして：', 'Perhaps: ') : p.candidates ? t('候補：', 'Candidates: ') : '';
   return {
     line,
@@ -42,22 +48,26 @@ export function problemLine(line: number, p: ImportProblem, fallback = ''): Repo
     field: p.field,
     written: p.written || fallback,
     reason: label('importProblem', p.code),
-    suggestion: places.length ? `${lead}${places.map(placeText).join(t('、', '; '))}` : '',
+    suggestion: meant.length ? `${lead}${meant.map((m) => placeText(places, m)).join(t('、', '; '))}` : '',
   };
 }
 
-/** How a name that is not today's was read: 川口町 → 新潟県長岡市（2010-03-31 編入合併）. */
-function viaText(p: ImportPartner | null): string {
+/** How a name that is not today's was read: 川口町 → 新潟県長岡市（2010-03-31 編入合併）/ 川口町 → Nagaoka-shi 長岡市, Niigata (…). */
+export function viaText(places: Places, p: ImportPartner | null): string {
   if (p?.via?.kind !== 'former') return '';
   const when = [p.via.date, p.via.change].filter(Boolean).join(' ');
-  return t(`${p.via.written} → ${p.prefName}${p.name}${when ? `（${when}）` : ''}`, `${p.via.written} → ${p.name}, ${p.prefName}${when ? ` (${when})` : ''}`);
+  const name = nameOfCode(places, p.code, p.name, 'en');
+  return t(
+    `${p.via.written} → ${p.prefName}${p.name}${when ? `（${when}）` : ''}`,
+    `${p.via.written} → ${name}${name === p.name ? '' : ` ${p.name}`}, ${prefNameOfCode(places, p.code, p.prefName, 'en')}${when ? ` (${when})` : ''}`,
+  );
 }
 
 /** The lines of an agreements import: each problem of a row, and each row taken with how former names were read. */
-export function exchangeReportLines(r: ImportReport): ReportLine[] {
+export function exchangeReportLines(places: Places, r: ImportReport): ReportLine[] {
   return r.rows.flatMap((row) =>
     row.status === 'error'
-      ? row.problems.map((p) => problemLine(row.line, p, p.field === 'a' || p.field === 'b' ? row.written[p.field] : ''))
+      ? row.problems.map((p) => problemLine(places, row.line, p, p.field === 'a' || p.field === 'b' ? row.written[p.field] : ''))
       : [
           {
             line: row.line,
@@ -65,7 +75,7 @@ export function exchangeReportLines(r: ImportReport): ReportLine[] {
             field: null,
             written: `${row.written.a} – ${row.written.b}`,
             reason: `${row.kind ? label('exchangeKind', row.kind) : ''}${row.sinceYear ? ` ${row.sinceYear}` : ''} · ${row.id ? t(`登録 ${row.id}`, `imported as ${row.id}`) : t('登録できます', 'can be imported')}`,
-            suggestion: [viaText(row.a), viaText(row.b)].filter(Boolean).join(t('、', '; ')),
+            suggestion: [viaText(places, row.a), viaText(places, row.b)].filter(Boolean).join(t('、', '; ')),
           },
         ],
   );

@@ -248,7 +248,7 @@ function installImport(s: ExchangesState): void {
         openReport(
           t('読み込みの結果', 'Import report'),
           reportSummary(report),
-          exchangeReportLines(report),
+          exchangeReportLines(ctx, report),
           dryRun && report.valid > 0 ? [{ text: t(`有効な${report.valid}件を登録する`, `Import the ${report.valid} valid rows`), run: () => void send(false) }] : [],
         );
       setHtml(

@@ -12,7 +12,8 @@ import { fmtFigure, fmtInt, fmtMetric } from '../format.ts';
 import { label, t } from '../i18n.ts';
 import { classOf, sequential } from '../palette.ts';
 import { type Html, html, setHtml } from '../ui/html.ts';
-import { type ReportLine, openReport, problemLine } from '../ui/import-report.ts';
+import type { Places } from '../names.ts';
+import { type ReportLine, openReport, placeText, problemLine, viaText } from '../ui/import-report.ts';
 
 /** The indicator drawn, from the URL (null: a built-in metric is drawn). */
 export const ownIndicatorId = (ctx: AppContext): string | null => ctx.state.get('ind') ?? null;
@@ -40,18 +41,18 @@ export async function drawOwn(ctx: AppContext, id: string, classes: number, meth
 }
 
 /** The report lines of an indicator upload: each problem, and each row taken (with how a former name was read). */
-function reportLines(r: IndicatorReport): ReportLine[] {
+function reportLines(places: Places, r: IndicatorReport): ReportLine[] {
   return r.rows.flatMap((row): ReportLine[] =>
     row.status === 'error'
-      ? row.problems.map((p) => problemLine(row.line, p, p.field === 'place' ? row.written.place : row.written.value))
+      ? row.problems.map((p) => problemLine(places, row.line, p, p.field === 'place' ? row.written.place : row.written.value))
       : [
           {
             line: row.line,
             status: 'ok',
             field: null,
             written: `${row.written.place} · ${row.written.value}`,
-            reason: `${row.place!.prefName}${row.place!.name} = ${row.value}`,
-            suggestion: row.place?.via?.kind === 'former' ? `${row.place.via.written} → ${row.place.name}${row.place.via.date ? `（${row.place.via.date}）` : ''}` : '',
+            reason: `${placeText(places, row.place!)} = ${row.value}`,
+            suggestion: viaText(places, row.place),
           },
         ],
   );
@@ -184,7 +185,7 @@ export function installOwn(ctx: AppContext, root: HTMLElement, shown: () => Indi
         openReport(
           t('指標の読み込み結果', 'Indicator upload report'),
           summary,
-          reportLines(report),
+          reportLines(ctx, report),
           dryRun && report.valid > 0 ? [{ text: t(`有効な${report.valid}行を保存する`, `Save the ${report.valid} valid rows`), run: () => void send(false) }] : [],
         );
       checked = dryRun;
