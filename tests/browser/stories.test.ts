@@ -139,6 +139,24 @@ describe('a presenter builds, saves, reorders, exports and deletes a story', () 
     // Back in the editor after the export.
     await page.waitForSelector('[data-testid="story-editor"]');
 
+    // The handout prints one A4 landscape page per step, each a whole page of its own, and nothing of the app.
+    await page.evaluate(() => {
+      window.print = () => document.body.setAttribute('data-printed', 'yes');
+    });
+    await act(page, 'handout').click();
+    await page.waitForSelector('body[data-printed="yes"]', { timeout: 120_000 });
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => ({
+      shown: [...document.body.children].filter((e) => getComputedStyle(e).display !== 'none').map((e) => e.className),
+      breaks: [...document.querySelectorAll('.handout-page')].map((e) => getComputedStyle(e).breakAfter),
+    }));
+    expect(printed).toEqual({ shown: ['story-handout'], breaks: ['page', 'page', 'auto'] });
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    writeFileSync(join(artifactsDir, 'story-handout.pdf'), pdf);
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(3);
+    await page.emulateMedia({ media: 'screen' });
+    await page.waitForSelector('[data-testid="story-editor"]');
+
     // Importing the shared file while the story exists: the conflict is named and a new id offered.
     await page.click('.story-editor button[data-act="close"]');
     await page.setInputFiles('[data-testid="story-import"]', { name: json.name, mimeType: 'application/json', buffer: json.bytes });
