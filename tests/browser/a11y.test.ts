@@ -47,12 +47,16 @@ describe('accessibility (axe-core) on every view', () => {
     expect(found.map((v) => v.split(' ')[0])).toEqual(expect.arrayContaining(['button-name', 'color-contrast']));
   });
 
-  for (const viewport of [
-    { width: 390, height: 844 },
-    { width: 1920, height: 1080 },
-  ]) {
-    it(`no serious or critical violations at ${viewport.width}×${viewport.height} (phone sheet, projector type)`, async () => {
-      expect(await violations('/?view=disaster&origin=13219', undefined, viewport)).toEqual([]);
+  // The other sizes where each user meets them: a planner's phone (the sheet), a presenter's projector.
+  for (const [path, viewport] of [
+    ['/?view=disaster&origin=13219', { width: 390, height: 844 }],
+    ['/?sel=13112', { width: 390, height: 844 }],
+    ['/?view=regions&region=ccr-34207', { width: 390, height: 844 }],
+    ['/?view=disaster&origin=13219', { width: 1920, height: 1080 }],
+    ['/?view=present&story=setagaya', { width: 1920, height: 1080 }],
+  ] as const) {
+    it(`no serious or critical violations on ${path} at ${viewport.width}×${viewport.height}`, async () => {
+      expect(await violations(path, undefined, viewport)).toEqual([]);
     });
   }
 
