@@ -1,7 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import { type GeoJSONSource, Map as MapLibre, NavigationControl, ScaleControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import { type GeoJSONSource, Map as MapLibre, type MapSourceDataEvent, NavigationControl, ScaleControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { api } from '../api.ts';
@@ -53,7 +53,8 @@ const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
  * A style that needs no network beyond this server: a sea background, the municipality and prefecture
  * polygons and the names from the pipeline's vector tiles (polygons carry their code only; colours come by
  * feature-state), the hover and selection outlines from a small GeoJSON source that holds only those places,
- * and labels drawn by MapLibre with the system CJK font (no glyphs URL: every glyph is rasterised locally).
+ * and labels drawn by MapLibre with the system CJK font (no glyphs URL: every glyph is rasterised locally), in the
+ * page's language from the start (changing it later lays every tile out again).
  */
 function localStyle(scale: number): StyleSpecification {
   return {
@@ -93,7 +94,7 @@ function localStyle(scale: number): StyleSpecification {
       },
       { id: 'muni-hover', type: 'line', source: 'highlight', filter: ['==', ['get', 'kind'], 'hover'], paint: { 'line-color': baseColours.hover, 'line-width': 2 } },
       { id: 'muni-selected', type: 'line', source: 'highlight', filter: ['==', ['get', 'kind'], 'selected'], paint: { 'line-color': baseColours.selected, 'line-width': 3 } },
-      ...labelLayers(scale),
+      ...labelLayers(scale, getLang()),
     ],
   };
 }
@@ -107,6 +108,11 @@ export class AtlasMap {
   readonly map: MapLibre;
   /** The style's sources and layers exist: colours can be set from here on, before any tile has arrived. */
   readonly styleReady: Promise<void>;
+  /**
+   * The first view's tiles are requested and MapLibre's worker has them (or the map is drawn). Main-thread work
+   * done after this overlaps the worker's fetching and parsing; done before, it delays the tile requests.
+   */
+  readonly tilesRequested: Promise<void>;
   /** The first frame with the tiles in view is drawn. */
   readonly ready: Promise<void>;
   private deck: MapboxOverlay | null = null;
@@ -156,11 +162,35 @@ export class AtlasMap {
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.styleReady = this.map.isStyleLoaded() ? Promise.resolve() : new Promise((resolve) => this.map.once('style.load', () => resolve()));
     this.ready = this.holdFirstFrame();
+    this.tilesRequested = new Promise((resolve) => {
+      const requested = (e: MapSourceDataEvent) => {
+        if (e.sourceId !== munis.source || !('tile' in e)) return;
+        this.map.off('sourcedataloading', requested);
+        // MapLibre posts the requests to its worker a few promise steps after this event, so a task later they are
+        // posted. They reach the worker only once this thread has seen it start, which a busy thread sees late
+        // (a quarter of a second, measured): a message it answers once it has taken the requests says they are there.
+        setTimeout(() => void this.pingWorker().then(resolve));
+      };
+      this.map.on('sourcedataloading', requested);
+      void this.ready.then(() => resolve());
+    });
     void this.styleReady.then(() => {
       this.map.on('resize', () => this.fitLabels());
       const size = markerImageSize;
       this.map.addImage(markerImage, { width: size, height: size, data: new Uint8Array(size * size * 4) });
     });
+  }
+
+  /**
+   * Resolves when MapLibre's worker has handled every message sent to it before (it answers a message type it does
+   * not know at once, in turn). MapLibre 6 has no public call for this: its style's dispatcher.
+   */
+  private pingWorker(): Promise<void> {
+    const style = (this.map as unknown as { style?: { dispatcher?: { broadcast(type: string, data: null): Promise<unknown> } } }).style;
+    return (style?.dispatcher?.broadcast('atlas-ping', null) ?? Promise.resolve()).then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   /** Label sizes for the map's width now (larger on a projector); re-laid out only when the scale changes. */

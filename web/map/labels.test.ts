@@ -50,6 +50,12 @@ describe('labels', () => {
   it('names places in English from the romanised names of the tiles, kanji where none is known', () => {
     expect(labelText('en')).toEqual(['coalesce', ['get', 'nameEn'], ['get', 'name']]);
     expect(labelText('ja')).toEqual(['get', 'name']);
+    // The style starts in the page's language: changing it later would lay every tile out again.
+    for (const id of ['muni-labels', 'pref-labels']) {
+      const layout = (lang: 'ja' | 'en') => (labelLayers(1, lang).find((l) => l.id === id) as { layout: Record<string, unknown> }).layout;
+      expect(layout('en')['text-field']).toEqual(labelText('en'));
+      expect(layout('ja')['text-field']).toEqual(labelText('ja'));
+    }
   });
 
   it('needs no glyph server: every label font is a local font stack', () => {

@@ -56,7 +56,7 @@ function namedLabelLayer(id: string, tierFilter: ExpressionSpecification): Layer
  * municipalities by population (sort key: minus the population). A tile label of a place that is also named is
  * hidden by feature-state (`named`), so a name never shows twice.
  */
-export function labelLayers(scale = 1): LayerSpecification[] {
+export function labelLayers(scale = 1, lang: 'ja' | 'en' = 'ja'): LayerSpecification[] {
   return [
     {
       id: 'muni-labels',
@@ -65,7 +65,7 @@ export function labelLayers(scale = 1): LayerSpecification[] {
       minzoom: labelZooms.municipalitiesFrom,
       filter: ['==', ['get', 'kind'], 'muni'],
       layout: {
-        'text-field': labelText('ja'),
+        'text-field': labelText(lang),
         'text-font': regular,
         'text-size': Math.round(labelSizes.municipality * scale),
         'text-padding': 3,
@@ -79,7 +79,7 @@ export function labelLayers(scale = 1): LayerSpecification[] {
       ...fromTiles,
       maxzoom: labelZooms.prefecturesBelow,
       filter: ['==', ['get', 'kind'], 'pref'],
-      layout: { 'text-field': labelText('ja'), 'text-font': semibold, 'text-size': Math.round(labelSizes.prefecture * scale), 'text-padding': 3 },
+      layout: { 'text-field': labelText(lang), 'text-font': semibold, 'text-size': Math.round(labelSizes.prefecture * scale), 'text-padding': 3 },
       paint: { 'text-color': 'rgb(30,41,59)', ...halo },
     },
     namedLabelLayer('named-labels', ['!=', ['get', 'tier'], 0]),
