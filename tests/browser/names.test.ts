@@ -50,4 +50,21 @@ describe('names everywhere (one search for the top bar and every picker; English
       await saveScreenshot(page, `names-english-${size.width}`);
       await page.close();
     });
+
+  it('English mode names the exchanges in romaji: the selection, the places the flows join and the parties of a pact', async () => {
+    const page = await openAtlas(session.browser, session.server.url, '/?lang=en&view=exchanges&sel=13219');
+    await page.waitForFunction(() => document.querySelector('#xc-count')?.textContent?.includes('Komae-shi'));
+    expect(await page.locator('#legend').innerText()).toContain('Komae-shi only');
+    // The places the flows join carry the names their tooltips show.
+    const names = await page.evaluate(() => {
+      type Layers = { id: string; props: { data: { name?: string }[] } }[];
+      const overlay = (window as unknown as { atlas: { ctx: { atlas: { overlay: { _props: { layers: Layers } } } } } }).atlas.ctx.atlas.overlay;
+      return (overlay._props.layers.find((l) => l.id === 'xc-nodes')?.props.data ?? []).map((n) => n.name);
+    });
+    expect(names).toEqual(expect.arrayContaining(['Komae-shi', 'Nagaoka-shi']));
+    await page.locator('#left [data-net]').first().click();
+    await page.waitForSelector('[data-testid="network-title"]');
+    expect(await page.locator('.xc-members').innerText()).toMatch(/-shi|-ku|-machi/);
+    await page.close();
+  });
 });

@@ -25,14 +25,15 @@ export function drawnAsFlows(items: Exchange[], selected: string | null): Exchan
 }
 
 /**
- * The places and one undirected group per kind present, each pair once with its agreements of that kind.
- * @example exchangeFlows(items).groups.find((g) => g.id === 'sister')?.flows[0] // { origin: '13112', dest: '10443', count: 1 }
+ * The places (named by `nameOf`, e.g. in the UI language) and one undirected group per kind present, each pair once
+ * with its agreements of that kind.
+ * @example exchangeFlows(items, (e) => e.name).groups.find((g) => g.id === 'sister')?.flows[0] // { origin: '13112', dest: '10443', count: 1 }
  */
-export function exchangeFlows(items: Exchange[]): { places: FlowPlace[]; groups: FlowGroup[] } {
+export function exchangeFlows(items: Exchange[], nameOf: (end: Exchange['a']) => string): { places: FlowPlace[]; groups: FlowGroup[] } {
   const places = new Map<string, FlowPlace>();
   const pairs = new Map<ExchangeKind, Map<string, { origin: string; dest: string; count: number }>>();
   for (const x of items) {
-    for (const end of [x.a, x.b]) if (!places.has(end.code)) places.set(end.code, { id: end.code, name: end.name, lon: end.lon, lat: end.lat });
+    for (const end of [x.a, x.b]) if (!places.has(end.code)) places.set(end.code, { id: end.code, name: nameOf(end), lon: end.lon, lat: end.lat });
     const [origin, dest] = x.a.code < x.b.code ? [x.a.code, x.b.code] : [x.b.code, x.a.code];
     let byPair = pairs.get(x.kind);
     if (!byPair) pairs.set(x.kind, (byPair = new Map()));

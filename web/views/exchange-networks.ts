@@ -10,6 +10,7 @@ import { api } from '../api.ts';
 import type { AppContext } from '../context.ts';
 import { fmtInt } from '../format.ts';
 import { label, t } from '../i18n.ts';
+import { nameOfCode, prefNameOfCode } from '../names.ts';
 import { rgb } from '../palette.ts';
 import { citationList } from '../ui/citations.ts';
 import { type Html, html } from '../ui/html.ts';
@@ -71,7 +72,7 @@ export function showNetwork(ctx: AppContext, n: ExchangeNetwork): void {
     <h2 data-testid="network-title">${n.name}</h2>
     <p class="sub"><span class="badge xk-badge xk-${n.kind}">${label('exchangeKind', n.kind)}</span> ${t(`${fmtInt(n.members.length)}団体`, `${fmtInt(n.members.length)} parties`)}${n.sinceYear ? ` · ${n.sinceYear}${t('年', '')}` : ''}${n.asOf ? ` · ${t('時点', 'as of')} ${n.asOf}` : ''}</p>
     <p class="sub">${n.membership === 'designation' ? t('参加団体は指定（政令指定都市・中核市など）によります。', 'Parties by designation (every designated city, core city …).') : t('参加団体は出典に列挙されたものです。', 'Parties as listed in the source.')}</p>
-    <ul class="plain xc-members">${n.members.map((m) => html`<li><button type="button" class="linkish" data-go="${m.code}">${m.name}</button> <small>${m.prefName !== m.name ? m.prefName : ''}</small></li>`)}</ul>
+    <ul class="plain xc-members">${n.members.map((m) => html`<li><button type="button" class="linkish" data-go="${m.code}">${nameOfCode(ctx, m.code, m.name)}</button> <small>${m.prefName !== m.name ? prefNameOfCode(ctx, m.code, m.prefName) : ''}</small></li>`)}</ul>
     <div class="xc-source">${t('出典', 'Source')}: ${citationList(n.sources)}</div>`);
   for (const b of body.querySelectorAll<HTMLButtonElement>('[data-go]')) {
     b.addEventListener('click', () => ctx.munis.has(b.dataset.go!) && ctx.select(b.dataset.go!, { fly: true }));

@@ -18,6 +18,7 @@ import { type DrawnFlows, type FlowPick, drawnAt, flowLayers, pickFlow } from '.
 import { type FlowModel, type FlowNode, clusterZoom, flowModel, placesIn } from '../map/flow-model.ts';
 import { citationList } from '../ui/citations.ts';
 import { type Html, html, setHtml } from '../ui/html.ts';
+import { nameOfCode, prefNameOfCode } from '../names.ts';
 import { exchangeReportLines, openReport } from '../ui/import-report.ts';
 import { agreementsBetween, drawnAsFlows, exchangeFlows } from './exchange-flows.ts';
 import { loadNetworks, networkBounds, networkLayers, networkList, showNetwork } from './exchange-networks.ts';
@@ -92,7 +93,7 @@ function showPair(s: ExchangesState, x: Exchange): void {
   const items = (s.store.all ?? []).filter((y) => pairId(y) === pairId(x)).sort((p, q) => (p.sinceYear ?? 9999) - (q.sinceYear ?? 9999));
   const km = haversineKm(x.a.lon, x.a.lat, x.b.lon, x.b.lat);
   const side = (e: Exchange['a']) =>
-    html`${e.name} <small>${e.prefName !== e.name ? e.prefName : ''}</small>${e.formerName ? html` <span class="badge" title="${t('協定締結時の名称', 'name when the agreement was made')}">${t('旧', 'formerly')} ${e.formerName}</span>` : ''}`;
+    html`${nameOfCode(ctx, e.code, e.name)} <small>${e.prefName !== e.name ? prefNameOfCode(ctx, e.code, e.prefName) : ''}</small>${e.formerName ? html` <span class="badge" title="${t('協定締結時の名称', 'name when the agreement was made')}">${t('旧', 'formerly')} ${e.formerName}</span>` : ''}`;
   ctx.showPanel(html`
     <h2 data-testid="pair-title">${side(x.a)} – ${side(x.b)}</h2>
     <p class="sub">${t('直線距離', 'Great-circle distance')} ${fmtInt(km)} km · ${t(`協定 ${items.length}件`, `${items.length} agreement(s)`)}</p>
@@ -109,8 +110,8 @@ function showPair(s: ExchangesState, x: Exchange): void {
       </div>`,
     )}
     <div class="btn-row">
-      <button type="button" class="btn secondary" data-go="${x.a.code}">${x.a.name}</button>
-      <button type="button" class="btn secondary" data-go="${x.b.code}">${x.b.name}</button>
+      <button type="button" class="btn secondary" data-go="${x.a.code}">${nameOfCode(ctx, x.a.code, x.a.name)}</button>
+      <button type="button" class="btn secondary" data-go="${x.b.code}">${nameOfCode(ctx, x.b.code, x.b.name)}</button>
     </div>`);
   for (const b of document.querySelectorAll<HTMLButtonElement>('#right-body [data-go]')) {
     b.addEventListener('click', () => ctx.munis.has(b.dataset.go!) && ctx.select(b.dataset.go!, { fly: false }));
@@ -145,14 +146,14 @@ function draw(s: ExchangesState): void {
     ctx.atlas.setLayers('exchanges', networkLayers(net));
   } else {
     s.drawn = drawnAsFlows(items, sel);
-    const { places, groups } = exchangeFlows(s.drawn);
+    const { places, groups } = exchangeFlows(s.drawn, (e) => nameOfCode(ctx, e.code, e.name));
     // One place's flows stand alone; the whole country clusters by zoom.
     s.model = flowModel(places, groups, !sel);
     drawFlows(s);
   }
   const counts = new Map<ExchangeKind, number>();
   for (const x of net ? [] : s.drawn) counts.set(x.kind, (counts.get(x.kind) ?? 0) + 1);
-  const selName = sel ? (ctx.munis.get(sel)?.name ?? all.find((x) => x.a.code === sel)?.a.name ?? sel) : null;
+  const selName = sel ? nameOfCode(ctx, sel, all.find((x) => x.a.code === sel)?.a.name ?? sel) : null;
   ctx.setLegend(
     net
       ? html`<h4>${t('多者間協定', 'Multilateral pact')}</h4><div class="row"><span class="sw xk-sw xk-${net.kind}"></span><span>${net.name}</span><span class="xc-n">${fmtInt(net.members.length)}</span></div>`
