@@ -197,7 +197,7 @@ function drawLists(s: PartnersState): void {
       </li>`,
     )}</ol>
     <h3>${t('協定先の協定先', 'Partners of partners')} <small class="sub">(${ranking.viaPartners.length})</small></h3>
-    <p class="sub">${t('既存の協定先を介してつながる自治体。例：流山市は姉妹都市の信濃町と相馬市を結びつけました。', 'Municipalities linked through an existing partner — as 流山市 linked its sister cities 信濃町 and 相馬市.')}</p>
+    <p class="sub">${t('既存の協定先を介してつながる自治体。例：流山市は姉妹都市の信濃町と相馬市を結びつけました。', 'Municipalities linked through an existing partner — as Nagareyama (流山市) linked its sister cities Shinano (信濃町) and Sōma (相馬市).')}</p>
     ${
       ranking.viaPartners.length
         ? html`<ul class="pt-rank pt-via" data-testid="via-partners">${ranking.viaPartners.slice(0, 20).map(
@@ -251,9 +251,9 @@ class PartnersView implements ViewBody {
       <h2>${t('補い合う交流相手を探す', 'Find complementary partners')}</h2>
       ${originPicker(ctx, 'pt-origin', t('市区町村', 'Municipality'), ctx.state.get('origin'), (code) => ctx.state.set({ origin: code }))}
       <details class="pt-explain"><summary>${t('考え方', 'How the score works')}</summary>
-        <p>${t('都市と農山漁村の交流は、違う者どうしが補い合うことで成り立ちます（世田谷区と川場村の縁組協定など）。人口密度・第1次産業の割合・65歳以上の割合・昼夜間人口比率・人口規模の5つの軸で、全国の標準偏差を単位に差を測り、重み付き平均を 0–1 の適性とします。', 'Urban–rural exchange works when the two differ and complement each other (世田谷区 and 川場村). The score is the weighted mean, over five axes (density, primary-industry share, share aged 65+, day/night ratio, population size), of how far apart the two lie in national standard deviations.')}</p>
+        <p>${t('都市と農山漁村の交流は、違う者どうしが補い合うことで成り立ちます（世田谷区と川場村の縁組協定など）。人口密度・第1次産業の割合・65歳以上の割合・昼夜間人口比率・人口規模の5つの軸で、全国の標準偏差を単位に差を測り、重み付き平均を 0–1 の適性とします。', 'Urban–rural exchange works when the two differ and complement each other (Setagaya 世田谷区 and Kawaba 川場村). The score is the weighted mean, over five axes (density, primary-industry share, share aged 65+, day/night ratio, population size), of how far apart the two lie in national standard deviations.')}</p>
         <p class="sub">${t('距離は考慮しません（一覧に表示）。既存の協定と協定先の協定先は別の手がかりとして示します。', 'Distance is not scored (it is shown). Existing ties and partners of partners are shown as separate signals.')}</p>
-        <button type="button" class="btn secondary" id="pt-example">${t('例：信濃町で試す', 'Try 信濃町')}</button>
+        <button type="button" class="btn secondary" id="pt-example">${t('例：信濃町で試す', 'Try Shinano (信濃町)')}</button>
       </details>
       <details class="pt-explain"><summary>${t('重み（パラメータ）', 'Weights (parameters)')}</summary>
         ${sliders(ctx, complementParamSpecs, paramsFromUrl(ctx, complementParamSpecs))}
