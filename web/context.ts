@@ -62,8 +62,8 @@ export interface ViewBody {
    * only one tooltip shows at a time; null: the municipality's.
    */
   pointerTooltip?(point: { x: number; y: number }): Html | null;
-  /** Called after the selection changed. */
-  onSelect?(code: string | null): void;
+  /** Called after the selection changed; `keepCamera` when the camera must stay (a link's own view, a pair's button). */
+  onSelect?(code: string | null, options: { keepCamera: boolean }): void;
   /** Called when URL keys changed (back/forward, links). */
   onStateChange?(changed: Set<string>): void;
 }

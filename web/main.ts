@@ -71,7 +71,7 @@ async function boot(): Promise<void> {
         rightPanel.hidden = false;
         if (options.fly) atlas.frame({ lon: m.lon, lat: m.lat, zoom: Math.max(atlas.map.getZoom(), 9) }, 1600);
       } else ctx.closePanel();
-      view.onSelect?.(m ? m.code : null);
+      view.onSelect?.(m ? m.code : null, { keepCamera: options.fly === false });
     },
     showPanel(content) {
       rightPanel.hidden = false;

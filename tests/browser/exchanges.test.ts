@@ -35,6 +35,8 @@ describe('exchanges, disaster-aid and partners views in headless Chromium', () =
     expect(national.ties).toBeLessThan(400);
     expect(await page.locator('#legend .row').first().innerText()).toMatch(/^姉妹都市\s*\d+$/);
     await saveScreenshot(page, 'exchanges-national');
+    // Selected from close by (central Tokyo at zoom 10, where the partners are off the screen).
+    await page.evaluate(() => (window as unknown as { atlas: { map: { jumpTo(o: object): void } } }).atlas.map.jumpTo({ center: [139.6, 35.65], zoom: 10 }));
     await page.evaluate(() => (window as unknown as { atlas: { ctx: { select(c: string): void } } }).atlas.ctx.select('13219'));
     await page.waitForFunction(() => document.querySelector('#xc-count')?.textContent?.includes('狛江市'));
     // 13 agreements with 11 partners: one flow per partner and kind (長岡市 and 小菅村 twice: friendship and
@@ -42,6 +44,23 @@ describe('exchanges, disaster-aid and partners views in headless Chromium', () =
     const komae = await drawnFlows(page);
     expect(komae.ties).toBe(13);
     expect(komae.nodes).toBe(12);
+    // The map frames 狛江市 with every partner (倶知安町 in Hokkaido to 指宿市 in Kagoshima), clear of the panels.
+    await waitForIdleMap(page);
+    const outside = await page.evaluate(async (url) => {
+      const partners = ((await (await fetch(`${url}/api/exchanges?code=13219`)).json()) as { items: { a: { lon: number; lat: number }; b: { lon: number; lat: number } }[] }).items;
+      const map = (window as unknown as { atlas: { map: { project(p: [number, number]): { x: number; y: number } } } }).atlas.map;
+      const area = document.getElementById('map')!.getBoundingClientRect();
+      const panels = ['left', 'right'].map((id) => document.getElementById(id)!.getBoundingClientRect());
+      return partners
+        .flatMap((x) => [x.a, x.b])
+        .filter((e) => {
+          const p = map.project([e.lon, e.lat]);
+          const inMap = p.x >= 0 && p.y >= 0 && p.x <= area.width && p.y <= area.height;
+          const under = panels.some((r) => r.width > 0 && area.left + p.x >= r.left && area.left + p.x <= r.right && area.top + p.y >= r.top && area.top + p.y <= r.bottom);
+          return !inMap || under;
+        });
+    }, session.server.url);
+    expect(outside).toEqual([]);
     expect(await page.locator('#legend').innerText()).toContain('災害時相互応援');
     await waitForIdleMap(page);
     await saveScreenshot(page, 'exchanges-komae');

@@ -56,7 +56,7 @@ export async function showMunicipality(ctx: AppContext, code: string): Promise<v
       ${row(t('昼夜間人口比率', 'Day/night ratio'), fmtMetric(metrics.dayNightRatio, d.dayNightRatio), est)}
       ${d.designationSince && row(t('指定年月日', 'Designated since'), d.designationSince)}
     </table>
-    ${outlookSection(d.outlook, { name: d.name })}
+    ${outlookSection(d.outlook, { name: displayName(d) })}
     <h3>${t('所属する圏域', 'Regions')}</h3>
     ${
       d.regions.length

@@ -330,7 +330,7 @@ function drawList(s: DisasterState): void {
   setHtml(
     box,
     html`
-    <h3>${nameOfCode(ctx, o.code, o.name)} ${t('の応援相手候補', ': best aid partners')} <small class="sub">${t(`全${fmtInt(ranking.total)}団体から`, `of ${fmtInt(ranking.total)}`)}</small></h3>
+    <h3>${nameOfCode(ctx, o.code, o.name)}${t('の応援相手候補', ': best aid partners')} <small class="sub">${t(`全${fmtInt(ranking.total)}団体から`, `of ${fmtInt(ranking.total)}`)}</small></h3>
     ${originLines(o)}
     ${existingHtml(s, ranking)}
     <ol class="pt-rank" data-testid="disaster-ranking">${ranking.items.map((i) => itemHtml(s, i, o))}</ol>`,

@@ -43,6 +43,8 @@ interface ExchangesState {
   /** The cluster level last drawn: a zoom redraws only when it changes. */
   drawnZoom: number | null;
   networks: ExchangeNetwork[];
+  /** A selection waits for the agreements to frame its partners. */
+  frameSelection: boolean;
   /** Undo what mount attached to the URL state and the map. */
   detach: (() => void)[];
 }
@@ -150,6 +152,7 @@ function draw(s: ExchangesState): void {
     // One place's flows stand alone; the whole country clusters by zoom.
     s.model = flowModel(places, groups, !sel);
     drawFlows(s);
+    if (sel && s.frameSelection) frameSelection(s);
   }
   const counts = new Map<ExchangeKind, number>();
   for (const x of net ? [] : s.drawn) counts.set(x.kind, (counts.get(x.kind) ?? 0) + 1);
@@ -161,7 +164,7 @@ function draw(s: ExchangesState): void {
     <h4>${t('交流・協定の種別', 'Kind of exchange')}</h4>
     ${exchangeKinds.map((k) => html`<div class="row"><span class="sw xk-sw xk-${k}"></span><span>${label('exchangeKind', k)}</span><span class="xc-n">${fmtInt(counts.get(k) ?? 0)}</span></div>`)}
     <div class="note">${t('線の太さ・円の数字＝協定数。近い市町村は縮尺に応じてまとめます。', 'Line width and circle numbers = agreements; nearby places are grouped by zoom.')}</div>
-    ${selName ? html`<div class="note">${selName} ${t('の交流のみ表示', 'only')}</div>` : html`<div class="note">${t('多者間協定の組は左の一覧から', 'Multilateral pacts: see the list on the left')}</div>`}`,
+    ${selName ? html`<div class="note">${t(`${selName}の交流のみ表示`, `${selName} only`)}</div>` : html`<div class="note">${t('多者間協定の組は左の一覧から', 'Multilateral pacts: see the list on the left')}</div>`}`,
   );
   const status = s.panel.querySelector('#xc-count');
   if (status)
@@ -208,6 +211,22 @@ function clickAt(s: ExchangesState, point: { x: number; y: number }): boolean {
     });
   }
   return true;
+}
+
+/** Frames the selected place and every partner it is drawn with (the flows would leave the screen otherwise). */
+function frameSelection(s: ExchangesState): void {
+  s.frameSelection = false;
+  const points = [...(s.model?.places.values() ?? [])];
+  if (points.length < 2) return;
+  const lons = points.map((q) => q.lon);
+  const lats = points.map((q) => q.lat);
+  s.ctx.frame({
+    bounds: [
+      [Math.min(...lons), Math.min(...lats)],
+      [Math.max(...lons), Math.max(...lats)],
+    ],
+    maxZoom: 9,
+  });
 }
 
 /** The summary line of an import or dry run (the rows are in the report dialog, web/ui/import-report.ts). */
@@ -293,7 +312,18 @@ class ExchangesView implements ViewBody {
   private s: ExchangesState | null = null;
 
   async mount(ctx: AppContext, panel: HTMLElement): Promise<void> {
-    const s: ExchangesState = { ctx, panel, store: this.store, model: null, shown: null, drawn: [], drawnZoom: null, networks: [], detach: [] };
+    const s: ExchangesState = {
+      ctx,
+      panel,
+      store: this.store,
+      model: null,
+      shown: null,
+      drawn: [],
+      drawnZoom: null,
+      networks: [],
+      frameSelection: Boolean(ctx.state.get('sel')) && !ctx.state.get('c'),
+      detach: [],
+    };
     this.s = s;
     const f = filters(ctx);
     setHtml(
@@ -388,9 +418,15 @@ class ExchangesView implements ViewBody {
     return p ? pickTooltip(p) : null;
   }
 
-  onSelect(code: string | null): void {
+  onSelect(code: string | null, options: { keepCamera: boolean }): void {
+    const s = this.s;
+    if (!s || !code) return;
     // A selected place shows its own flows: an open pact gives way.
-    if (code && this.s?.ctx.state.get('net')) this.s.ctx.state.set({ net: null });
+    if (s.ctx.state.get('net')) s.ctx.state.set({ net: null });
+    if (options.keepCamera) return;
+    s.frameSelection = true;
+    // Drawn already (the selection redraws at once) unless the agreements are still on their way.
+    if (s.model && s.store.all) frameSelection(s);
   }
 
   tooltip(m: Municipality): Html | null {

@@ -19,7 +19,7 @@ function lazyView(id: string, label: () => string, load: () => Promise<ViewBody>
     tooltip: (m) => body?.tooltip?.(m) ?? null,
     onMapClick: (code, event) => body?.onMapClick?.(code, event) ?? false,
     pointerTooltip: (point) => body?.pointerTooltip?.(point) ?? null,
-    onSelect: (code) => body?.onSelect?.(code),
+    onSelect: (code, options) => body?.onSelect?.(code, options),
     onStateChange: (changed) => body?.onStateChange?.(changed),
   };
 }

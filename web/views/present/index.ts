@@ -219,8 +219,8 @@ class PresentView implements ViewBody {
     return this.child?.onMapClick?.(code, event) ?? false;
   }
 
-  onSelect(code: string | null): void {
-    this.child?.onSelect?.(code);
+  onSelect(code: string | null, options: { keepCamera: boolean }): void {
+    this.child?.onSelect?.(code, options);
     // A selection (e.g. `sel` in a link, applied after the view mounted) must not hide the step's outline.
     this.s?.running?.drawStep();
   }
