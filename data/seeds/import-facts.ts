@@ -267,19 +267,11 @@ function memberRow(
   return [regionId, res.code, res.name, pref, role, joined, asOf, source, joinNotes(note, former, aliasNote(res), joinedNote, asOfNote), status];
 }
 
+/** The columns of renkei_chusu_toshiken.csv and of its additions. */
+const centralCityColumns = ['region_name', 'center_city', 'prefecture', 'member_municipality', 'member_prefecture', 'role', 'joined', 'as_of', 'source', 'note'];
+
 function buildCentralCityRegions(master: Master, dir: string, out: RegionsOut): void {
-  const t = readFacts(dir, 'renkei_chusu_toshiken.csv', [
-    'region_name',
-    'center_city',
-    'prefecture',
-    'member_municipality',
-    'member_prefecture',
-    'role',
-    'joined',
-    'as_of',
-    'source',
-    'note',
-  ]);
+  const t = readFacts(dir, 'renkei_chusu_toshiken.csv', centralCityColumns);
   const key = (r: FactTable['rows'][number]): string => `${r.get('region_name')}\u0000${r.get('center_city')}`;
   const idByKey = new Map<string, string>();
 
@@ -314,18 +306,7 @@ function buildCentralCityRegions(master: Master, dir: string, out: RegionsOut): 
   for (const rows of groupBy(t.rows, key)) emitRegion(t, rows, 'active', () => 'active');
 
   // Additions: an unconfirmed candidate region, and planned joins to regions already listed.
-  const add = readFacts(dir, 'renkei_chusu_toshiken_additions.csv', [
-    'region_name',
-    'center_city',
-    'prefecture',
-    'member_municipality',
-    'member_prefecture',
-    'role',
-    'joined',
-    'as_of',
-    'source',
-    'note',
-  ]);
+  const add = readFacts(dir, 'renkei_chusu_toshiken_additions.csv', centralCityColumns);
   const additionStatus = (r: FactTable['rows'][number]): RegionStatus => {
     if (/^UNCONFIRMED/i.test(r.get('note'))) return 'unconfirmed';
     if (/planned/i.test(r.get('joined')) || /planned/i.test(r.get('note'))) return 'planned';
