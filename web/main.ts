@@ -32,10 +32,9 @@ async function boot(): Promise<void> {
   // view or to a selected place needs it first.
   const listLater = view === views[0] && !state.get('sel');
   const listRequest = listLater ? null : api('/api/municipalities');
-  // Nothing else runs on the main thread until the tiles are requested: it would hold up the requests.
-  const [prefectures, sources] = await Promise.all([api('/api/prefectures'), api('/api/sources'), atlas.tilesRequested]);
+  const [prefectures, sources] = await Promise.all([api('/api/prefectures'), api('/api/sources'), atlas.styleReady]);
   // The first map (all of Japan) is labelled with the prefectures: their glyphs are drawn while the tiles load.
-  if (!state.get('c')) atlas.prewarmPrefectureLabels(prefectures.items.map((p) => (getLang() === 'en' && p.nameRomaji ? p.nameRomaji : p.name)));
+  if (!state.get('c')) void atlas.prewarmPrefectureLabels(prefectures.items.map((p) => (getLang() === 'en' && p.nameRomaji ? p.nameRomaji : p.name)));
   const munis = new Map<string, Municipality>();
   const loadList = async () => {
     const list = await (listRequest ?? api('/api/municipalities'));

@@ -16,6 +16,33 @@ describe('explore view in headless Chromium', () => {
     await page.close();
   });
 
+  it("runs MapLibre's worker that the page head started (one worker, started before MapLibre ran)", async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // Counts the workers the page starts and notes when MapLibre's module had run (its global is set).
+    await page.addInitScript(() => {
+      const w = window as unknown as { workersStarted: number; maplibreBeforeWorker?: boolean; Worker: typeof Worker };
+      const Native = w.Worker;
+      w.workersStarted = 0;
+      w.Worker = class extends Native {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          w.workersStarted++;
+          w.maplibreBeforeWorker ??= document.querySelector('.maplibregl-map') !== null;
+        }
+      };
+    });
+    await page.goto(`${session.server.url}/`);
+    await page.waitForFunction(() => (window as unknown as { atlas?: { ready: boolean } }).atlas?.ready === true, null, { timeout: 90_000 });
+    const started = await page.evaluate(() => {
+      const w = window as unknown as { workersStarted: number; maplibreBeforeWorker: boolean; atlasWorker?: unknown };
+      return { workersStarted: w.workersStarted, maplibreBeforeWorker: w.maplibreBeforeWorker, atlasWorker: w.atlasWorker };
+    });
+    expect(started.workersStarted).toBe(1);
+    expect(started.maplibreBeforeWorker).toBe(false);
+    expect(started.atlasWorker).toBeUndefined();
+    await page.close();
+  });
+
   it('changes colours when another metric is chosen', async () => {
     const page = await openAtlas(session.browser, session.server.url, '/?metric=density');
     const before = await mapPixels(page);

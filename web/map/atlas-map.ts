@@ -1,7 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import { type GeoJSONSource, Map as MapLibre, type MapSourceDataEvent, NavigationControl, ScaleControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import { type GeoJSONSource, Map as MapLibre, NavigationControl, ScaleControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { api } from '../api.ts';
@@ -11,6 +11,29 @@ import { displayName } from '../names.ts';
 import { labelLayers, labelScale, labelSizes, labelText, markerImage, markerImageSize, type NamedPlace, namedLabels, prefectureFontStack } from './labels.ts';
 
 setWorkerUrl(workerUrl);
+
+/**
+ * Has MapLibre take the worker the page head started (vite.config.ts, startWorker) instead of starting its own
+ * once it has run: `create` is called with the global Worker swapped for one that hands over that worker, once.
+ * MapLibre 6 has no call to give it a worker, and creates it synchronously in the map's constructor.
+ */
+function withEarlyWorker<T>(create: () => T): T {
+  const early = (window as { atlasWorker?: { url: string; worker: Worker } }).atlasWorker;
+  if (!early) return create();
+  const Native = window.Worker;
+  function Adopting(url: string | URL, options?: WorkerOptions): Worker {
+    if (new URL(url, location.href).href !== early?.url) return new Native(url, options);
+    window.Worker = Native;
+    return early.worker;
+  }
+  window.Worker = Adopting as unknown as typeof Worker;
+  delete (window as { atlasWorker?: unknown }).atlasWorker;
+  try {
+    return create();
+  } finally {
+    window.Worker = Native;
+  }
+}
 
 export type AreaCollection<P> = FeatureCollection<Polygon | MultiPolygon, P>;
 
@@ -33,6 +56,9 @@ export const baseColours = { sea: '#d4e4ee', land: '#eceae4', muniLine: '#ffffff
 
 /** The municipality polygons in the vector tiles, as feature-state calls name them. */
 const munis = { source: 'boundaries', sourceLayer: 'municipalities' } as const;
+
+/** Glyphs drawn ahead in one task (about a millisecond each without a GPU). */
+const glyphsPerTask = 8;
 
 /** The first frame is drawn after this at the latest, whatever is still loading. */
 const firstFrameTimeoutMs = 8000;
@@ -108,11 +134,6 @@ export class AtlasMap {
   readonly map: MapLibre;
   /** The style's sources and layers exist: colours can be set from here on, before any tile has arrived. */
   readonly styleReady: Promise<void>;
-  /**
-   * The first view's tiles are requested and MapLibre's worker has them (or the map is drawn). Main-thread work
-   * done after this overlaps the worker's fetching and parsing; done before, it delays the tile requests.
-   */
-  readonly tilesRequested: Promise<void>;
   /** The first frame with the tiles in view is drawn. */
   readonly ready: Promise<void>;
   private deck: MapboxOverlay | null = null;
@@ -143,54 +164,33 @@ export class AtlasMap {
     camera: Camera | null,
   ) {
     this.scale = labelScale(container.clientWidth);
-    this.map = new MapLibre({
-      container,
-      style: localStyle(this.scale),
-      ...(camera
-        ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom, pitch: camera.pitch, bearing: camera.bearing }
-        : { bounds: japanBounds, fitBoundsOptions: { padding: { top: 16, right: 16, left: 16, bottom: 30 } } }),
-      minZoom: 3,
-      maxZoom: 13,
-      attributionControl: false,
-      // Labels appear at once: a fade would draw a dozen more frames of the whole map.
-      fadeDuration: 0,
-      // Kept so that "Save image" can read the canvas after it was drawn. No multisampling (MapLibre's default):
-      // lines and labels smooth their own edges, and 4× samples made every frame a fifth slower without a GPU.
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
-    });
+    this.map = withEarlyWorker(
+      () =>
+        new MapLibre({
+          container,
+          style: localStyle(this.scale),
+          ...(camera
+            ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom, pitch: camera.pitch, bearing: camera.bearing }
+            : { bounds: japanBounds, fitBoundsOptions: { padding: { top: 16, right: 16, left: 16, bottom: 30 } } }),
+          minZoom: 3,
+          maxZoom: 13,
+          attributionControl: false,
+          // Labels appear at once: a fade would draw a dozen more frames of the whole map.
+          fadeDuration: 0,
+          // Kept so that "Save image" can read the canvas after it was drawn. No multisampling (MapLibre's default):
+          // lines and labels smooth their own edges, and 4× samples made every frame a fifth slower without a GPU.
+          canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
+        }),
+    );
     this.map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.styleReady = this.map.isStyleLoaded() ? Promise.resolve() : new Promise((resolve) => this.map.once('style.load', () => resolve()));
     this.ready = this.holdFirstFrame();
-    this.tilesRequested = new Promise((resolve) => {
-      const requested = (e: MapSourceDataEvent) => {
-        if (e.sourceId !== munis.source || !('tile' in e)) return;
-        this.map.off('sourcedataloading', requested);
-        // MapLibre posts the requests to its worker a few promise steps after this event, so a task later they are
-        // posted. They reach the worker only once this thread has seen it start, which a busy thread sees late
-        // (a quarter of a second, measured): a message it answers once it has taken the requests says they are there.
-        setTimeout(() => void this.pingWorker().then(resolve));
-      };
-      this.map.on('sourcedataloading', requested);
-      void this.ready.then(() => resolve());
-    });
     void this.styleReady.then(() => {
       this.map.on('resize', () => this.fitLabels());
       const size = markerImageSize;
       this.map.addImage(markerImage, { width: size, height: size, data: new Uint8Array(size * size * 4) });
     });
-  }
-
-  /**
-   * Resolves when MapLibre's worker has handled every message sent to it before (it answers a message type it does
-   * not know at once, in turn). MapLibre 6 has no public call for this: its style's dispatcher.
-   */
-  private pingWorker(): Promise<void> {
-    const style = (this.map as unknown as { style?: { dispatcher?: { broadcast(type: string, data: null): Promise<unknown> } } }).style;
-    return (style?.dispatcher?.broadcast('atlas-ping', null) ?? Promise.resolve()).then(
-      () => undefined,
-      () => undefined,
-    );
   }
 
   /** Label sizes for the map's width now (larger on a projector); re-laid out only when the scale changes. */
@@ -204,15 +204,19 @@ export class AtlasMap {
   }
 
   /**
-   * Draws the glyphs of the prefecture names while the tiles are still on their way. MapLibre draws each glyph
-   * of a label on the main thread when the worker first asks for it, in the middle of laying out the first tiles
-   * (a third of a second for the 47 names without a GPU); asked here, the main thread does it while it waits.
-   * MapLibre has no public call for this (6.x: the style's glyph manager).
+   * Draws the glyphs of the prefecture names while MapLibre's worker starts and the tiles are on their way.
+   * MapLibre draws each glyph of a label on the main thread when the worker first asks for it, in the middle of
+   * laying out the first tiles (a tenth of a second for the 47 names without a GPU). Drawn here, a few glyphs a
+   * task, so the thread stays free for what the map needs meanwhile (it notices the worker start, and sends the
+   * worker its messages, only between tasks). MapLibre has no public call for this (6.x: the style's glyph manager).
    */
-  prewarmPrefectureLabels(names: readonly string[]): void {
+  async prewarmPrefectureLabels(names: readonly string[]): Promise<void> {
     const style = (this.map as unknown as { style?: { glyphManager?: { getGlyphs(r: Record<string, Record<string, string[]>>): Promise<unknown> } } }).style;
     const ids = [...new Set(Array.from(names.join('')).filter((c) => c.trim()))];
-    void style?.glyphManager?.getGlyphs({ [prefectureFontStack]: { default: ids } }).catch(() => undefined);
+    for (let i = 0; i < ids.length && style?.glyphManager; i += glyphsPerTask) {
+      await style.glyphManager.getGlyphs({ [prefectureFontStack]: { default: ids.slice(i, i + glyphsPerTask) } }).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve));
+    }
   }
 
   /** Names places in the page's language (English: the romanised names the tiles carry). */

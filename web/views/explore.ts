@@ -120,11 +120,10 @@ class ExploreView implements View {
   }
 
   async prepare(atlas: AtlasMap, state: AppContext['state']): Promise<void> {
-    // The metric is asked for at once and painted once the tiles are requested (painting earlier would hold up
-    // the requests) and while the worker parses them: the first frame shows them coloured.
+    // The metric is asked for at once and painted as soon as the style exists: the tiles arrive coloured.
     const settings = choroplethSettings(state);
     const path = metricPath(settings);
-    const [data] = await Promise.all([metricValues(settings), atlas.tilesRequested]);
+    const [data] = await Promise.all([metricValues(settings), atlas.styleReady]);
     this.prepared = { path, data };
     paint(atlas, data);
   }
