@@ -98,7 +98,6 @@ function localStyle(scale: number): StyleSpecification {
         'source-layer': 'municipalities',
         paint: {
           'fill-color': ['coalesce', ['feature-state', 'color'], baseColours.land],
-          'fill-opacity': ['coalesce', ['feature-state', 'opacity'], 1],
           // Zoomed out, the borders are the fill's own 1 px outline: no line geometry to build or draw for the first map.
           'fill-outline-color': 'rgba(255,255,255,0.4)',
         },
@@ -305,12 +304,12 @@ export class AtlasMap {
   }
 
   /** Colours municipalities by code (others get the plain land colour); null clears the choropleth. */
-  setFillColours(colours: Map<string, string> | null, opacity = 1): void {
-    for (const code of this.coloured) if (!colours?.has(code)) this.map.setFeatureState({ ...munis, id: code }, { color: null, opacity: null });
+  setFillColours(colours: Map<string, string> | null): void {
+    for (const code of this.coloured) if (!colours?.has(code)) this.map.setFeatureState({ ...munis, id: code }, { color: null });
     this.coloured.clear();
     if (!colours) return;
     for (const [code, color] of colours) {
-      this.map.setFeatureState({ ...munis, id: code }, { color, opacity });
+      this.map.setFeatureState({ ...munis, id: code }, { color });
       this.coloured.add(code);
     }
   }
