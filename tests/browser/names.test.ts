@@ -67,4 +67,15 @@ describe('names everywhere (one search for the top bar and every picker; English
     expect(await page.locator('.xc-members').innerText()).toMatch(/-shi|-ku|-machi/);
     await page.close();
   });
+
+  it('English mode names a region in romaji: its members, its commuting table and its outlook', async () => {
+    const page = await openAtlas(session.browser, session.server.url, '/?lang=en&view=regions&region=ccr-34207');
+    await page.waitForSelector('[data-testid="commuting-summary"]');
+    expect(await page.locator('[data-testid="commuting-summary"]').innerText()).toContain('to Fukuyama-shi');
+    const table = await page.locator('[data-testid="commuting-table"]').innerText();
+    expect(table).toContain('Onomichi-shi');
+    expect(table).not.toMatch(/[市町村]\s/);
+    expect(await page.locator('#right').innerText()).toMatch(/Fukuyama central city region: [\d,]+ people/);
+    await page.close();
+  });
 });

@@ -10,6 +10,7 @@ import { drawnAt, flowLayers } from '../../map/flow-layers.ts';
 import { type FlowGroup, type FlowPlace, flowModel } from '../../map/flow-model.ts';
 import { fmtInt, fmtValue } from '../../format.ts';
 import { label, t } from '../../i18n.ts';
+import { nameOfCode } from '../../names.ts';
 import { type Html, html } from '../../ui/html.ts';
 
 /** Flow colours (Okabe–Ito): members that commute to the centre, non-members that do (candidates), and further suburbs. */
@@ -35,7 +36,7 @@ export function commutingFlows(c: CommutingComparison, ctx: AppContext): { place
     const from = ctx.munis.get(fromCode);
     const to = ctx.munis.get(toCode);
     if (!from || !to) return;
-    for (const m of [from, to]) places.set(m.code, { id: m.code, name: m.name, lon: m.lon, lat: m.lat });
+    for (const m of [from, to]) places.set(m.code, { id: m.code, name: nameOfCode(ctx, m.code, m.name), lon: m.lon, lat: m.lat });
     let g = groups.get(kind);
     if (!g) groups.set(kind, (g = { id: kind, colour: flowColour[kind], directed: true, flows: [] }));
     g.flows.push({ origin: fromCode, dest: toCode, count: rate });
@@ -53,10 +54,10 @@ export function flowLayer(c: CommutingComparison, ctx: AppContext): Layer[] {
 }
 
 /** What the data says of one member, in words. */
-function relationText(m: CommutingComparison['members'][number], names: (code: string) => string): string {
+function relationText(m: CommutingComparison['members'][number], names: (code: string, fallback?: string) => string): string {
   if (m.relation === 'centre') return t('中心市', 'centre');
   if (m.rate !== null && m.centre) return t(`${names(m.centre)}へ ${pct(m.rate)}`, `${pct(m.rate)} to ${names(m.centre)}`);
-  if (m.via) return t(`${m.via.name}へ ${pct(m.via.rate)}（${m.order}次郊外）`, `${pct(m.via.rate)} to ${m.via.name} (order ${m.order})`);
+  if (m.via) return t(`${m.via.name}へ ${pct(m.via.rate)}（${m.order}次郊外）`, `${pct(m.via.rate)} to ${names(m.via.code, m.via.name)} (order ${m.order})`);
   if (m.otherArea) return `${label('commutingRelation', m.relation)}（${m.otherArea.name}）`;
   return label('commutingRelation', m.relation);
 }
@@ -67,8 +68,10 @@ function relationText(m: CommutingComparison['members'][number], names: (code: s
  * dataset and its caveat under it.
  */
 export function commutingSection(c: CommutingComparison, ctx: AppContext): Html {
-  const names = (code: string) => ctx.munis.get(code)?.name ?? code;
-  const centreNames = c.centres.map((x) => x.name).join('・');
+  // Names in the UI language (romaji in English), the record's own name where the list has none.
+  const names = (code: string, fallback = code) => nameOfCode(ctx, code, fallback);
+  const named = (x: { code: string; name: string }) => names(x.code, x.name);
+  const centreNames = c.centres.map(named).join(t('・', ', '));
   const within = c.members.filter((m) => m.within && m.relation !== 'centre').sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0));
   const outside = c.members.filter((m) => !m.within);
   const centre = c.members.filter((m) => m.relation === 'centre');
@@ -78,15 +81,15 @@ export function commutingSection(c: CommutingComparison, ctx: AppContext): Html 
     <h3>${t('形式上の圏域と通勤圏（2020年）', 'Formal region vs commuting area (2020)')}</h3>
     <p class="sub" data-testid="commuting-summary">${t(
       `構成${fmtInt(c.counts.members)}市町村のうち${fmtInt(c.counts.withRate)}が${centreNames}へ通勤率10 %以上、${fmtInt(c.counts.outside)}は10 %圏外。構成外で10 %以上: ${c.candidates.length ? c.candidates.map((x) => x.name).join('・') : 'なし'}。`,
-      `Of ${fmtInt(c.counts.members)} members, ${fmtInt(c.counts.withRate)} send 10 % or more of their workers to ${centreNames}; ${fmtInt(c.counts.outside)} lie outside that area. Non-members at 10 % or more: ${c.candidates.length ? c.candidates.map((x) => x.name).join(', ') : 'none'}.`,
+      `Of ${fmtInt(c.counts.members)} members, ${fmtInt(c.counts.withRate)} send 10 % or more of their workers to ${centreNames}; ${fmtInt(c.counts.outside)} lie outside that area. Non-members at 10 % or more: ${c.candidates.length ? c.candidates.map(named).join(', ') : 'none'}.`,
     )}${c.centreAssumed ? html` <span class="badge est">${t('中心は人口最大の構成市町村と仮定', 'centre assumed: the most populous member')}</span>` : ''}</p>
     <table class="data" data-testid="commuting-table"><thead><tr><th>${t('市町村', 'Municipality')}</th><th>${t('圏域（形式）', 'Formal')}</th><th>${t('通勤（都市雇用圏 2020）', 'Commuting (2020)')}</th></tr></thead><tbody>
-    ${centre.map((m) => row(m.name, t('中心市', 'centre'), relationText(m, names)))}
-    ${within.map((m) => row(m.name, t('構成', 'member'), html`${swatch('member')}${relationText(m, names)}`))}
-    ${outside.map((m) => row(m.name, t('構成', 'member'), html`<span class="crit-near">${t('10 %圏外', 'outside')}</span> · ${relationText(m, names)}`, 'outside'))}
+    ${centre.map((m) => row(named(m), t('中心市', 'centre'), relationText(m, names)))}
+    ${within.map((m) => row(named(m), t('構成', 'member'), html`${swatch('member')}${relationText(m, names)}`))}
+    ${outside.map((m) => row(named(m), t('構成', 'member'), html`<span class="crit-near">${t('10 %圏外', 'outside')}</span> · ${relationText(m, names)}`, 'outside'))}
     ${c.candidates.map((m) =>
       row(
-        m.name,
+        named(m),
         html`<b>${t('構成外', 'not a member')}</b>`,
         html`${swatch('candidate')}${t(`${names(m.centre)}へ ${pct(m.rate)}`, `${pct(m.rate)} to ${names(m.centre)}`)}`,
         'candidate',
@@ -94,9 +97,9 @@ export function commutingSection(c: CommutingComparison, ctx: AppContext): Html 
     )}
     ${c.furtherSuburbs.map((m) =>
       row(
-        m.name,
+        named(m),
         t('構成外', 'not a member'),
-        html`${swatch('further')}${t(`${m.via.name}へ ${pct(m.via.rate)}（${m.order}次郊外）`, `${pct(m.via.rate)} to ${m.via.name} (order ${m.order})`)}`,
+        html`${swatch('further')}${t(`${m.via.name}へ ${pct(m.via.rate)}（${m.order}次郊外）`, `${pct(m.via.rate)} to ${named(m.via)} (order ${m.order})`)}`,
         'further',
       ),
     )}
@@ -109,15 +112,16 @@ export function commutingSection(c: CommutingComparison, ctx: AppContext): Html 
 }
 
 /** An employment area's centres (with 従業常住比) and suburbs by order, with where each commutes and how much. */
-export function employmentAreaSection(e: EmploymentAreaDetail): Html {
+export function employmentAreaSection(e: EmploymentAreaDetail, ctx: AppContext): Html {
   return html`<section class="commuting" data-testid="employment-area">
     <h3>${label('employmentAreaKind', e.kind)} <small>(${e.kind}, DID ${fmtValue(e.didPopulation, '人')})</small></h3>
     <table class="data"><thead><tr><th>${t('中心都市', 'Centre')}</th><th class="num">${t('人口', 'Population')}</th><th class="num">${t('従業常住比', 'Jobs ÷ workers')}</th></tr></thead><tbody>
-      ${e.centres.map((c) => html`<tr><td>${c.name}</td><td class="num">${fmtInt(c.population)}</td><td class="num">${c.employmentResidenceRatio.toFixed(3)}</td></tr>`)}
+      ${e.centres.map((c) => html`<tr><td>${nameOfCode(ctx, c.code, c.name)}</td><td class="num">${fmtInt(c.population)}</td><td class="num">${c.employmentResidenceRatio.toFixed(3)}</td></tr>`)}
     </tbody></table>
     <table class="data gap" data-testid="employment-suburbs"><thead><tr><th>${t('郊外', 'Suburb')}</th><th class="num">${t('次数', 'Order')}</th><th>${t('通勤先', 'Commutes to')}</th><th class="num">${t('通勤率', 'Rate')}</th></tr></thead><tbody>
       ${e.suburbs.map(
-        (s) => html`<tr><td>${s.name}</td><td class="num">${s.order}</td><td>${s.toName ?? t('中心都市', 'the centres')}</td><td class="num">${pct(s.rate)}</td></tr>`,
+        (s) =>
+          html`<tr><td>${nameOfCode(ctx, s.code, s.name)}</td><td class="num">${s.order}</td><td>${s.toCode ? nameOfCode(ctx, s.toCode, s.toName ?? s.toCode) : t('中心都市', 'the centres')}</td><td class="num">${pct(s.rate)}</td></tr>`,
       )}
     </tbody></table>
     <p class="sub source"><small>${e.source}. ${t('通勤のみ（通学を含まない）。従業常住比＝従業地による就業者数÷常住地による就業者数。', 'Commuting to work only. Jobs ÷ workers = employed people working there ÷ employed residents.')}</small></p>

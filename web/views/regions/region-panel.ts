@@ -78,7 +78,7 @@ export async function showRegion(s: RegionsState, id: string, fly = false): Prom
     )}
     </tbody></table>
     ${r.commuting && commutingSection(r.commuting, ctx)}
-    ${r.employmentArea && employmentAreaSection(r.employmentArea)}
+    ${r.employmentArea && employmentAreaSection(r.employmentArea, ctx)}
     ${outlookSection(r.outlook, { name: displayRegionName(r), membersKnown: r.membersKnown })}
     <div data-role="own-indicators"></div>
     <h3>${t('出典', 'Source')}</h3><div class="sub source" data-testid="region-sources">${citationList(r.sources)}</div>
