@@ -1,17 +1,11 @@
 /** No answer shows a file name as a source: sources are citations (title, publisher, year, link). */
-import type { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Citation } from '../../domain/citations.ts';
 import type { RegionList } from '../../domain/records/regions.ts';
 import type { StoryAnswer, StoryList } from '../../domain/records/stories.ts';
-import { json, openTestApp } from '../helpers/app.ts';
+import { json, useTestApp } from '../helpers/app.ts';
 
-let app: Hono;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ app, close } = await openTestApp());
-});
-afterAll(() => close());
+const app = useTestApp();
 
 const get = async <T>(path: string): Promise<T> => {
   const r = await json<T>(app.request(path));

@@ -3,8 +3,7 @@
  * OpenAPI document publishes real answer schemas, and every read answers exactly what its schema says — a renamed,
  * missing or undeclared field fails here.
  */
-import type { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { type ApiContract, type ApiMethod, type ApiPath, answerMediaTypes, apiContract } from '../../domain/contract.ts';
 import { metricIds } from '../../domain/records/metrics.ts';
@@ -12,14 +11,9 @@ import type { RegionList } from '../../domain/records/regions.ts';
 import type { StoryList } from '../../domain/records/stories.ts';
 import { apiRoutes } from '../../server/app.ts';
 import type { OpenApiDocument } from '../../server/openapi.ts';
-import { json, openTestApp, testToken } from '../helpers/app.ts';
+import { json, testToken, useTestApp } from '../helpers/app.ts';
 
-let app: Hono;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ app, close } = await openTestApp());
-});
-afterAll(() => close());
+const app = useTestApp();
 
 const schemaOf = (path: ApiPath, method: ApiMethod) => (apiContract[path] as Partial<Record<ApiMethod, z.ZodType>>)[method];
 

@@ -1,15 +1,9 @@
-import type { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ExchangeList, ExchangeNetworkList } from '../../domain/records/exchanges.ts';
 import type { MunicipalityDetail } from '../../domain/records/municipalities.ts';
-import { json, openTestApp } from '../helpers/app.ts';
+import { json, useTestApp } from '../helpers/app.ts';
 
-let app: Hono;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ app, close } = await openTestApp());
-});
-afterAll(() => close());
+const app = useTestApp();
 
 const list = (query = '') => json<ExchangeList>(app.request(`/api/exchanges${query}`));
 

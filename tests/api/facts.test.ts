@@ -1,18 +1,12 @@
 /** Facts labelled truthfully: membership status, regions whose members are unknown, organisation links, pacts among large cities. */
-import type { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MunicipalityDetail } from '../../domain/records/municipalities.ts';
 import type { DisasterRanking } from '../../domain/records/partners.ts';
 import type { RegionDetail, RegionList } from '../../domain/records/regions.ts';
 import { membershipStatuses } from '../../domain/records/regions.ts';
-import { json, openTestApp } from '../helpers/app.ts';
+import { json, useTestApp } from '../helpers/app.ts';
 
-let app: Hono;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ app, close } = await openTestApp());
-});
-afterAll(() => close());
+const app = useTestApp();
 
 const get = <T>(path: string) => json<T>(app.request(path)).then((r) => r.body);
 const regionsOf = async (code: string) => (await get<MunicipalityDetail>(`/api/municipalities/${code}`)).regions;

@@ -2,18 +2,12 @@
  * Functional regions beside formal ones (都市雇用圏 2020) and MIC's eligibility rules, against the real built database
  * and the real list of centres.
  */
-import type { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DataSource } from '../../domain/records/municipalities.ts';
 import type { EligibilityList, GroupSummary, RegionDetail, RegionList } from '../../domain/records/regions.ts';
-import { json, openTestApp } from '../helpers/app.ts';
+import { json, useTestApp } from '../helpers/app.ts';
 
-let app: Hono;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ app, close } = await openTestApp());
-});
-afterAll(() => close());
+const app = useTestApp();
 const get = (path: string) => app.request(path);
 
 describe('employment areas (都市雇用圏 2020) as a region type', () => {

@@ -1,18 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MetricValues } from '../../domain/records/metrics.ts';
 import type { DataSource } from '../../domain/records/municipalities.ts';
 import { sourceFiles } from '../../data/sources.ts';
-import { json, openTestApp } from '../helpers/app.ts';
+import { json, useTestApp } from '../helpers/app.ts';
 import { besideSource } from '../helpers/sources.ts';
 
-let app: Hono;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ app, close } = await openTestApp());
-});
-afterAll(() => close());
+const app = useTestApp();
 
 describe('hazard figures in /api/metrics', () => {
   it('serves quakeProb30, tsunamiShare and floodShare for every municipality, labelled as derived, with their sources', async () => {

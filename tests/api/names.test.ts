@@ -1,15 +1,9 @@
-import type { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MunicipalityDetail, MunicipalityList, PrefectureList } from '../../domain/records/municipalities.ts';
 import type { RegionDetail, RegionList } from '../../domain/records/regions.ts';
-import { json, openTestApp } from '../helpers/app.ts';
+import { json, useTestApp } from '../helpers/app.ts';
 
-let app: Hono;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ app, close } = await openTestApp());
-});
-afterAll(() => close());
+const app = useTestApp();
 
 const list = async (query: string) => (await json<MunicipalityList>(app.request(`/api/municipalities?${query}`))).body;
 const firstFor = async (q: string) => (await list(`q=${encodeURIComponent(q)}`)).items[0]?.name;

@@ -1,16 +1,10 @@
-import type { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MunicipalityDetail, SourceList } from '../../domain/records/municipalities.ts';
 import type { MetricValues } from '../../domain/records/metrics.ts';
 import type { RegionDetail } from '../../domain/records/regions.ts';
-import { json, openTestApp } from '../helpers/app.ts';
+import { json, useTestApp } from '../helpers/app.ts';
 
-let app: Hono;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ app, close } = await openTestApp());
-});
-afterAll(() => close());
+const app = useTestApp();
 
 const get = <T>(path: string) => json<T>(app.request(path));
 const totals = (d: { outlook: { series: { population: number }[] } | null }) => d.outlook?.series.map((p) => p.population);

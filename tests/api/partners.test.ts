@@ -1,14 +1,8 @@
-import type { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ComplementRanking, DisasterRanking } from '../../domain/records/partners.ts';
-import { json, openTestApp } from '../helpers/app.ts';
+import { json, useTestApp } from '../helpers/app.ts';
 
-let app: Hono;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ app, close } = await openTestApp());
-});
-afterAll(() => close());
+const app = useTestApp();
 
 const disaster = (path: string) => json<DisasterRanking>(app.request(path));
 const complement = (path: string) => json<ComplementRanking>(app.request(path));

@@ -1,17 +1,11 @@
-import type { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MunicipalityDetail } from '../../domain/records/municipalities.ts';
 import type { EligibilityList, GroupSummary, RegionDetail, RegionList } from '../../domain/records/regions.ts';
-import { json, openTestApp, testToken } from '../helpers/app.ts';
+import { json, testToken, useTestApp } from '../helpers/app.ts';
 import { copyDatabase } from '../helpers/database.ts';
 import { startServer } from '../helpers/server.ts';
 
-let app: Hono;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ app, close } = await openTestApp());
-});
-afterAll(() => close());
+const app = useTestApp();
 
 const get = (path: string) => app.request(path);
 const send = (method: string, path: string, body?: unknown, token: string | null = testToken) =>

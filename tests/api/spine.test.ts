@@ -1,15 +1,9 @@
-import type { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Health, MunicipalityDetail, MunicipalityList, PrefectureList, SourceList } from '../../domain/records/municipalities.ts';
 import type { MetricValues } from '../../domain/records/metrics.ts';
-import { json, openTestApp } from '../helpers/app.ts';
+import { json, useTestApp } from '../helpers/app.ts';
 
-let app: Hono;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ app, close } = await openTestApp());
-});
-afterAll(() => close());
+const app = useTestApp();
 
 const get = (path: string, init?: RequestInit) => app.request(path, init);
 

@@ -1,17 +1,11 @@
-import type { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RegionDetail } from '../../domain/records/regions.ts';
 import { type StoryAnswer, type StoryList, storyFromAnswer } from '../../domain/records/stories.ts';
-import { json, openTestApp, testToken } from '../helpers/app.ts';
+import { json, testToken, useTestApp } from '../helpers/app.ts';
 import { copyDatabase } from '../helpers/database.ts';
 import { startServer } from '../helpers/server.ts';
 
-let app: Hono;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ app, close } = await openTestApp());
-});
-afterAll(() => close());
+const app = useTestApp();
 
 const fmt = (n: number) => n.toLocaleString('en');
 

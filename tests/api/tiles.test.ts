@@ -1,15 +1,9 @@
 import { gunzipSync } from 'node:zlib';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, openTestApp } from '../helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import { json, useTestApp } from '../helpers/app.ts';
 
-let app: Hono;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ app, close } = await openTestApp());
-});
-afterAll(() => close());
+const app = useTestApp();
 
 const get = (path: string, init?: RequestInit) => app.request(`http://atlas.test${path}`, init);
 
