@@ -2,6 +2,7 @@
  * Controls shared by the ranking views (disaster aid, partners): a municipality picker, parameter sliders
  * kept in the URL, factor bars, the national partner table, and a loader that keeps only the newest answer.
  */
+import { ScatterplotLayer } from '@deck.gl/layers';
 import { searchMunicipalities } from '../../domain/names/search.ts';
 import type { Municipality } from '../../domain/records/municipalities.ts';
 import type { ParamSpec, PartnerPurpose } from '../../domain/records/partners.ts';
@@ -165,4 +166,19 @@ export function wireSliders<K extends string>(ctx: AppContext, panel: HTMLElemen
       }, 250);
     });
   }
+}
+
+/** The origin's marker on a ranking's map (amber, ringed), the same in every view that ranks partners. */
+export function originMarker(id: string, at: { lon: number; lat: number }): ScatterplotLayer {
+  return new ScatterplotLayer({
+    id,
+    data: [at],
+    getPosition: (o: { lon: number; lat: number }) => [o.lon, o.lat],
+    getRadius: 7,
+    radiusUnits: 'pixels',
+    getFillColor: [240, 160, 0, 255],
+    getLineColor: [17, 24, 39, 255],
+    lineWidthMinPixels: 2,
+    stroked: true,
+  });
 }

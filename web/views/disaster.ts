@@ -26,6 +26,7 @@ import {
   factorBar,
   frameOrigin,
   latestOnly,
+  originMarker,
   originPicker,
   paramsFromUrl,
   rankingQuery,
@@ -215,17 +216,7 @@ function drawLayers(s: DisasterState): void {
       getAlignmentBaseline: 'center',
       getPixelOffset: [12, 0],
     }),
-    new ScatterplotLayer({
-      id: 'disaster-origin',
-      data: [origin],
-      getPosition: () => centre,
-      getRadius: 7,
-      radiusUnits: 'pixels',
-      getFillColor: [240, 160, 0, 255],
-      getLineColor: [17, 24, 39, 255],
-      lineWidthMinPixels: 2,
-      stroked: true,
-    }),
+    originMarker('disaster-origin', origin),
   ];
   ctx.atlas.setLayers('disaster', layers);
 }

@@ -24,6 +24,7 @@ import {
   frameOrigin,
   findMunicipality,
   latestOnly,
+  originMarker,
   originPicker,
   paramsFromUrl,
   rankingQuery,
@@ -151,17 +152,7 @@ function drawMap(s: PartnersState): void {
       lineWidthMinPixels: 2,
       stroked: true,
     }),
-    new ScatterplotLayer({
-      id: 'partners-origin',
-      data: [ranking.origin],
-      getPosition: (o: ComplementRanking['origin']) => [o.lon, o.lat],
-      getRadius: 7,
-      radiusUnits: 'pixels',
-      getFillColor: [240, 160, 0, 255],
-      getLineColor: [17, 24, 39, 255],
-      lineWidthMinPixels: 2,
-      stroked: true,
-    }),
+    originMarker('partners-origin', ranking.origin),
   ]);
   const lower = [0, ...scoreBreaks.slice(0, -1)];
   const legend = document.createElement('div');
