@@ -97,6 +97,15 @@ const regionSql = `
     string_agg(m.code, ';' ORDER BY m.role, m.code) FILTER (WHERE m.status = r.status) AS member_codes
   FROM regions r LEFT JOIN region_members m ON m.region_id = r.id GROUP BY ALL ORDER BY r.type, r.id`;
 
+/** A stored outline, or none where the text cannot be read (a damaged store): the region is still listed. */
+function outlineOf(text: unknown): RegionSummary['outline'] {
+  try {
+    return JSON.parse(String(text)) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const typeOrder: RegionType[] = ['central_city_region', 'settlement_zone', 'seed_grouping', 'prefecture', 'custom'];
 
 async function load(db: AtlasDb): Promise<CurrentData> {
@@ -167,7 +176,7 @@ async function load(db: AtlasDb): Promise<CurrentData> {
         sources: citationsOf(String(row.source ?? ''), String(row.as_of ?? '')),
         note: String(row.note ?? ''),
       },
-      outline: JSON.parse(String(row.outline)),
+      outline: outlineOf(row.outline),
       members: membersOf.get(String(row.id)) ?? [],
       createdAt: text(row.created_at),
     };

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { AtlasDb } from '../../server/db.ts';
 import { builtBoundaries, copyDatabase } from '../helpers/database.ts';
+import { userTables } from '../../domain/tables.ts';
+import { userTable } from '../../server/store.ts';
 import { openTestApp, testToken } from '../helpers/app.ts';
 
 let db: AtlasDb;
@@ -101,6 +103,22 @@ describe("reads of the user's rows", () => {
       expect(await customs()).toEqual([]);
       expect(await regionsOf('34205')).not.toContain(id);
       expect((await app.request(`/api/regions/${id}`)).status).toBe(404);
+    } finally {
+      await test.close();
+    }
+  });
+
+  it('keep listing every region when a saved outline cannot be read', async () => {
+    const test = await openTestApp();
+    try {
+      const write = { authorization: `Bearer ${testToken}`, 'content-type': 'application/json' };
+      const saved = await test.app.request('/api/regions', { method: 'POST', headers: write, body: JSON.stringify({ name: '壊れた案', memberCodes: ['34207', '34205'] }) });
+      const id = ((await saved.json()) as { id: string }).id;
+      await test.db.transaction((run) => run(`UPDATE ${userTable(userTables.customRegions)} SET outline = '{' WHERE id = $1`, [id]));
+      const list = await test.app.request('/api/regions');
+      expect(list.status).toBe(200);
+      expect(((await list.json()) as { items: { id: string }[] }).items.map((r) => r.id)).toContain(id);
+      expect((await test.app.request('/api/regions/ccr-34207')).status).toBe(200);
     } finally {
       await test.close();
     }
