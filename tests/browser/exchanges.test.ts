@@ -61,6 +61,21 @@ describe('exchanges, disaster-aid and partners views in headless Chromium', () =
         });
     }, session.server.url);
     expect(outside).toEqual([]);
+    // Its name is drawn above its flows, once: deck.gl's label, not the map's own (which would lie under the flows).
+    const named = await page.evaluate(() => {
+      type Layers = { id: string; props: { data: { name: string }[] } }[];
+      const atlas = (
+        window as unknown as {
+          atlas: { map: { queryRenderedFeatures(o: object): { properties: { name: string } }[] }; ctx: { atlas: { overlay: { _props: { layers: Layers } } } } };
+        }
+      ).atlas;
+      return {
+        above: atlas.ctx.atlas.overlay._props.layers.find((l) => l.id === 'exchange-selection-name')?.props.data.map((n) => n.name),
+        map: atlas.map.queryRenderedFeatures({ layers: ['origin-labels', 'named-labels', 'muni-labels'] }).map((f) => f.properties.name),
+      };
+    });
+    expect(named.above).toEqual(['狛江市']);
+    expect(named.map).not.toContain('狛江市');
     expect(await page.locator('#legend').innerText()).toContain('災害時相互応援');
     await waitForIdleMap(page);
     await saveScreenshot(page, 'exchanges-komae');

@@ -138,8 +138,12 @@ export class AtlasMap {
   private deck: MapboxOverlay | null = null;
   private deckLoading: Promise<MapboxOverlay> | null = null;
   private layerGroups = new Map<string, Layer[]>();
+  /** Groups drawn over all others. */
+  private readonly topGroups = new Set<string>();
   private coloured = new Set<string>();
   private selected = new Set<string>();
+  /** The place a view names itself, above what deck.gl draws (the exchanges' flows), and its label as the map would draw it. */
+  private viewNamed: { code: string; label: { name: string; size: number } | null } | null = null;
   private hovered: string | null = null;
   private places = new Map<string, Place>();
   /** Places views and stories name, by group (see setLabels). */
@@ -289,18 +293,28 @@ export class AtlasMap {
         }
       }
       this.deck = overlay;
-      overlay.setProps({ layers: [...this.layerGroups.values()].flat() });
+      overlay.setProps({ layers: this.deckLayers() });
       return overlay;
     });
     return this.deckLoading;
   }
 
-  /** Replaces the deck.gl layers of one group (a view or a feature); null removes the group. */
-  setLayers(group: string, layers: Layer[] | null): void {
+  /**
+   * Replaces the deck.gl layers of one group (a view or a feature); null removes the group. Groups are drawn in the
+   * order they were first set, `onTop` ones (names that nothing may cross) after all others.
+   */
+  setLayers(group: string, layers: Layer[] | null, onTop = false): void {
     if (layers?.length) this.layerGroups.set(group, layers);
     else this.layerGroups.delete(group);
-    if (this.deck) this.deck.setProps({ layers: [...this.layerGroups.values()].flat() });
+    if (onTop) this.topGroups.add(group);
+    if (this.deck) this.deck.setProps({ layers: this.deckLayers() });
     else if (this.layerGroups.size) void this.loadDeck();
+  }
+
+  /** Every group's layers, in drawing order. */
+  private deckLayers(): Layer[] {
+    const groups = [...this.layerGroups];
+    return [...groups.filter(([g]) => !this.topGroups.has(g)), ...groups.filter(([g]) => this.topGroups.has(g))].flatMap(([, layers]) => layers);
   }
 
   /** Colours municipalities by code (others get the plain land colour); null clears the choropleth. */
@@ -337,6 +351,22 @@ export class AtlasMap {
     for (const code of this.selected) this.requestOutline(code);
     this.drawHighlight();
     for (const listener of this.selectionListeners) listener();
+  }
+
+  /**
+   * The place whose name a view draws itself, above its deck.gl layers so that its flows do not cross it (null: the
+   * map names every place). The map leaves that label out and keeps the place's tile label hidden, so the name never
+   * shows twice.
+   */
+  leaveLabelTo(code: string | null): void {
+    if ((this.viewNamed?.code ?? null) === code) return;
+    this.viewNamed = code ? { code, label: null } : null;
+    this.drawHighlight();
+  }
+
+  /** The label the map would draw for the place a view names itself (its name and size, a story's included), if any. */
+  leftLabel(): { name: string; size: number } | null {
+    return this.viewNamed?.label ?? null;
   }
 
   /** Calls `listener` whenever the selection changes. */
@@ -390,8 +420,12 @@ export class AtlasMap {
       if (p) named.push({ code, name: displayName(p, getLang()), lon: p.lon, lat: p.lat, population: p.population, tier: this.selected.size === 1 ? 0 : 1 });
     }
     const labels = namedLabels(named, this.scale);
-    features.push(...labels);
-    const codes = new Set(labels.map((l) => l.properties.code));
+    // A view that names a place itself gets its label instead of the map.
+    const viewNamed = this.viewNamed;
+    const left = viewNamed && labels.find((l) => l.properties.code === viewNamed.code);
+    if (viewNamed) viewNamed.label = left ? { name: left.properties.name, size: left.properties.size } : null;
+    features.push(...labels.filter((l) => l !== left));
+    const codes = new Set([...labels.map((l) => l.properties.code), ...(viewNamed ? [viewNamed.code] : [])]);
     for (const code of this.named) if (!codes.has(code)) this.map.setFeatureState({ source: 'boundaries', sourceLayer: 'labels', id: code }, { named: false });
     for (const code of codes) if (!this.named.has(code)) this.map.setFeatureState({ source: 'boundaries', sourceLayer: 'labels', id: code }, { named: true });
     this.named = codes;

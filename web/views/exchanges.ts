@@ -14,7 +14,10 @@ import { type ApiClientError, api, canWrite } from '../api.ts';
 import type { AppContext, ViewBody } from '../context.ts';
 import { fmtInt } from '../format.ts';
 import { label, t } from '../i18n.ts';
-import { type DrawnFlows, type FlowPick, drawnAt, flowLayers, pickFlow } from '../map/flow-layers.ts';
+import type { Layer } from '@deck.gl/core';
+import { TextLayer } from '@deck.gl/layers';
+import { type DrawnFlows, type FlowPick, drawnAt, flowLayers, nodeRadius, pickFlow } from '../map/flow-layers.ts';
+import { labelScale, labelSizes } from '../map/labels.ts';
 import { type FlowModel, type FlowNode, clusterZoom, flowModel, placesIn } from '../map/flow-model.ts';
 import { citationList } from '../ui/citations.ts';
 import { type Html, html, setHtml } from '../ui/html.ts';
@@ -132,7 +135,42 @@ function drawFlows(s: ExchangesState): void {
   const zoom = s.ctx.atlas.map.getZoom();
   s.drawnZoom = clusterZoom(s.model, zoom);
   s.shown = drawnAt(s.model, zoom);
+  // The map's own label of the selection would lie under the flows that leave it: this one is drawn above them.
+  const sel = s.ctx.state.get('sel');
+  const node = sel ? s.shown.nodes.find((n) => n.id === sel) : undefined;
+  s.ctx.atlas.leaveLabelTo(node ? node.id : null);
+  const name = node ? selectionName(s, node) : null;
   s.ctx.atlas.setLayers('exchanges', flowLayers('xc', s.shown));
+  // A group of its own, drawn over every other (a story's arcs too).
+  s.ctx.atlas.setLayers(selectionNameGroup, name && [name], true);
+}
+
+const selectionNameGroup = 'exchanges-selection-name';
+
+/** The selected place's name above its flows and circle, boxed. */
+function selectionName(s: ExchangesState, node: FlowNode): Layer {
+  // The name and size the map would give it (a story's place is drawn larger).
+  const label = s.ctx.atlas.leftLabel();
+  return new TextLayer<FlowNode>({
+    id: 'exchange-selection-name',
+    data: [node],
+    getPosition: (n) => [n.lon, n.lat],
+    getText: (n) => label?.name ?? n.name,
+    getSize: label?.size ?? Math.round(labelSizes.named * labelScale(s.ctx.atlas.map.getContainer().clientWidth)),
+    getColor: [17, 24, 39, 255],
+    fontFamily: '"Noto Sans CJK JP", "Noto Sans JP", sans-serif',
+    fontWeight: 700,
+    fontSettings: { sdf: true },
+    characterSet: 'auto',
+    background: true,
+    getBackgroundColor: [255, 255, 255, 235],
+    backgroundPadding: [6, 3],
+    getTextAnchor: 'middle',
+    getAlignmentBaseline: 'bottom',
+    getPixelOffset: (n) => [0, -(nodeRadius(n.total) + 4)],
+    // Over a story's arcs too, which rise towards the camera and would win the depth test.
+    parameters: { depthCompare: 'always' },
+  }) as unknown as Layer;
 }
 
 function draw(s: ExchangesState): void {
@@ -145,6 +183,8 @@ function draw(s: ExchangesState): void {
   for (const b of s.panel.querySelectorAll<HTMLButtonElement>('[data-net]')) b.setAttribute('aria-pressed', String(b.dataset.net === net?.id));
   if (net) {
     s.model = s.shown = null;
+    ctx.atlas.leaveLabelTo(null);
+    ctx.atlas.setLayers(selectionNameGroup, null);
     ctx.atlas.setLayers('exchanges', networkLayers(net));
   } else {
     s.drawn = drawnAsFlows(items, sel);
@@ -406,6 +446,8 @@ class ExchangesView implements ViewBody {
     for (const undo of this.s?.detach ?? []) undo();
     this.s = null;
     ctx.atlas.setLayers('exchanges', null);
+    ctx.atlas.setLayers(selectionNameGroup, null);
+    ctx.atlas.leaveLabelTo(null);
     ctx.setLegend(null);
   }
 
