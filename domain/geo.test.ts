@@ -1,6 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { haversineKm, haversineSql } from './geo.ts';
+import { haversineKm, haversineSql, pointBounds } from './geo.ts';
 
 describe('haversineKm', () => {
   it('gives Tokyo–Osaka about 400 km and is symmetric', () => {
@@ -23,5 +23,17 @@ describe('haversineKm', () => {
     conn.closeSync();
     db.closeSync();
     expect(got).toBeCloseTo(haversineKm(139.75, 35.69, 135.5, 34.69), 6);
+  });
+});
+
+describe('pointBounds', () => {
+  it('spans 倶知安町 in Hokkaido to 指宿市 in Kagoshima whatever the order', () => {
+    const kutchan = { lon: 140.76, lat: 42.9 };
+    const komae = { lon: 139.58, lat: 35.63 };
+    const ibusuki = { lon: 130.63, lat: 31.25 };
+    expect(pointBounds([komae, kutchan, ibusuki])).toEqual([
+      [130.63, 31.25],
+      [140.76, 42.9],
+    ]);
   });
 });

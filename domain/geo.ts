@@ -24,3 +24,16 @@ export function haversineKm(lon1: number, lat1: number, lon2: number, lat2: numb
 export function haversineSql(lon1: string, lat1: string, lon2: string, lat2: string): string {
   return `2 * ${earthRadiusKm} * asin(least(1, sqrt(power(sin(radians(${lat2} - ${lat1}) / 2), 2) + cos(radians(${lat1})) * cos(radians(${lat2})) * power(sin(radians(${lon2} - ${lon1}) / 2), 2))))`;
 }
+
+/**
+ * The south-west and north-east corners around some points (lon/lat degrees), for framing them on a map.
+ * @example pointBounds([{ lon: 139.6, lat: 35.6 }, { lon: 141.3, lat: 43.1 }]) // [[139.6, 35.6], [141.3, 43.1]]
+ */
+export function pointBounds(points: readonly { lon: number; lat: number }[]): [[number, number], [number, number]] {
+  const lons = points.map((p) => p.lon);
+  const lats = points.map((p) => p.lat);
+  return [
+    [Math.min(...lons), Math.min(...lats)],
+    [Math.max(...lons), Math.max(...lats)],
+  ];
+}

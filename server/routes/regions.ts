@@ -63,14 +63,14 @@ export async function regionDetail(db: AtlasDb, id: string): Promise<RegionDetai
   const region = current.regionsById.get(id);
   if (!region) throw new ApiError(404, 'not_found', `no region has id ${id}; list them with GET /api/regions?type=…`);
   const { summary, members } = region;
-  const current_ = members.filter((m) => m.status === summary.status);
+  const currentMembers = members.filter((m) => m.status === summary.status);
   const compared = ['central_city_region', 'settlement_zone', 'custom'].includes(summary.type);
   return {
     ...summary,
     outline: region.outline,
     members,
     createdAt: region.createdAt,
-    outlook: await outlookOfMembers(db, current_),
+    outlook: await outlookOfMembers(db, currentMembers),
     ...(compared ? { commuting: commutingOf(ref, summary.memberCodes, summary.centerCodes) } : {}),
     ...(summary.type === 'employment_area' ? { employmentArea: employmentAreaOf(built, ref, summary.id) } : {}),
   } as RegionDetail;

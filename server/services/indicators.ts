@@ -164,15 +164,7 @@ export interface IndicatorMeta {
 }
 
 /** A saved indicator with its values read: what the list, the detail and backups (user-data.ts) are made from. */
-export interface StoredIndicator {
-  id: string;
-  name: string;
-  unit: string;
-  note: string;
-  fileName: string;
-  createdAt: string;
-  values: Record<string, number>;
-}
+export type StoredIndicator = Omit<UserIndicatorRow, 'valuesJson'> & { values: Record<string, number> };
 
 /** One `user_indicators` row as a StoredIndicator. */
 export const indicatorFromRow = (r: Row): StoredIndicator => ({

@@ -23,6 +23,12 @@ export interface ReportLine {
   suggestion: string;
 }
 
+/** A place's name in English: romaji with the kanji beside (Nagaoka-shi 長岡市), so a row can be matched to the file. */
+function englishName(places: Places, p: { code: string; name: string }): string {
+  const name = nameOfCode(places, p.code, p.name, 'en');
+  return name === p.name ? name : `${name} ${p.name}`;
+}
+
 /**
  * A place as the report names it: 新潟県長岡市（旧 川口町）; in English romaji with the kanji beside, so the user can
  * match it to the file: Nagaoka-shi 長岡市, Niigata 15202 (former 川口町).
@@ -30,9 +36,8 @@ export interface ReportLine {
 export function placeText(places: Places, p: ImportPlace): string {
   const former = p.formerName ? t(`（旧 ${p.formerName}）`, ` (former ${p.formerName})`) : '';
   const pref = p.prefName !== p.name ? p.prefName : '';
-  const name = nameOfCode(places, p.code, p.name, 'en');
   const prefEn = pref ? `, ${prefNameOfCode(places, p.code, pref, 'en')}` : '';
-  return t(`${pref}${p.name} ${p.code}${former}`, `${name}${name === p.name ? '' : ` ${p.name}`}${prefEn} ${p.code}${former}`);
+  return t(`${pref}${p.name} ${p.code}${former}`, `${englishName(places, p)}${prefEn} ${p.code}${former}`);
 }
 
 /**
@@ -56,10 +61,9 @@ export function problemLine(places: Places, line: number, p: ImportProblem, fall
 export function viaText(places: Places, p: ImportPartner | null): string {
   if (p?.via?.kind !== 'former') return '';
   const when = [p.via.date, p.via.change].filter(Boolean).join(' ');
-  const name = nameOfCode(places, p.code, p.name, 'en');
   return t(
     `${p.via.written} → ${p.prefName}${p.name}${when ? `（${when}）` : ''}`,
-    `${p.via.written} → ${name}${name === p.name ? '' : ` ${p.name}`}, ${prefNameOfCode(places, p.code, p.prefName, 'en')}${when ? ` (${when})` : ''}`,
+    `${p.via.written} → ${englishName(places, p)}, ${prefNameOfCode(places, p.code, p.prefName, 'en')}${when ? ` (${when})` : ''}`,
   );
 }
 

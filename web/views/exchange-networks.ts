@@ -5,6 +5,7 @@
  */
 import type { Layer } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
+import { pointBounds } from '../../domain/geo.ts';
 import type { ExchangeNetwork } from '../../domain/records/exchanges.ts';
 import { api } from '../api.ts';
 import type { AppContext } from '../context.ts';
@@ -58,12 +59,7 @@ export function networkLayers(n: ExchangeNetwork): Layer[] {
 
 /** The bounds of a pact's parties, for framing. */
 export function networkBounds(n: ExchangeNetwork): [[number, number], [number, number]] {
-  const lons = n.members.map((m) => m.lon);
-  const lats = n.members.map((m) => m.lat);
-  return [
-    [Math.min(...lons), Math.min(...lats)],
-    [Math.max(...lons), Math.max(...lats)],
-  ];
+  return pointBounds(n.members);
 }
 
 /** The right panel for a pact: kind, how its parties are known, every party (a button selects it) and sources. */

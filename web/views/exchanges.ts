@@ -6,7 +6,7 @@
  * then one import). The pointer shows one tooltip: the flow under it, else the municipality.
  * URL keys: kinds (comma list), from, to (years), sel, net.
  */
-import { haversineKm } from '../../domain/geo.ts';
+import { haversineKm, pointBounds } from '../../domain/geo.ts';
 import type { Exchange, ExchangeKind, ExchangeNetwork, ImportReport } from '../../domain/records/exchanges.ts';
 import type { Municipality } from '../../domain/records/municipalities.ts';
 import { exchangeKinds } from '../../domain/records/exchanges.ts';
@@ -240,15 +240,7 @@ function clickAt(s: ExchangesState, point: { x: number; y: number }): boolean {
   if (from.size === 1 && to.size === 1 && items[0]) showPair(s, items[0]);
   else {
     const points = [...from, ...to].map((c) => s.model!.places.get(c)!).filter(Boolean);
-    const lons = points.map((q) => q.lon);
-    const lats = points.map((q) => q.lat);
-    ctx.frame({
-      bounds: [
-        [Math.min(...lons), Math.min(...lats)],
-        [Math.max(...lons), Math.max(...lats)],
-      ],
-      maxZoom: 9,
-    });
+    ctx.frame({ bounds: pointBounds(points), maxZoom: 9 });
   }
   return true;
 }
@@ -257,16 +249,7 @@ function clickAt(s: ExchangesState, point: { x: number; y: number }): boolean {
 function frameSelection(s: ExchangesState): void {
   s.frameSelection = false;
   const points = [...(s.model?.places.values() ?? [])];
-  if (points.length < 2) return;
-  const lons = points.map((q) => q.lon);
-  const lats = points.map((q) => q.lat);
-  s.ctx.frame({
-    bounds: [
-      [Math.min(...lons), Math.min(...lats)],
-      [Math.max(...lons), Math.max(...lats)],
-    ],
-    maxZoom: 9,
-  });
+  if (points.length >= 2) s.ctx.frame({ bounds: pointBounds(points), maxZoom: 9 });
 }
 
 /** The summary line of an import or dry run (the rows are in the report dialog, web/ui/import-report.ts). */
