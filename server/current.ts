@@ -10,6 +10,7 @@ import {
   type MembersKnown,
   type MunicipalityRegion,
   type RegionCoverage,
+  type RegionList,
   type RegionMemberInfo,
   type RegionStatus,
   type RegionSummary,
@@ -52,6 +53,17 @@ export interface CurrentData {
   regionsOf: Map<string, MunicipalityRegion[]>;
   /** Coverage of each type, and of all regions under "all". */
   coverage: Map<RegionType | 'all', RegionCoverage>;
+  /** The /api/regions answer for every type without outlines, serialised and compressed once. */
+  regionList: JsonEntry;
+}
+
+/**
+ * Every region of a type (all types without one), with totals and current member codes, from memory.
+ * @example listRegions(await currentData(db), 'central_city_region', false).coverage.officialCounts // {regions: 38, declaredCities: 40, municipalities: 376}
+ */
+export function listRegions(current: Pick<CurrentData, 'regions' | 'coverage'>, type: RegionType | undefined, withOutline: boolean): RegionList {
+  const items = current.regions.filter((r) => !type || r.summary.type === type).map((r) => (withOutline ? { ...r.summary, outline: r.outline } : r.summary));
+  return { items, coverage: current.coverage.get(type ?? 'all')! };
 }
 
 const split = (v: unknown) => (v ? String(v).split(';') : []);
@@ -206,6 +218,7 @@ async function load(db: AtlasDb): Promise<CurrentData> {
   for (const list of regionsOf.values()) list.sort((a, b) => position(a.type) - position(b.type) || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
 
   const exchanges = exchangeRows.map(toExchange);
+  const coverage = coverageOf(regions, built.officialCounts);
   return {
     exchanges,
     exchangeList: await JsonEntry.compressed(JSON.stringify({ items: exchanges, total: exchanges.length })),
@@ -213,7 +226,8 @@ async function load(db: AtlasDb): Promise<CurrentData> {
     regions,
     regionsById,
     regionsOf,
-    coverage: coverageOf(regions, built.officialCounts),
+    coverage,
+    regionList: await JsonEntry.compressed(JSON.stringify(listRegions({ regions, coverage }, undefined, false))),
   };
 }
 

@@ -10,6 +10,7 @@ import type { Topology } from 'topojson-specification';
 import { z } from 'zod';
 import type { AtlasDb } from '../db.ts';
 import { ApiError } from '../errors.ts';
+import { answerJson } from '../response-cache.ts';
 import { codeSchema, defineRoute } from '../route.ts';
 import { checkGroup, deleteCustomRegion, saveCustomRegion } from '../services/custom-regions.ts';
 import { type Reference, reference } from '../services/reference.ts';
@@ -24,11 +25,10 @@ import {
   RegionDetail,
   RegionList,
   type RegionStatus,
-  type RegionType,
 } from '../../domain/records/regions.ts';
 import { regionTypes } from '../../domain/records/regions.ts';
 import { type BuiltData, builtData } from '../built.ts';
-import { type CurrentData, currentData } from '../current.ts';
+import { currentData, listRegions } from '../current.ts';
 import { outlookOfMembers } from './outlook-of.ts';
 
 /** Most members a custom region may have (the largest 連携中枢都市圏 has under 40; a prefecture at most 179). */
@@ -46,15 +46,6 @@ let parsed: { text: string; topology: Topology } | null = null;
 function topologyOf(asset: string): Topology {
   if (parsed?.text !== asset) parsed = { text: asset, topology: JSON.parse(asset) as Topology };
   return parsed.topology;
-}
-
-/**
- * Every region of a type (all types without one), with totals and current member codes, from memory.
- * @example listRegions(await currentData(db), 'central_city_region', false).coverage.officialCounts // {regions: 38, declaredCities: 40, municipalities: 376}
- */
-export function listRegions(current: CurrentData, type: RegionType | undefined, withOutline: boolean): RegionList {
-  const items = current.regions.filter((r) => !type || r.summary.type === type).map((r) => (withOutline ? { ...r.summary, outline: r.outline } : r.summary));
-  return { items, coverage: current.coverage.get(type ?? 'all')! };
 }
 
 /** One region with its members (role, join date, population) and outline, from memory; 404 when unknown. */
@@ -174,7 +165,13 @@ export const regionRoutes = [
         geometry: z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).optional(),
       })
       .strict(),
-    handle: async ({ deps, query }) => listRegions(await currentData(deps.db), query.type, query.geometry === 'true' || query.geometry === '1'),
+    handle: async ({ c, deps, query }) => {
+      const current = await currentData(deps.db);
+      const withOutline = query.geometry === 'true' || query.geometry === '1';
+      // Every region without outlines, the regions view's first call, is serialised and compressed once per write.
+      if (!query.type && !withOutline) return answerJson(c, current.regionList);
+      return listRegions(current, query.type, withOutline);
+    },
   }),
   defineRoute({
     method: 'post',

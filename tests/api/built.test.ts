@@ -73,14 +73,20 @@ describe("reads of the user's rows", () => {
     try {
       const app = createApp({ db: test.db, writeToken: testToken, boundaryAsset: readFileSync(builtBoundaries, 'utf8'), answerCache: false });
       const customs = async () => ((await (await app.request('/api/regions?type=custom')).json()) as { items: { id: string; name: string }[] }).items;
+      // The whole list is serialised once per write: it must follow the writes too.
+      const listed = async () => (await (await app.request('/api/regions')).json()) as { items: { id: string }[]; coverage: { byStatus: Record<string, number> } };
       const regionsOf = async (code: string) => ((await (await app.request(`/api/municipalities/${code}`)).json()) as { regions: { id: string }[] }).regions.map((r) => r.id);
       expect(await customs()).toEqual([]);
+      const before = await listed();
       const write = { authorization: `Bearer ${testToken}`, 'content-type': 'application/json' };
       const saved = await app.request('/api/regions', { method: 'POST', headers: write, body: JSON.stringify({ name: '東備後案', memberCodes: ['34207', '34205'] }) });
       expect(saved.status).toBe(201);
       const id = ((await saved.json()) as { id: string }).id;
       expect((await customs()).map((r) => r.name)).toEqual(['東備後案']);
       expect(await regionsOf('34205')).toContain(id);
+      const after = await listed();
+      expect(after.items.map((r) => r.id).sort()).toEqual([...before.items.map((r) => r.id), id].sort());
+      expect(Object.values(after.coverage.byStatus).reduce((a, b) => a + b)).toBe(Object.values(before.coverage.byStatus).reduce((a, b) => a + b) + 1);
 
       const imported = await app.request('/api/exchanges/import', {
         method: 'POST',
@@ -94,13 +100,14 @@ describe("reads of the user's rows", () => {
       expect(ranking.existing.find((e) => e.code === '46201')?.existingTies).toEqual(['friendship']);
 
       const all = vi.spyOn(test.db, 'all');
-      for (const path of ['/api/regions?type=custom', '/api/municipalities/34205', `/api/regions/${id}`, '/api/exchanges?origin=user'])
+      for (const path of ['/api/regions', '/api/regions?type=custom', '/api/municipalities/34205', `/api/regions/${id}`, '/api/exchanges?origin=user'])
         expect((await app.request(path)).status).toBe(200);
       expect(all).not.toHaveBeenCalled();
       all.mockRestore();
 
       expect((await app.request(`/api/regions/${id}`, { method: 'DELETE', headers: write })).status).toBe(200);
       expect(await customs()).toEqual([]);
+      expect((await listed()).items.map((r) => r.id)).toEqual(before.items.map((r) => r.id));
       expect(await regionsOf('34205')).not.toContain(id);
       expect((await app.request(`/api/regions/${id}`)).status).toBe(404);
     } finally {
