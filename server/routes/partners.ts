@@ -276,8 +276,15 @@ export async function disasterRanking(db: AtlasDb, code: string, params: Disaste
     total: ranked.length,
     items: ranked.slice(0, limit).map((r) => item(r.j)),
     existing: ranked.flatMap((r, n) => (ties.get(r.code)?.kinds.length ? [{ ...item(r.j), rank: n + 1 }] : [])),
-    scores: Object.fromEntries(ranked.map((r) => [r.code, round(r.score, 4)])),
+    scores: scoresOf(ranked),
   };
+}
+
+/** Each candidate's score by code, in rank order (a loop: Object.fromEntries of pairs costs a third of the ranking). */
+function scoresOf(ranked: readonly { code: string; score: number }[]): Record<string, number> {
+  const scores: Record<string, number> = {};
+  for (const r of ranked) scores[r.code] = round(r.score, 4);
+  return scores;
 }
 
 /**
