@@ -113,19 +113,27 @@ export function flowLayers(id: string, d: DrawnFlows): Layer[] {
   return layers;
 }
 
+/** Pixels beyond a node's circle at each end of a flow where the flow is not picked (see pickFlow). */
+export const flowEndGap = 10;
+
 /**
  * What lies under a point of the map (CSS pixels; `project` gives a place's pixel): a node's circle first, then the
- * nearest flow line within its drawn width (both directions of an undirected tie: a band either side).
+ * nearest flow line within its drawn width (both directions of an undirected tie: a band either side). Near its ends
+ * a flow is not picked: there all of a place's flows meet over its polygon and its neighbours', so a click beside a
+ * busy place (世田谷区 zoomed in, with dozens of partners) reaches the municipality beneath rather than whichever flow
+ * passes closest; a flow is picked along its body (the middle third at least, on a short one).
  */
 export function pickFlow(d: DrawnFlows, project: (lonLat: [number, number]) => { x: number; y: number }, point: { x: number; y: number }): FlowPick | null {
   const at = new Map(d.nodes.map((n) => [n.id, project([n.lon, n.lat])]));
-  if (d.options.nodes !== false) {
+  const circles = d.options.nodes !== false;
+  if (circles) {
     for (const n of d.nodes) {
       const p = at.get(n.id)!;
       if (Math.hypot(p.x - point.x, p.y - point.y) <= nodeRadius(n.total) + 1) return { type: 'node', node: n };
     }
   }
   const byId = new Map(d.nodes.map((n) => [n.id, n]));
+  const gap = (n: FlowNode | undefined) => (circles && n ? nodeRadius(n.total) : 0) + flowEndGap;
   let best: FlowPick | null = null;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const g of d.model.groups) {
@@ -133,7 +141,9 @@ export function pickFlow(d: DrawnFlows, project: (lonLat: [number, number]) => {
       const a = at.get(f.origin);
       const b = at.get(f.dest);
       if (!a || !b) continue;
-      const distance = segmentDistance(point, a, b);
+      const { distance, along, length } = closestOnSegment(point, a, b);
+      const third = length / 3;
+      if (along < Math.min(gap(byId.get(f.origin)), third) || length - along < Math.min(gap(byId.get(f.dest)), third)) continue;
       if (distance <= flowPixels(d, f.count) + 1.5 && distance < bestDistance) {
         bestDistance = distance;
         best = { type: 'flow', group: g.id, origin: byId.get(f.origin)!, dest: byId.get(f.dest)!, count: f.count };
@@ -143,11 +153,12 @@ export function pickFlow(d: DrawnFlows, project: (lonLat: [number, number]) => {
   return best;
 }
 
-/** Distance in pixels from a point to the segment a–b. */
-function segmentDistance(p: { x: number; y: number }, a: { x: number; y: number }, b: { x: number; y: number }): number {
+/** The point of the segment a–b nearest to p: its distance from p and from a along the segment (pixels), and the length. */
+function closestOnSegment(p: { x: number; y: number }, a: { x: number; y: number }, b: { x: number; y: number }): { distance: number; along: number; length: number } {
   const dx = b.x - a.x;
   const dy = b.y - a.y;
   const length2 = dx * dx + dy * dy;
   const t = length2 ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / length2)) : 0;
-  return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+  const length = Math.sqrt(length2);
+  return { distance: Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy)), along: t * length, length };
 }
