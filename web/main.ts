@@ -202,7 +202,8 @@ async function boot(): Promise<void> {
   // What covers the map, for framing places and regions in the part that stays visible.
   atlas.setInsets(() => {
     const map = $('map').getBoundingClientRect();
-    const cover = (el: HTMLElement) => (el.hidden || !el.offsetParent ? null : el.getBoundingClientRect());
+    // Not offsetParent: it is null for the phone's fixed details sheet, which would then be taken for hidden.
+    const cover = (el: HTMLElement) => (el.hidden || el.getClientRects().length === 0 ? null : el.getBoundingClientRect());
     const right = cover(rightPanel);
     const legend = cover($('legend'));
     const phone = matchMedia('(max-width: 768px)').matches;

@@ -25,6 +25,34 @@ const drawnFlows = (page: Page) =>
     };
   });
 
+/** The partners of `code` (either end of its agreements) that lie off the map or under a panel (the sheets on a phone). */
+const partnersOutOfView = (page: Page, code: string) =>
+  page.evaluate(
+    async ([url, c]) => {
+      const partners = (
+        (await (await fetch(`${url}/api/exchanges?code=${c}`)).json()) as {
+          items: { a: { name: string; lon: number; lat: number }; b: { name: string; lon: number; lat: number } }[];
+        }
+      ).items;
+      const map = (window as unknown as { atlas: { map: { project(p: [number, number]): { x: number; y: number } } } }).atlas.map;
+      const area = document.getElementById('map')!.getBoundingClientRect();
+      const panels = ['left', 'right']
+        .map((id) => document.getElementById(id)!)
+        .filter((e) => !e.hidden)
+        .map((e) => e.getBoundingClientRect());
+      return partners
+        .flatMap((x) => [x.a, x.b])
+        .filter((e) => {
+          const p = map.project([e.lon, e.lat]);
+          const inMap = p.x >= 0 && p.y >= 0 && p.x <= area.width && p.y <= area.height;
+          const under = panels.some((r) => r.width > 0 && area.left + p.x >= r.left && area.left + p.x <= r.right && area.top + p.y >= r.top && area.top + p.y <= r.bottom);
+          return !inMap || under;
+        })
+        .map((e) => e.name);
+    },
+    [session.server.url, code] as const,
+  );
+
 describe('exchanges, disaster-aid and partners views in headless Chromium', () => {
   it("sums the national flows by cluster and draws only the selected municipality's flows", async () => {
     const page = await openAtlas(session.browser, session.server.url, '/?view=exchanges&c=138.6,36.3,5.6,0,0');
@@ -46,20 +74,7 @@ describe('exchanges, disaster-aid and partners views in headless Chromium', () =
     expect(komae.nodes).toBe(12);
     // The map frames 狛江市 with every partner (倶知安町 in Hokkaido to 指宿市 in Kagoshima), clear of the panels.
     await waitForIdleMap(page);
-    const outside = await page.evaluate(async (url) => {
-      const partners = ((await (await fetch(`${url}/api/exchanges?code=13219`)).json()) as { items: { a: { lon: number; lat: number }; b: { lon: number; lat: number } }[] }).items;
-      const map = (window as unknown as { atlas: { map: { project(p: [number, number]): { x: number; y: number } } } }).atlas.map;
-      const area = document.getElementById('map')!.getBoundingClientRect();
-      const panels = ['left', 'right'].map((id) => document.getElementById(id)!.getBoundingClientRect());
-      return partners
-        .flatMap((x) => [x.a, x.b])
-        .filter((e) => {
-          const p = map.project([e.lon, e.lat]);
-          const inMap = p.x >= 0 && p.y >= 0 && p.x <= area.width && p.y <= area.height;
-          const under = panels.some((r) => r.width > 0 && area.left + p.x >= r.left && area.left + p.x <= r.right && area.top + p.y >= r.top && area.top + p.y <= r.bottom);
-          return !inMap || under;
-        });
-    }, session.server.url);
+    const outside = await partnersOutOfView(page, '13219');
     expect(outside).toEqual([]);
     // Its name is drawn above its flows, once: deck.gl's label, not the map's own (which would lie under the flows).
     const named = await page.evaluate(() => {
@@ -79,6 +94,19 @@ describe('exchanges, disaster-aid and partners views in headless Chromium', () =
     expect(await page.locator('#legend').innerText()).toContain('災害時相互応援');
     await waitForIdleMap(page);
     await saveScreenshot(page, 'exchanges-komae');
+    await page.close();
+  });
+
+  it('on a phone, frames 狛江市 with every partner above the details sheet', async () => {
+    const page = await openAtlas(session.browser, session.server.url, '/?view=exchanges', { width: 390, height: 844 });
+    await page.waitForFunction(() => document.querySelector('#xc-count')?.textContent?.includes('841'));
+    await page.evaluate(() => (window as unknown as { atlas: { ctx: { select(c: string): void } } }).atlas.ctx.select('13219'));
+    await page.waitForFunction(() => document.querySelector('#xc-count')?.textContent?.includes('狛江市'));
+    await waitForIdleMap(page);
+    // The details sheet covers the lower half of the map: 指宿市 and 枕崎市 in Kagoshima must stay above it.
+    expect(await page.locator('#right').isVisible()).toBe(true);
+    expect(await partnersOutOfView(page, '13219')).toEqual([]);
+    await saveScreenshot(page, 'exchanges-phone-komae');
     await page.close();
   });
 

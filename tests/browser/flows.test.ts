@@ -89,7 +89,8 @@ const visibleMap = (page: Page) =>
     const box = document.querySelector('#map')!.getBoundingClientRect();
     const covered = (sel: string) => {
       const el = document.querySelector<HTMLElement>(sel);
-      return el && !el.hidden && el.offsetParent ? el.getBoundingClientRect() : null;
+      // Not offsetParent: it is null for the phone's fixed details sheet.
+      return el && !el.hidden && el.getClientRects().length > 0 ? el.getBoundingClientRect() : null;
     };
     const right = covered('#right');
     const phone = innerWidth <= 768;
