@@ -103,7 +103,7 @@ describe('exchanges, disaster-aid and partners views in headless Chromium', () =
     await page.evaluate(() => (window as unknown as { atlas: { ctx: { select(c: string): void } } }).atlas.ctx.select('13219'));
     await page.waitForFunction(() => document.querySelector('#xc-count')?.textContent?.includes('狛江市'));
     await waitForIdleMap(page);
-    // The details sheet covers the lower half of the map: 指宿市 and 枕崎市 in Kagoshima must stay above it.
+    // The details sheet covers the lower part of the map: 指宿市 and 枕崎市 in Kagoshima must stay above it.
     expect(await page.locator('#right').isVisible()).toBe(true);
     expect(await partnersOutOfView(page, '13219')).toEqual([]);
     await saveScreenshot(page, 'exchanges-phone-komae');
@@ -147,6 +147,15 @@ describe('exchanges, disaster-aid and partners views in headless Chromium', () =
     expect((await page.locator('[data-testid="disaster-ranking"] li').first().boundingBox())!.y).toBeLessThan(700);
     expect(await layerSize(page, 'disaster-ring-labels')).toBeLessThan(5);
     await waitForIdleMap(page);
+    // 狛江市 is named beside its marker, not on the point the marker covers.
+    const origin = await page.evaluate(() => {
+      type Map = { project(p: [number, number]): { x: number; y: number }; queryRenderedFeatures(...a: unknown[]): { properties: { name: string } }[] };
+      const map = (window as unknown as { atlas: { map: Map } }).atlas.map;
+      const at = map.project([139.578, 35.635]);
+      const names = (features: { properties: { name: string } }[]) => features.map((f) => f.properties.name);
+      return { shown: names(map.queryRenderedFeatures({ layers: ['origin-labels'] })), onPoint: names(map.queryRenderedFeatures([at.x, at.y], { layers: ['origin-labels'] })) };
+    });
+    expect(origin).toEqual({ shown: ['狛江市'], onPoint: [] });
     await saveScreenshot(page, 'disaster-komae');
     await page.click('#ds-params summary');
     await page.locator('#p-reachMidKm').fill('200');

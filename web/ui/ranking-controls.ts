@@ -9,6 +9,7 @@ import type { ParamSpec, PartnerPurpose } from '../../domain/records/partners.ts
 import { api } from '../api.ts';
 import type { AppContext } from '../context.ts';
 import { t } from '../i18n.ts';
+import { displayName } from '../names.ts';
 import { type TableFormat, downloadTable } from './export.ts';
 import { type Html, html } from './html.ts';
 import { installSearch, pickedName } from './search.ts';
@@ -166,6 +167,16 @@ export function wireSliders<K extends string>(ctx: AppContext, panel: HTMLElemen
       }, 250);
     });
   }
+}
+
+/**
+ * Selects a ranking's origin and names it under the view's label group beside its marker: a selected place's name
+ * alone sits on the point, where the marker (drawn by deck.gl, above the map) would cover it.
+ */
+export function selectOrigin(ctx: AppContext, group: string, origin: { code: string; lon: number; lat: number }): void {
+  ctx.atlas.setSelected([origin.code]);
+  const m = ctx.munis.get(origin.code);
+  ctx.atlas.setLabels(group, m ? [{ code: m.code, name: displayName(m), lon: origin.lon, lat: origin.lat, population: m.population, tier: 0, marker: true }] : null);
 }
 
 /** The origin's marker on a ranking's map (amber, ringed), the same in every view that ranks partners. */

@@ -27,6 +27,7 @@ import {
   frameOrigin,
   latestOnly,
   originMarker,
+  selectOrigin,
   originPicker,
   paramsFromUrl,
   rankingQuery,
@@ -226,13 +227,14 @@ function drawMap(s: DisasterState): void {
   if (!ranking) {
     ctx.atlas.setFillColours(null);
     ctx.atlas.setLayers('disaster', null);
+    ctx.atlas.setLabels('disaster', null);
     ctx.setLegend(null);
     return;
   }
   const breaks = classBreaks(ranking);
   const colourOf = (score: number) => scoreColours[breaks.findIndex((b) => score <= b)] ?? scoreColours[scoreColours.length - 1];
   ctx.atlas.setFillColours(new Map(Object.entries(ranking.scores).map(([code, score]) => [code, colourOf(score)])));
-  ctx.atlas.setSelected([ranking.origin.code]);
+  selectOrigin(ctx, 'disaster', ranking.origin);
   drawLayers(s);
   const lower = [0, ...breaks.slice(0, -1)];
   const legend = document.createElement('div');
@@ -496,6 +498,7 @@ class DisasterView implements ViewBody {
     this.s = null;
     ctx.atlas.setFillColours(null);
     ctx.atlas.setLayers('disaster', null);
+    ctx.atlas.setLabels('disaster', null);
     ctx.atlas.setSelected([]);
     ctx.setLegend(null);
   }

@@ -25,6 +25,7 @@ import {
   findMunicipality,
   latestOnly,
   originMarker,
+  selectOrigin,
   originPicker,
   paramsFromUrl,
   rankingQuery,
@@ -134,11 +135,12 @@ function drawMap(s: PartnersState): void {
   if (!ranking) {
     ctx.atlas.setFillColours(null);
     ctx.atlas.setLayers('partners', null);
+    ctx.atlas.setLabels('partners', null);
     ctx.setLegend(null);
     return;
   }
   ctx.atlas.setFillColours(new Map(Object.entries(ranking.scores).map(([code, score]) => [code, scoreColour(score)])));
-  ctx.atlas.setSelected([ranking.origin.code]);
+  selectOrigin(ctx, 'partners', ranking.origin);
   const via = ranking.viaPartners.map((v) => ctx.munis.get(v.code)).filter((m): m is Municipality => Boolean(m));
   ctx.atlas.setLayers('partners', [
     new ScatterplotLayer<Municipality>({
@@ -292,6 +294,7 @@ class PartnersView implements ViewBody {
     this.s = null;
     ctx.atlas.setFillColours(null);
     ctx.atlas.setLayers('partners', null);
+    ctx.atlas.setLabels('partners', null);
     ctx.atlas.setSelected([]);
     ctx.setLegend(null);
   }
