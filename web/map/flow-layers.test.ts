@@ -9,7 +9,7 @@ const places = [
   { id: 'A', name: '札幌市', lon: 3, lat: 0 },
   { id: 'B', name: '那覇市', lon: 3, lat: 0.5 },
   { id: 'S', name: '狛江市', lon: 0, lat: 2 },
-  { id: 'T', name: '調布市', lon: 0.4, lat: 2 },
+  { id: 'T', name: '調布市', lon: 0.2, lat: 2 },
 ];
 const groups = [
   {
@@ -51,8 +51,9 @@ describe('pickFlow', () => {
   });
 
   it('keeps the middle third of a short flow pickable', () => {
-    // S–T is 40 px long: its ends give way to the circles and the middle stays the flow's.
-    expect(pick(20, 200)).toBe('S-T');
-    expect(pick(12, 200)).toBeNull();
+    // S–T is 20 px long, shorter than its ends' gaps together: its middle third (6.7–13.3 px) stays the flow's.
+    expect(pick(10, 200)).toBe('S-T');
+    expect(pick(6, 200)).toBeNull();
+    expect(pick(14, 200)).toBeNull();
   });
 });

@@ -142,6 +142,8 @@ export function pickFlow(d: DrawnFlows, project: (lonLat: [number, number]) => {
       const b = at.get(f.dest);
       if (!a || !b) continue;
       const { distance, along, length } = closestOnSegment(point, a, b);
+      // Two nodes on one pixel: the flow has no body to pick.
+      if (length === 0) continue;
       const third = length / 3;
       if (along < Math.min(gap(byId.get(f.origin)), third) || length - along < Math.min(gap(byId.get(f.dest)), third)) continue;
       if (distance <= flowPixels(d, f.count) + 1.5 && distance < bestDistance) {
