@@ -128,8 +128,9 @@ type TieLabel = { item: DisasterItem; lon: number; lat: number; text: string };
 
 /**
  * Documented disaster-aid partners (listed agreements) whose score lies in the lowest classes, labelled with their reason
- * on the map where the story shows them; the lowest scores first, and a label that would overlap one already placed is
- * left out at this zoom (every partner keeps its reason in the list and the tooltip).
+ * on the map where the story shows them; the lowest scores first, and a label that would overlap one already placed, or
+ * the origin's marker and the name the map writes beside it, is left out at this zoom (every partner keeps its reason
+ * in the list and the tooltip).
  */
 function tieLabels(s: DisasterState): TieLabel[] {
   const { ctx, ranking } = s;
@@ -141,8 +142,11 @@ function tieLabels(s: DisasterState): TieLabel[] {
       .map((x) => (x.a.code === origin.code ? x.b : x.a))
       .map((e) => [e.code, e]),
   );
-  const boxes: { x0: number; y0: number; x1: number; y1: number }[] = [];
   const width = (line: string) => [...line].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 13 : 7.5), 0);
+  // The origin's marker, with room for its name on any side the map may write it (see selectOrigin).
+  const o = ctx.atlas.map.project([origin.lon, origin.lat]);
+  const named = width(nameOfCode(ctx, origin.code, origin.name)) + 10;
+  const boxes: { x0: number; y0: number; x1: number; y1: number }[] = [{ x0: o.x - named, y0: o.y - 30, x1: o.x + named, y1: o.y + 30 }];
   const out: TieLabel[] = [];
   for (const item of ranking.existing.filter((e) => isLow(s, e.score) && at.has(e.code)).sort((a, b) => a.score - b.score)) {
     const { lon, lat } = at.get(item.code)!;
