@@ -156,7 +156,7 @@ describe('exchanges, disaster-aid and partners views in headless Chromium', () =
       return { shown: names(map.queryRenderedFeatures({ layers: ['origin-labels'] })), onPoint: names(map.queryRenderedFeatures([at.x, at.y], { layers: ['origin-labels'] })) };
     });
     expect(origin).toEqual({ shown: ['狛江市'], onPoint: [] });
-    // The reasons written beside low-scoring partners keep off 狛江市 and its name: 小菅村, 50 km west, is left out at
+    // The reasons written beside low-scoring partners keep off 狛江市 and its name: 小菅村, 60 km west, is left out at
     // this zoom (its box would run over them) and written once zoomed in.
     const reasons = () =>
       page.evaluate(() => {

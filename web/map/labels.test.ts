@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelLayers, labelScale, labelText, labelZooms, namedLabels } from './labels.ts';
+import { cssFontFamily, labelLayers, labelScale, labelText, labelZooms, namedLabels } from './labels.ts';
 
 const layout = (id: string) => (labelLayers().find((l) => l.id === id) as { layout: Record<string, unknown> }).layout;
 
@@ -61,5 +61,11 @@ describe('labels', () => {
   it('needs no glyph server: every label font is a local font stack', () => {
     for (const l of labelLayers().filter((l) => l.id !== 'named-markers'))
       expect(((l as { layout: Record<string, unknown> }).layout['text-font'] as string[]).at(-1)).toBe('sans-serif');
+  });
+});
+
+describe('cssFontFamily', () => {
+  it('names the labels\u2019 fonts for CSS, quoted, with the generic family last', () => {
+    expect(cssFontFamily).toBe('"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", sans-serif');
   });
 });

@@ -9,6 +9,8 @@ const fonts = ['Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic',
 const regular = ['Noto Sans CJK JP Regular', ...fonts];
 const semibold = ['Noto Sans CJK JP SemiBold', ...fonts];
 const bold = ['Noto Sans CJK JP Bold', ...fonts];
+/** The same fonts as a CSS font-family, for text drawn outside MapLibre (deck.gl layers, canvas snapshots). */
+export const cssFontFamily = fonts.map((f) => (f === 'sans-serif' ? f : `"${f}"`)).join(', ');
 /** The prefecture labels' font stack, as MapLibre names it (comma-joined): its glyphs can be drawn ahead. */
 export const prefectureFontStack = semibold.join(',');
 

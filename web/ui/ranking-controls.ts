@@ -179,17 +179,34 @@ export function selectOrigin(ctx: AppContext, group: string, origin: { code: str
   ctx.atlas.setLabels(group, m ? [{ code: m.code, name: displayName(m), lon: origin.lon, lat: origin.lat, population: m.population, tier: 0, marker: true }] : null);
 }
 
-/** The origin's marker on a ranking's map (amber, ringed), the same in every view that ranks partners. */
-export function originMarker(id: string, at: { lon: number; lat: number }): ScatterplotLayer {
-  return new ScatterplotLayer({
+/** Round markers of places on a ranking's map: a fill ringed in another colour, sized in pixels. */
+export function ringedPoints<P extends { lon: number; lat: number }>(
+  id: string,
+  data: P[],
+  style: { radius: number; fill: [number, number, number, number]; ring: [number, number, number, number]; ringWidth: number },
+): ScatterplotLayer<P> {
+  return new ScatterplotLayer<P>({
     id,
-    data: [at],
-    getPosition: (o: { lon: number; lat: number }) => [o.lon, o.lat],
-    getRadius: 7,
+    data,
+    getPosition: (p) => [p.lon, p.lat],
+    getRadius: style.radius,
     radiusUnits: 'pixels',
-    getFillColor: [240, 160, 0, 255],
-    getLineColor: [17, 24, 39, 255],
-    lineWidthMinPixels: 2,
+    getFillColor: style.fill,
+    getLineColor: style.ring,
+    lineWidthMinPixels: style.ringWidth,
     stroked: true,
   });
+}
+
+/** The origin's marker on a ranking's map (amber, ringed), the same in every view that ranks partners. */
+export function originMarker(id: string, at: { lon: number; lat: number }): ScatterplotLayer<{ lon: number; lat: number }> {
+  return ringedPoints(id, [at], { radius: 7, fill: [240, 160, 0, 255], ring: [17, 24, 39, 255], ringWidth: 2 });
+}
+
+/** Takes a ranking view's drawing off the map: its colours, layers, origin label and legend (the selection stays). */
+export function clearRanking(ctx: AppContext, group: string): void {
+  ctx.atlas.setFillColours(null);
+  ctx.atlas.setLayers(group, null);
+  ctx.atlas.setLabels(group, null);
+  ctx.setLegend(null);
 }

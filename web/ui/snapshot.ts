@@ -7,6 +7,7 @@ import { LngLat } from 'maplibre-gl';
 import type { AppContext } from '../context.ts';
 import { fmtInt } from '../format.ts';
 import { t } from '../i18n.ts';
+import { cssFontFamily } from '../map/labels.ts';
 import { download } from './export.ts';
 
 export interface SnapshotOptions {
@@ -30,7 +31,7 @@ export function setSnapshotText(text: (() => { title: string; lines: string[] })
 /** The title and lines set by `setSnapshotText`, or null. */
 export const snapshotTextOverride = () => override?.() ?? null;
 
-const font = '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", sans-serif';
+const font = cssFontFamily;
 const ink = '#1c2430';
 const muted = '#4a5568';
 

@@ -6,7 +6,7 @@
  * live) and a CSV of the whole ranking. URL keys: origin + one per parameter of disasterParamSpecs.
  */
 import type { Layer } from '@deck.gl/core';
-import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { PathLayer, TextLayer } from '@deck.gl/layers';
 import { circle, destination } from '@turf/turf';
 import type { Exchange } from '../../domain/records/exchanges.ts';
 import type { Municipality } from '../../domain/records/municipalities.ts';
@@ -16,6 +16,7 @@ import { api } from '../api.ts';
 import type { AppContext, ViewBody } from '../context.ts';
 import { fmtInt, fmtValue } from '../format.ts';
 import { label, t } from '../i18n.ts';
+import { cssFontFamily } from '../map/labels.ts';
 import { nameOfCode, prefNameOfCode } from '../names.ts';
 import { type Html, html, joinHtml, setHtml } from '../ui/html.ts';
 import { sequential } from '../palette.ts';
@@ -27,6 +28,8 @@ import {
   frameOrigin,
   latestOnly,
   originMarker,
+  ringedPoints,
+  clearRanking,
   selectOrigin,
   originPicker,
   paramsFromUrl,
@@ -42,7 +45,6 @@ export const ringKm = [50, 100, 300, 500, 1000];
 /** Score classes for the map: upper bounds in 0..1. */
 export const scoreBreaks = [0.2, 0.4, 0.6, 0.8, 1];
 const scoreColours = sequential(scoreBreaks.length);
-const labelFont = '"Noto Sans CJK JP", "Noto Sans JP", sans-serif';
 
 /** The class colour of a score. */
 export const scoreColour = (score: number) => scoreColours[scoreBreaks.findIndex((b) => score <= b)] ?? scoreColours[scoreColours.length - 1];
@@ -183,24 +185,18 @@ function drawLayers(s: DisasterState): void {
       getText: (r) => `${fmtInt(r.km)} km`,
       getSize: 12,
       getColor: [21, 36, 58, 255],
-      fontFamily: labelFont,
+      fontFamily: cssFontFamily,
       fontWeight: 600,
       outlineWidth: 3,
       outlineColor: [255, 255, 255, 240],
       fontSettings: { sdf: true },
       getPixelOffset: [0, -8],
     }),
-    new ScatterplotLayer<Exchange['a']>({
-      id: 'disaster-ties',
-      data: s.ties.map((x) => (x.a.code === origin.code ? x.b : x.a)),
-      getPosition: (e) => [e.lon, e.lat],
-      getRadius: 5,
-      radiusUnits: 'pixels',
-      getFillColor: [255, 255, 255, 255],
-      getLineColor: [213, 94, 0, 255],
-      lineWidthMinPixels: 2.5,
-      stroked: true,
-    }),
+    ringedPoints(
+      'disaster-ties',
+      s.ties.map((x) => (x.a.code === origin.code ? x.b : x.a)),
+      { radius: 5, fill: [255, 255, 255, 255], ring: [213, 94, 0, 255], ringWidth: 2.5 },
+    ),
     new TextLayer<TieLabel>({
       id: 'disaster-tie-labels',
       data: tieLabels(s),
@@ -208,7 +204,7 @@ function drawLayers(s: DisasterState): void {
       getText: (x) => x.text,
       getSize: 13,
       getColor: [122, 46, 0, 255],
-      fontFamily: labelFont,
+      fontFamily: cssFontFamily,
       fontWeight: 600,
       fontSettings: { sdf: true },
       characterSet: 'auto',
@@ -229,10 +225,7 @@ function drawLayers(s: DisasterState): void {
 function drawMap(s: DisasterState): void {
   const { ctx, ranking } = s;
   if (!ranking) {
-    ctx.atlas.setFillColours(null);
-    ctx.atlas.setLayers('disaster', null);
-    ctx.atlas.setLabels('disaster', null);
-    ctx.setLegend(null);
+    clearRanking(ctx, 'disaster');
     return;
   }
   const breaks = classBreaks(ranking);
@@ -500,11 +493,8 @@ class DisasterView implements ViewBody {
       this.s.alive = false;
     }
     this.s = null;
-    ctx.atlas.setFillColours(null);
-    ctx.atlas.setLayers('disaster', null);
-    ctx.atlas.setLabels('disaster', null);
+    clearRanking(ctx, 'disaster');
     ctx.atlas.setSelected([]);
-    ctx.setLegend(null);
   }
 
   onMapClick(code: string): boolean {

@@ -17,7 +17,7 @@ import { label, t } from '../i18n.ts';
 import type { Layer } from '@deck.gl/core';
 import { TextLayer } from '@deck.gl/layers';
 import { type DrawnFlows, type FlowPick, drawnAt, flowLayers, nodeRadius, pickFlow } from '../map/flow-layers.ts';
-import { labelScale, labelSizes } from '../map/labels.ts';
+import { cssFontFamily, labelScale, labelSizes } from '../map/labels.ts';
 import { type FlowModel, type FlowNode, clusterZoom, flowModel, placesIn } from '../map/flow-model.ts';
 import { citationList } from '../ui/citations.ts';
 import { type Html, html, setHtml } from '../ui/html.ts';
@@ -158,7 +158,7 @@ function selectionName(s: ExchangesState, node: FlowNode): Layer {
     getText: (n) => label?.name ?? n.name,
     getSize: label?.size ?? Math.round(labelSizes.named * labelScale(s.ctx.atlas.map.getContainer().clientWidth)),
     getColor: [17, 24, 39, 255],
-    fontFamily: '"Noto Sans CJK JP", "Noto Sans JP", sans-serif',
+    fontFamily: cssFontFamily,
     fontWeight: 700,
     fontSettings: { sdf: true },
     characterSet: 'auto',

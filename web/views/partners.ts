@@ -4,7 +4,6 @@
  * URL keys: origin, compare ("a,b"), and the weights (wDensity, wPrimary, wAged, wDayNight, wSize, saturationSd).
  */
 import { haversineKm } from '../../domain/geo.ts';
-import { ScatterplotLayer } from '@deck.gl/layers';
 import type { Municipality } from '../../domain/records/municipalities.ts';
 import type { ExchangeKind } from '../../domain/records/exchanges.ts';
 import { metricIds, metrics } from '../../domain/records/metrics.ts';
@@ -25,6 +24,8 @@ import {
   findMunicipality,
   latestOnly,
   originMarker,
+  ringedPoints,
+  clearRanking,
   selectOrigin,
   originPicker,
   paramsFromUrl,
@@ -133,27 +134,14 @@ function compareFromUrl(ctx: AppContext): void {
 function drawMap(s: PartnersState): void {
   const { ctx, ranking } = s;
   if (!ranking) {
-    ctx.atlas.setFillColours(null);
-    ctx.atlas.setLayers('partners', null);
-    ctx.atlas.setLabels('partners', null);
-    ctx.setLegend(null);
+    clearRanking(ctx, 'partners');
     return;
   }
   ctx.atlas.setFillColours(new Map(Object.entries(ranking.scores).map(([code, score]) => [code, scoreColour(score)])));
   selectOrigin(ctx, 'partners', ranking.origin);
   const via = ranking.viaPartners.map((v) => ctx.munis.get(v.code)).filter((m): m is Municipality => Boolean(m));
   ctx.atlas.setLayers('partners', [
-    new ScatterplotLayer<Municipality>({
-      id: 'partners-via',
-      data: via,
-      getPosition: (m) => [m.lon, m.lat],
-      getRadius: 4,
-      radiusUnits: 'pixels',
-      getFillColor: [255, 255, 255, 255],
-      getLineColor: [0, 114, 178, 255],
-      lineWidthMinPixels: 2,
-      stroked: true,
-    }),
+    ringedPoints('partners-via', via, { radius: 4, fill: [255, 255, 255, 255], ring: [0, 114, 178, 255], ringWidth: 2 }),
     originMarker('partners-origin', ranking.origin),
   ]);
   const lower = [0, ...scoreBreaks.slice(0, -1)];
@@ -292,11 +280,8 @@ class PartnersView implements ViewBody {
       this.s.alive = false;
     }
     this.s = null;
-    ctx.atlas.setFillColours(null);
-    ctx.atlas.setLayers('partners', null);
-    ctx.atlas.setLabels('partners', null);
+    clearRanking(ctx, 'partners');
     ctx.atlas.setSelected([]);
-    ctx.setLegend(null);
   }
 
   onMapClick(code: string): boolean {

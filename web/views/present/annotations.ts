@@ -4,8 +4,9 @@ import type { Municipality } from '../../../domain/records/municipalities.ts';
 import type { StoryAnnotation } from '../../../domain/records/stories.ts';
 import type { AppContext } from '../../context.ts';
 import { inLang } from '../../i18n.ts';
+import { cssFontFamily } from '../../map/labels.ts';
 
-const font = '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", sans-serif';
+const font = cssFontFamily;
 /** Okabe–Ito vermillion: annotations stand apart from the story's orange and blue arcs. */
 const ink: [number, number, number, number] = [213, 94, 0, 255];
 

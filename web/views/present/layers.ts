@@ -6,11 +6,11 @@ import type { StoryStepAnswer } from '../../../domain/records/stories.ts';
 import type { AppContext } from '../../context.ts';
 import { fmtInt } from '../../format.ts';
 import { getLang, t } from '../../i18n.ts';
-import type { NamedPlace } from '../../map/labels.ts';
+import { type NamedPlace, cssFontFamily } from '../../map/labels.ts';
 import { displayName } from '../../names.ts';
 import { rgb } from '../../palette.ts';
 
-const font = '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", sans-serif';
+const font = cssFontFamily;
 /** Okabe–Ito orange and blue: the arc runs from the story's place (orange) to its partner (blue). */
 const arcFrom = '#E69F00';
 const arcTo = '#0072B2';
